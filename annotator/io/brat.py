@@ -1,0 +1,150 @@
+"""Quotes as brat standoff: ``NAME.txt`` + ``NAME.ann`` per document, plus the configs.
+
+Each quote is a ``Quote`` text-bound annotation (code points, end exclusive); a quote
+crossing line breaks is written as fragments ``s1 e1;s2 e2`` without the ``\\n``, as brat
+requires. Speaker and tone are multi-valued attributes (``A1\\tSpeaker T1 Liz_Truss``,
+``A2\\tTone T1 warning``): brat values cannot hold spaces, so names are written with
+``_`` for spaces and other unsafe characters (the mapping is in ``annotation.conf``
+comments). Devices can be several per quote, and brat allows one value per attribute, so
+each device is a binary attribute ``Device_<name>`` (``A3\\tDevice_metaphor T1``). Notes
+are ``AnnotatorNotes`` (on one line). ``visual.conf`` colours the quotes and shows tone,
+speaker and devices as glyphs.
+
+Lost: status, confidence, annotator, dates, ids, speaker roles, device categories, and
+per-code colours (brat colours spans by type, not by attribute value).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core.corpus import Corpus
+from annotator.core.model import Annotation
+from annotator.io.common import documents_in_order, names_used, one_line, safe_filename
+
+QUOTE_TYPE = "Quote"
+QUOTE_COLOUR = "#FFE680"
+_UNSAFE_VALUE = re.compile(r"[^\w-]+")
+_LINE_BREAKING = re.compile("[\t\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+@dataclass
+class BratNames:
+    """Brat-safe names for speakers, tones and devices, unique within each kind."""
+
+    speakers: dict[str, str] = field(default_factory=dict)
+    tones: dict[str, str] = field(default_factory=dict)
+    devices: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, corpus: Corpus) -> BratNames:
+        names = cls()
+        speakers = [s.name for s in corpus.speakers] + [a.speaker for a in corpus.annotations]
+        tones = [c.name for c in corpus.codebook.tones] + [a.tone for a in corpus.annotations]
+        devices = [c.name for c in corpus.codebook.devices]
+        devices += [d for a in corpus.annotations for d in a.devices]
+        for table, values, prefix in (
+            (names.speakers, speakers, ""),
+            (names.tones, tones, ""),
+            (names.devices, devices, "Device_"),
+        ):
+            for value in names_used(values):
+                table[value] = _unique(prefix + brat_value(value), set(table.values()))
+        return names
+
+
+def brat_value(name: str) -> str:
+    """``name`` as a brat type or attribute value: no spaces or punctuation."""
+    return _UNSAFE_VALUE.sub("_", name).strip("_") or "unnamed"
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    candidate, number = name, 2
+    while candidate in taken:
+        candidate, number = f"{name}_{number}", number + 1
+    return candidate
+
+
+def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The ``(start, end)`` pieces of ``text[start:end]`` between line breaks."""
+    pieces, piece_start = [], start
+    for offset in range(start, end + 1):
+        if offset == end or text[offset] == "\n":
+            if offset > piece_start:
+                pieces.append((piece_start, offset))
+            piece_start = offset + 1
+    return pieces or [(start, end)]
+
+
+def ann_lines(text: str, annotations: list[Annotation], names: BratNames) -> list[str]:
+    """The ``.ann`` lines for one document's annotations."""
+    lines: list[str] = []
+    attribute = note = 0
+    for number, annotation in enumerate(annotations, start=1):
+        pieces = fragments(text, annotation.start, annotation.end)
+        spans = ";".join(f"{s} {e}" for s, e in pieces)
+        covered = " ".join(_LINE_BREAKING.sub(" ", text[s:e]) for s, e in pieces)
+        lines.append(f"T{number}\t{QUOTE_TYPE} {spans}\t{covered}")
+        values = []
+        if annotation.speaker:
+            values.append(f"Speaker T{number} {names.speakers[annotation.speaker]}")
+        if annotation.tone:
+            values.append(f"Tone T{number} {names.tones[annotation.tone]}")
+        values.extend(f"{names.devices[d]} T{number}" for d in annotation.devices)
+        for value in values:
+            attribute += 1
+            lines.append(f"A{attribute}\t{value}")
+        if annotation.note and one_line(annotation.note):
+            note += 1
+            lines.append(f"#{note}\tAnnotatorNotes T{number}\t{one_line(annotation.note)}")
+    return lines
+
+
+def annotation_conf(names: BratNames) -> str:
+    """``annotation.conf``: the Quote entity and its attributes."""
+    lines = ["[entities]", QUOTE_TYPE, "", "[relations]", "", "[events]", "", "[attributes]"]
+    for label, table in (("Speaker", names.speakers), ("Tone", names.tones)):
+        if table:
+            lines.append(f"{label}\tArg:{QUOTE_TYPE}, Value:{'|'.join(table.values())}")
+    lines.extend(f"{device}\tArg:{QUOTE_TYPE}" for device in names.devices.values())
+    lines.append("")
+    for label, table in (("speaker", names.speakers), ("tone", names.tones)):
+        lines.extend(f"# {label} {value} = {name}" for name, value in table.items())
+    lines.extend(f"# device {value} = {name}" for name, value in names.devices.items())
+    return "\n".join(lines) + "\n"
+
+
+def visual_conf(names: BratNames) -> str:
+    """``visual.conf``: labels, the quote colour and attribute glyphs."""
+    lines = ["[labels]", f"{QUOTE_TYPE} | {QUOTE_TYPE} | Q", "", "[drawing]"]
+    lines.append("SPAN_DEFAULT\tfgColor:black, bgColor:lightgreen, borderColor:darken")
+    lines.append("ARC_DEFAULT\tcolor:black, arrowHead:triangle-5")
+    lines.append("ATTRIBUTE_DEFAULT\tglyph:*")
+    lines.append(f"{QUOTE_TYPE}\tbgColor:{QUOTE_COLOUR}, borderColor:darken")
+    for label, table in (("Speaker", names.speakers), ("Tone", names.tones)):
+        if table:
+            glyphs = "|".join(f"[{value}]" for value in table.values())
+            lines.append(f"{label}\tglyph:{glyphs}")
+    lines.extend(f"{value}\tglyph:({value[7:]})" for value in names.devices.values())
+    return "\n".join(lines) + "\n"
+
+
+def write_brat(corpus: Corpus, folder: Path | str) -> int:
+    """Write ``corpus`` as a brat collection into ``folder``; return the quotes written."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    names, taken, written = BratNames.of(corpus), {"annotation", "visual"}, 0
+    for document in documents_in_order(corpus):
+        stem = safe_filename(document.title, taken, fallback=f"document-{document.id}")
+        annotations = corpus.annotations_of(document.id)
+        with (folder / f"{stem}.txt").open("w", encoding="utf-8", newline="") as stream:
+            stream.write(document.text)
+        lines = ann_lines(document.text, annotations, names)
+        with (folder / f"{stem}.ann").open("w", encoding="utf-8", newline="\n") as stream:
+            stream.write("".join(f"{line}\n" for line in lines))
+        written += len(annotations)
+    (folder / "annotation.conf").write_text(annotation_conf(names), encoding="utf-8")
+    (folder / "visual.conf").write_text(visual_conf(names), encoding="utf-8")
+    return written

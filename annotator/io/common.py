@@ -1,0 +1,159 @@
+"""Helpers shared by the exporters: text cleaning, file names, context, dates, colours.
+
+Kept free of any one format so each exporter stays a short translation of the corpus.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import uuid
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+
+from annotator.core.corpus import Corpus
+from annotator.core.model import Annotation, Document
+
+# Okabe-Ito: readable by people with the common forms of colour blindness.
+SAFE_PALETTE = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#F0E442",
+    "#999999",
+)
+
+# Characters XML 1.0 forbids (python-docx and lxml raise ValueError on them).
+_XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Word stores a manual line break as \x0b and a page break as \x0c.
+_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\u2028": "\n", "\u2029": "\n"})
+_SENTENCE_END = re.compile(r"[.!?\u2026\u061f\u06d4\u3002][\"'\u201d\u2019\u00bb)\]]*\s+|\n")
+_COLOUR = re.compile(r"#?([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})")
+_UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10))}
+_WINDOWS_RESERVED |= {f"lpt{i}" for i in range(10)}
+
+# Stable GUIDs for things that have no uuid of their own (codes, documents, users).
+SPEECHMARK_NAMESPACE = uuid.UUID("6f1f0a6e-5a55-4b8e-9c55-2f5d5e6c7a10")
+
+
+def xml_safe(text: str | None) -> str:
+    """``text`` with XML-invalid control characters removed (line/page breaks -> ``\\n``)."""
+    if not text:
+        return ""
+    return _XML_INVALID.sub("", text.translate(_BREAKS))
+
+
+def one_line(text: str | None) -> str:
+    """``text`` cleaned and folded onto one line (for line-based formats)."""
+    return " ".join(xml_safe(text).split())
+
+
+def is_rtl(text: str) -> bool:
+    """True when the first strongly directional character is right-to-left."""
+    for char in text:
+        direction = unicodedata.bidirectional(char)
+        if direction in ("R", "AL"):
+            return True
+        if direction == "L":
+            return False
+    return False
+
+
+def sentence_around(text: str, start: int, end: int, limit: int = 400) -> str:
+    """The sentence(s) containing ``text[start:end]``, at most ``limit`` characters each side."""
+    floor = max(0, start - limit)
+    boundary = None
+    for match in _SENTENCE_END.finditer(text, floor, start):
+        boundary = match.end()
+    ceiling = min(len(text), end + limit)
+    after = _SENTENCE_END.search(text, max(start, end - 1), ceiling)
+    context = text[boundary if boundary is not None else floor : after.end() if after else ceiling]
+    prefix = "\u2026" if boundary is None and floor > 0 else ""
+    suffix = "\u2026" if after is None and ceiling < len(text) else ""
+    return f"{prefix}{context.strip()}{suffix}"
+
+
+def safe_filename(name: str, taken: set[str], fallback: str = "document") -> str:
+    """A portable, unique file stem for ``name``; records it in ``taken`` (lowercased)."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    stem = _UNSAFE_NAME.sub("-", ascii_name).strip("-._")[:60].rstrip("-._") or fallback
+    if stem.casefold() in _WINDOWS_RESERVED:
+        stem = f"{stem}-{fallback}"
+    candidate, number = stem, 2
+    while candidate.casefold() in taken:
+        candidate, number = f"{stem}-{number}", number + 1
+    taken.add(candidate.casefold())
+    return candidate
+
+
+def iso_utc(moment: datetime) -> str:
+    """``2024-05-01T10:00:00Z``; naive datetimes are taken as UTC."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_iso(value: str | None) -> datetime | None:
+    """A timezone-aware datetime from an ``xsd:dateTime``-like string, or None."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def normalise_colour(value: str | None) -> str | None:
+    """``#RRGGBB`` (upper case) from ``#rgb``/``rrggbb``/``#rrggbb``; None if not a colour."""
+    match = _COLOUR.fullmatch(value.strip()) if value else None
+    if not match:
+        return None
+    digits = match.group(1)
+    if len(digits) == 3:
+        digits = "".join(d * 2 for d in digits)
+    return f"#{digits.upper()}"
+
+
+def colour_or_default(value: str | None, index: int) -> str:
+    """The colour if valid, else the ``index``-th colour of the safe palette."""
+    return normalise_colour(value) or SAFE_PALETTE[index % len(SAFE_PALETTE)]
+
+
+def stable_uuid(*parts: object) -> uuid.UUID:
+    """A uuid5 derived from ``parts``: the same inputs give the same id in every export."""
+    return uuid.uuid5(SPEECHMARK_NAMESPACE, "\x1f".join(str(p) for p in parts))
+
+
+def annotation_uuid(annotation: Annotation) -> uuid.UUID:
+    """The annotation's own id as a UUID (derived if it is not a uuid hex string)."""
+    try:
+        return uuid.UUID(annotation.id)
+    except ValueError:
+        return stable_uuid("annotation", annotation.id)
+
+
+def normalise_newlines(text: str) -> tuple[str, Callable[[int], int]]:
+    """``text`` with CRLF/CR turned to LF, and a function mapping old offsets to new ones."""
+    crlf = [m.start() for m in re.finditer("\r\n", text)]
+    normalised = text.replace("\r\n", "\n").replace("\r", "\n")
+
+    def shift(offset: int) -> int:
+        return offset - bisect_left(crlf, offset)
+
+    return normalised, shift
+
+
+def documents_in_order(corpus: Corpus) -> list[Document]:
+    """Documents by publication date (undated last), then title: the order readers expect."""
+    return sorted(corpus.documents, key=lambda d: (d.published is None, d.published or "", d.title))
+
+
+def names_used(values: Iterable[str | None]) -> list[str]:
+    """Distinct non-empty names in first-seen order."""
+    return list(dict.fromkeys(v for v in values if v))

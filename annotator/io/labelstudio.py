@@ -1,0 +1,143 @@
+"""Quotes as Label Studio tasks, with the labelling config that reads them.
+
+One task per document: ``data`` holds the text and its metadata; accepted quotes go in
+``annotations[0].result`` and suggested ones in ``predictions`` (score = confidence), so
+an analyst can review suggestions in Label Studio. Each quote is a region labelled with
+its speaker (``Unattributed`` when none), plus results sharing the region id: ``choices``
+for tone (single) and devices (multiple) and a per-region ``textarea`` for the note.
+Offsets are UTF-16 code units, as Label Studio's JavaScript counts them.
+
+Rejected quotes, annotator names and ids of the store are not written; codebook
+categories are lost (colours survive on the speaker labels).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from statistics import fmean
+from typing import Any
+
+from lxml import etree
+
+from annotator.core.corpus import Corpus
+from annotator.core.model import Annotation, Document, Status
+from annotator.core.offsets import Utf16Index
+from annotator.io.common import colour_or_default, documents_in_order, iso_utc, names_used
+
+UNATTRIBUTED = "Unattributed"
+MODEL_VERSION = "speechmark-suggestions"
+
+
+def _region(annotation: Annotation, index: Utf16Index) -> dict[str, Any]:
+    return {"start": index.to_utf16(annotation.start), "end": index.to_utf16(annotation.end)}
+
+
+def annotation_results(annotation: Annotation, index: Utf16Index) -> list[dict[str, Any]]:
+    """The results of one quote: its speaker label, then tone, devices and note."""
+    region = _region(annotation, index)
+    common: dict[str, Any] = {"id": annotation.id, "to_name": "text", "origin": "manual"}
+    if annotation.confidence is not None:
+        common["score"] = annotation.confidence
+    speaker = annotation.speaker or UNATTRIBUTED
+    values = [
+        ("label", "labels", {"text": annotation.quote, "labels": [speaker]}),
+    ]
+    if annotation.tone:
+        values.append(("tone", "choices", {"text": annotation.quote, "choices": [annotation.tone]}))
+    if annotation.devices:
+        devices = {"text": annotation.quote, "choices": list(annotation.devices)}
+        values.append(("devices", "choices", devices))
+    if annotation.note:
+        values.append(("note", "textarea", {"text": [annotation.note]}))
+    return [
+        {**common, "from_name": name, "type": kind, "value": {**region, **value}}
+        for name, kind, value in values
+    ]
+
+
+def document_task(document: Document, annotations: list[Annotation]) -> dict[str, Any]:
+    """One Label Studio task for ``document``."""
+    index = Utf16Index(document.text)
+    data = {"text": document.text, "title": document.title}
+    for key in ("outlet", "author", "published", "source", "language"):
+        if value := getattr(document, key):
+            data[key] = value
+    task: dict[str, Any] = {"data": data}
+    if document.id is not None:
+        task["id"] = document.id
+    accepted = [a for a in annotations if a.status is Status.ACCEPTED]
+    suggested = [a for a in annotations if a.status is Status.SUGGESTED]
+    if accepted:
+        result = [r for a in accepted for r in annotation_results(a, index)]
+        updated = max(a.modified for a in accepted)
+        task["annotations"] = [{"result": result, "updated_at": iso_utc(updated)}]
+    if suggested:
+        scores = [a.confidence for a in suggested if a.confidence is not None]
+        task["predictions"] = [
+            {
+                "model_version": MODEL_VERSION,
+                "score": round(fmean(scores), 4) if scores else None,
+                "result": [r for a in suggested for r in annotation_results(a, index)],
+            }
+        ]
+    return task
+
+
+def labelling_config(corpus: Corpus) -> str:
+    """The Label Studio labelling config XML matching the exported results."""
+    view = etree.Element("View")
+    etree.SubElement(view, "Header", value="$title")
+    labels = etree.SubElement(view, "Labels", name="label", toName="text")
+    speakers = names_used(
+        [s.name for s in corpus.speakers] + [a.speaker for a in corpus.annotations]
+    )
+    for number, name in enumerate([*speakers, UNATTRIBUTED]):
+        speaker = corpus.speaker(name)
+        colour = colour_or_default(speaker.colour if speaker else None, number)
+        etree.SubElement(labels, "Label", value=name, background=colour)
+    etree.SubElement(view, "Text", name="text", value="$text")
+    details = etree.SubElement(view, "View", visibleWhen="region-selected")
+    for name, title, codes, choice in (
+        ("tone", "Tone", corpus.codebook.tones, "single-radio"),
+        ("devices", "Rhetorical devices", corpus.codebook.devices, "multiple"),
+    ):
+        etree.SubElement(details, "Header", value=title)
+        choices = etree.SubElement(
+            details, "Choices", name=name, toName="text", perRegion="true", choice=choice
+        )
+        used = names_used([c.name for c in codes] + _used(corpus, name))
+        for code_name in used:
+            etree.SubElement(choices, "Choice", value=code_name)
+    etree.SubElement(details, "Header", value="Note")
+    etree.SubElement(details, "TextArea", name="note", toName="text", perRegion="true", rows="3")
+    return etree.tostring(view, pretty_print=True, encoding="unicode")
+
+
+def _used(corpus: Corpus, name: str) -> list[str]:
+    if name == "tone":
+        return [a.tone for a in corpus.annotations if a.tone]
+    return [d for a in corpus.annotations for d in a.devices]
+
+
+def config_path(path: Path | str) -> Path:
+    """Where the labelling config goes beside the tasks file: ``<stem>.config.xml``."""
+    path = Path(path)
+    return path.with_name(f"{path.stem}.config.xml")
+
+
+def write_labelstudio(corpus: Corpus, path: Path | str) -> int:
+    """Write ``corpus`` as Label Studio tasks to ``path`` and the config beside it.
+
+    Returns the quotes written (accepted + suggested).
+    """
+    tasks, written = [], 0
+    for document in documents_in_order(corpus):
+        annotations = [
+            a for a in corpus.annotations_of(document.id) if a.status is not Status.REJECTED
+        ]
+        tasks.append(document_task(document, annotations))
+        written += len(annotations)
+    Path(path).write_text(json.dumps(tasks, ensure_ascii=False, indent=1), encoding="utf-8")
+    config_path(path).write_text(labelling_config(corpus), encoding="utf-8")
+    return written

@@ -1,0 +1,110 @@
+"""Quotes as a W3C Web Annotation Data Model collection (JSON-LD).
+
+Each annotation targets its document by content (``urn:sha256:<hex>`` of the text) with
+two alternative selectors for the same span: a TextQuoteSelector (exact, 32-character
+prefix and suffix) for re-anchoring, and a TextPositionSelector (code points, end
+exclusive). The article's URL, if known, is the target's ``scope``. Speaker, tone, devices
+and note are TextualBody bodies with the purposes ``identifying``, ``classifying``,
+``tagging`` and ``commenting``. Status and confidence have no standard home: they are kept
+under the keys ``speechmark:status`` and ``speechmark:confidence`` (absolute IRIs to a
+JSON-LD processor, ignored by plain W3C clients). Speaker roles and code colours are lost.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from annotator.core.corpus import Corpus
+from annotator.core.model import CONTEXT_CHARS, Annotation, Document, now
+from annotator.io.common import annotation_uuid, documents_in_order, iso_utc
+
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+
+
+def _body(purpose: str, value: str, language: str | None = None) -> dict[str, Any]:
+    body = {"type": "TextualBody", "purpose": purpose, "value": value, "format": "text/plain"}
+    if language:
+        body["language"] = language
+    return body
+
+
+def _bodies(annotation: Annotation) -> list[dict[str, Any]]:
+    bodies = []
+    if annotation.speaker:
+        bodies.append(_body("identifying", annotation.speaker))
+    if annotation.tone:
+        bodies.append(_body("classifying", annotation.tone))
+    bodies.extend(_body("tagging", device) for device in annotation.devices)
+    if annotation.note:
+        bodies.append(_body("commenting", annotation.note))
+    return bodies
+
+
+def _target(document: Document, annotation: Annotation) -> dict[str, Any]:
+    text = document.text
+    source: dict[str, Any] = {
+        "id": f"urn:sha256:{document.sha256}",
+        "type": "Text",
+        "format": "text/plain",
+        "label": document.title,
+    }
+    if document.language:
+        source["language"] = document.language
+    target: dict[str, Any] = {
+        "source": source,
+        "selector": [
+            {
+                "type": "TextQuoteSelector",
+                "exact": text[annotation.start : annotation.end],
+                "prefix": text[max(0, annotation.start - CONTEXT_CHARS) : annotation.start],
+                "suffix": text[annotation.end : annotation.end + CONTEXT_CHARS],
+            },
+            {"type": "TextPositionSelector", "start": annotation.start, "end": annotation.end},
+        ],
+    }
+    if document.source:
+        target["scope"] = document.source
+    return target
+
+
+def annotation_to_w3c(document: Document, annotation: Annotation) -> dict[str, Any]:
+    """One annotation as a W3C ``Annotation`` object (without ``@context``)."""
+    entry: dict[str, Any] = {
+        "id": f"urn:uuid:{annotation_uuid(annotation)}",
+        "type": "Annotation",
+        "motivation": "highlighting",
+        "created": iso_utc(annotation.created),
+        "modified": iso_utc(annotation.modified),
+    }
+    if annotation.annotator:
+        entry["creator"] = {"type": "Person", "nickname": annotation.annotator}
+    bodies = _bodies(annotation)
+    if bodies:
+        entry["body"] = bodies
+    entry["target"] = _target(document, annotation)
+    entry["speechmark:status"] = annotation.status.value
+    if annotation.confidence is not None:
+        entry["speechmark:confidence"] = annotation.confidence
+    return entry
+
+
+def write_w3c(corpus: Corpus, path: Path | str) -> int:
+    """Write ``corpus`` as an AnnotationCollection to ``path``; return the annotations written."""
+    items = [
+        annotation_to_w3c(document, annotation)
+        for document in documents_in_order(corpus)
+        for annotation in corpus.annotations_of(document.id)
+    ]
+    collection = {
+        "@context": CONTEXT,
+        "type": "AnnotationCollection",
+        "label": "Speechmark quotes",
+        "generated": iso_utc(now()),
+        "generator": {"type": "Software", "name": "Speechmark"},
+        "total": len(items),
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+    }
+    Path(path).write_text(json.dumps(collection, ensure_ascii=False, indent=2), encoding="utf-8")
+    return len(items)
