@@ -1,0 +1,118 @@
+"""A corpus: documents with their annotations, speakers and codebook, and its filters.
+
+Exporters take a ``Corpus``; importers of exchange formats return one. The store builds
+it from a project (``Project.corpus()``) and takes one in (``Project.import_corpus``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from annotator.core.model import Annotation, Codebook, Document, Speaker, Status
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Documents, their annotations, and the speakers and codebook they use."""
+
+    documents: tuple[Document, ...] = ()
+    annotations: tuple[Annotation, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
+    codebook: Codebook = field(default_factory=Codebook)
+
+    def annotations_of(self, document_id: int | None) -> list[Annotation]:
+        """The annotations of one document, in reading order."""
+        found = [a for a in self.annotations if a.document_id == document_id]
+        return sorted(found, key=lambda a: (a.start, a.end, a.id))
+
+    def speaker(self, name: str | None) -> Speaker | None:
+        """The speaker of that canonical name, if known."""
+        return next((s for s in self.speakers if s.name == name), None) if name else None
+
+    def document(self, document_id: int | None) -> Document | None:
+        return next((d for d in self.documents if d.id == document_id), None)
+
+
+@dataclass(frozen=True)
+class CorpusFilter:
+    """What an export or briefing covers. Empty collections mean "no restriction".
+
+    Names match case-insensitively. ``statuses`` defaults to accepted quotes only.
+    Dates compare as ISO strings (``published`` is YYYY-MM-DD or a prefix of it).
+    """
+
+    document_ids: frozenset[int] = frozenset()
+    speakers: frozenset[str] = frozenset()
+    tones: frozenset[str] = frozenset()
+    devices: frozenset[str] = frozenset()
+    statuses: frozenset[Status] = frozenset({Status.ACCEPTED})
+    published_from: str | None = None
+    published_to: str | None = None
+
+    @classmethod
+    def build(
+        cls,
+        document_ids: Iterable[int] = (),
+        speakers: Iterable[str] = (),
+        tones: Iterable[str] = (),
+        devices: Iterable[str] = (),
+        statuses: Iterable[Status | str] | None = None,
+        published_from: str | None = None,
+        published_to: str | None = None,
+    ) -> CorpusFilter:
+        """A filter from plain values (e.g. command-line options); no statuses = any."""
+        return cls(
+            document_ids=frozenset(document_ids),
+            speakers=frozenset(s.casefold() for s in speakers),
+            tones=frozenset(t.casefold() for t in tones),
+            devices=frozenset(d.casefold() for d in devices),
+            statuses=frozenset(Status(s) for s in statuses) if statuses else frozenset(Status),
+            published_from=published_from,
+            published_to=published_to,
+        )
+
+    def keeps_document(self, document: Document) -> bool:
+        if self.document_ids and document.id not in self.document_ids:
+            return False
+        if self.published_from or self.published_to:
+            if not document.published:
+                return False
+            day = document.published[:10]
+            if self.published_from and day < self.published_from:
+                return False
+            if self.published_to and day > self.published_to:
+                return False
+        return True
+
+    def keeps_annotation(self, annotation: Annotation) -> bool:
+        if self.statuses and annotation.status not in self.statuses:
+            return False
+        if self.speakers and (annotation.speaker or "").casefold() not in self.speakers:
+            return False
+        if self.tones and (annotation.tone or "").casefold() not in self.tones:
+            return False
+        return not self.devices or any(d.casefold() in self.devices for d in annotation.devices)
+
+    @property
+    def restricts_annotations(self) -> bool:
+        return bool(self.speakers or self.tones or self.devices)
+
+
+def select(corpus: Corpus, wanted: CorpusFilter) -> Corpus:
+    """The part of ``corpus`` that ``wanted`` keeps.
+
+    Documents outside the filter are dropped; when the filter names speakers, tones or
+    devices, documents left with no matching annotation are dropped too.
+    """
+    documents = [d for d in corpus.documents if wanted.keeps_document(d)]
+    kept_ids = {d.id for d in documents}
+    annotations = tuple(
+        a for a in corpus.annotations if a.document_id in kept_ids and wanted.keeps_annotation(a)
+    )
+    if wanted.restricts_annotations:
+        with_quotes = {a.document_id for a in annotations}
+        documents = [d for d in documents if d.id in with_quotes]
+    used = {a.speaker for a in annotations}
+    speakers = tuple(s for s in corpus.speakers if s.name in used)
+    return replace(corpus, documents=tuple(documents), annotations=annotations, speakers=speakers)

@@ -1,0 +1,169 @@
+"""Edits: every change an analyst makes, as a small object that knows its inverse.
+
+The store applies an edit in one committed transaction (``Project.apply``); the GUI wraps
+each in one undo command and the CLI applies the same objects, so a scripted edit and a
+keyboard edit take one road and undo is testable without Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from annotator.core.model import Annotation, Code, CodeKind, Speaker
+
+# Fields of an annotation an edit may change. A change of start/end also refreshes the
+# quote and its context from the document's text.
+ANNOTATION_FIELDS = frozenset(
+    {"speaker", "tone", "devices", "note", "status", "confidence", "start", "end"}
+)
+SPEAKER_FIELDS = frozenset({"name", "aliases", "role", "organisation", "country", "colour"})
+CODE_FIELDS = frozenset({"name", "description", "colour", "shortcut", "parent"})
+
+Change = tuple[str, Any, Any]  # (field, old value, new value)
+
+
+def _check(changes: tuple[Change, ...], allowed: frozenset[str]) -> None:
+    for name, _old, _new in changes:
+        if name not in allowed:
+            raise ValueError(f"cannot edit field {name!r}")
+
+
+def _swap(changes: tuple[Change, ...]) -> tuple[Change, ...]:
+    return tuple((name, new, old) for name, old, new in changes)
+
+
+class Edit:
+    """Base of all edits; ``label`` is what the Edit menu shows (Undo <label>)."""
+
+    label: str = "Edit"
+
+    def inverse(self) -> Edit:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class AddAnnotation(Edit):
+    annotation: Annotation
+    label: str = "Add quote"
+
+    def inverse(self) -> Edit:
+        return RemoveAnnotation(self.annotation, label=self.label)
+
+
+@dataclass(frozen=True)
+class RemoveAnnotation(Edit):
+    annotation: Annotation
+    label: str = "Delete quote"
+
+    def inverse(self) -> Edit:
+        return AddAnnotation(self.annotation, label=self.label)
+
+
+@dataclass(frozen=True)
+class UpdateAnnotation(Edit):
+    """Change some fields of one annotation; ``changes`` holds (field, old, new)."""
+
+    annotation_id: str
+    changes: tuple[Change, ...]
+    label: str = "Change quote"
+
+    def __post_init__(self) -> None:
+        _check(self.changes, ANNOTATION_FIELDS)
+
+    def inverse(self) -> Edit:
+        return UpdateAnnotation(self.annotation_id, _swap(self.changes), self.label)
+
+    @classmethod
+    def between(
+        cls, before: Annotation, label: str = "Change quote", **after: Any
+    ) -> UpdateAnnotation:
+        """The edit that turns ``before`` into ``before`` with ``after``'s fields."""
+        changes = tuple(
+            (name, getattr(before, name), value)
+            for name, value in after.items()
+            if getattr(before, name) != value
+        )
+        return cls(before.id, changes, label)
+
+
+@dataclass(frozen=True)
+class AddSpeaker(Edit):
+    speaker: Speaker
+    label: str = "Add speaker"
+
+    def inverse(self) -> Edit:
+        return RemoveSpeaker(self.speaker, label=self.label)
+
+
+@dataclass(frozen=True)
+class RemoveSpeaker(Edit):
+    """Remove a speaker; annotations attributed to it must be reassigned first."""
+
+    speaker: Speaker
+    label: str = "Delete speaker"
+
+    def inverse(self) -> Edit:
+        return AddSpeaker(self.speaker, label=self.label)
+
+
+@dataclass(frozen=True)
+class UpdateSpeaker(Edit):
+    """Change a speaker's fields (rename, aliases, colour...), found by current name."""
+
+    name: str
+    changes: tuple[Change, ...]
+    label: str = "Change speaker"
+
+    def __post_init__(self) -> None:
+        _check(self.changes, SPEAKER_FIELDS)
+
+    def inverse(self) -> Edit:
+        new_name = next((new for f, _old, new in self.changes if f == "name"), self.name)
+        return UpdateSpeaker(new_name, _swap(self.changes), self.label)
+
+
+@dataclass(frozen=True)
+class AddCode(Edit):
+    code: Code
+    label: str = "Add code"
+
+    def inverse(self) -> Edit:
+        return RemoveCode(self.code, label=self.label)
+
+
+@dataclass(frozen=True)
+class RemoveCode(Edit):
+    """Remove a tone or device; annotations using it must be reassigned first."""
+
+    code: Code
+    label: str = "Delete code"
+
+    def inverse(self) -> Edit:
+        return AddCode(self.code, label=self.label)
+
+
+@dataclass(frozen=True)
+class UpdateCode(Edit):
+    kind: CodeKind
+    name: str
+    changes: tuple[Change, ...]
+    label: str = "Change code"
+
+    def __post_init__(self) -> None:
+        _check(self.changes, CODE_FIELDS)
+
+    def inverse(self) -> Edit:
+        new_name = next((new for f, _old, new in self.changes if f == "name"), self.name)
+        return UpdateCode(self.kind, new_name, _swap(self.changes), self.label)
+
+
+@dataclass(frozen=True)
+class Batch(Edit):
+    """Several edits applied as one user action (one undo step, one transaction)."""
+
+    edits: tuple[Edit, ...]
+    label: str = "Edit"
+
+    def inverse(self) -> Edit:
+        return Batch(tuple(e.inverse() for e in reversed(self.edits)), self.label)

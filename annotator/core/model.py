@@ -1,0 +1,166 @@
+"""The domain: documents, speakers, the codebook and annotations.
+
+Plain frozen dataclasses. Offsets are Python ``str`` indices (Unicode code points), end
+exclusive; Qt's UTF-16 positions are converted at the UI boundary (see ``offsets``).
+Annotations refer to speakers, tones and devices by name: names are unique within their
+kind, and the store keeps the ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from enum import StrEnum
+
+CONTEXT_CHARS = 32
+
+
+class Status(StrEnum):
+    """Where an annotation stands in review."""
+
+    SUGGESTED = "suggested"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+class CodeKind(StrEnum):
+    """The two kinds of codebook entries."""
+
+    TONE = "tone"
+    DEVICE = "device"
+
+
+def now() -> datetime:
+    """The current UTC time to the second: what every created/modified stamp uses."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def text_sha256(text: str) -> str:
+    """Hex SHA-256 of a document's text (UTF-8), used to detect re-imports."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def new_annotation_id() -> str:
+    """A fresh, globally unique annotation id (kept across exports and imports)."""
+    return uuid.uuid4().hex
+
+
+@dataclass(frozen=True)
+class Document:
+    """An imported article or speech. Its text never changes after import."""
+
+    title: str
+    text: str
+    source: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO date (YYYY-MM-DD), or as precise as known
+    language: str | None = None
+    imported_at: datetime = field(default_factory=now)
+    id: int | None = None
+
+    @property
+    def sha256(self) -> str:
+        return text_sha256(self.text)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A person (or body) quoted in the corpus, with the other names it goes by."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    role: str | None = None
+    organisation: str | None = None
+    country: str | None = None
+    colour: str | None = None
+    id: int | None = None
+
+    def names(self) -> tuple[str, ...]:
+        """The canonical name followed by every alias."""
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Code:
+    """A tone or a rhetorical device of the codebook."""
+
+    kind: CodeKind
+    name: str
+    description: str = ""
+    colour: str | None = None
+    shortcut: str | None = None
+    parent: str | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Codebook:
+    """The tones and devices an analyst codes with."""
+
+    tones: tuple[Code, ...] = ()
+    devices: tuple[Code, ...] = ()
+
+    def of_kind(self, kind: CodeKind) -> tuple[Code, ...]:
+        return self.tones if kind is CodeKind.TONE else self.devices
+
+    def find(self, kind: CodeKind, name: str) -> Code | None:
+        """The code of that kind whose name matches case-insensitively, if any."""
+        wanted = name.strip().casefold()
+        return next((c for c in self.of_kind(kind) if c.name.casefold() == wanted), None)
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A marked quote: its span, who said it, the tone and devices, and its review state.
+
+    ``prefix``/``suffix`` keep up to 32 characters of context on each side, so the
+    annotation can be re-anchored if the document is re-imported with small changes.
+    """
+
+    document_id: int
+    start: int
+    end: int
+    quote: str
+    speaker: str | None = None
+    tone: str | None = None
+    devices: tuple[str, ...] = ()
+    note: str | None = None
+    status: Status = Status.ACCEPTED
+    confidence: float | None = None
+    annotator: str | None = None
+    created: datetime = field(default_factory=now)
+    modified: datetime = field(default_factory=now)
+    prefix: str = ""
+    suffix: str = ""
+    id: str = field(default_factory=new_annotation_id)
+
+    @classmethod
+    def on(cls, document_id: int, text: str, start: int, end: int, **values: object) -> Annotation:
+        """An annotation of ``text[start:end]`` with its quote and context filled in."""
+        if not 0 <= start < end <= len(text):
+            raise ValueError(f"span {start}-{end} is outside the text (length {len(text)})")
+        prefix, suffix = context_around(text, start, end)
+        return cls(
+            document_id=document_id,
+            start=start,
+            end=end,
+            quote=text[start:end],
+            prefix=prefix,
+            suffix=suffix,
+            **values,  # type: ignore[arg-type]
+        )
+
+    def moved(self, text: str, start: int, end: int) -> Annotation:
+        """The same annotation over another span of ``text``."""
+        prefix, suffix = context_around(text, start, end)
+        return replace(
+            self, start=start, end=end, quote=text[start:end], prefix=prefix, suffix=suffix
+        )
+
+
+def context_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The (prefix, suffix) context kept with a quote: 32 characters each side."""
+    return text[max(0, start - CONTEXT_CHARS) : start], text[end : end + CONTEXT_CHARS]

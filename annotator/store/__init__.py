@@ -1,0 +1,24 @@
+"""Project storage: sqlmodel tables, migrations and the Project API. No Qt."""
+
+from annotator.store.apply import Changes
+from annotator.store.errors import (
+    DuplicateDocument,
+    DuplicateName,
+    InUse,
+    NotFound,
+    StoreError,
+    UnknownName,
+)
+from annotator.store.project import DocumentSummary, Project
+
+__all__ = [
+    "Changes",
+    "DocumentSummary",
+    "DuplicateDocument",
+    "DuplicateName",
+    "InUse",
+    "NotFound",
+    "Project",
+    "StoreError",
+    "UnknownName",
+]

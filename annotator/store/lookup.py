@@ -1,0 +1,63 @@
+"""Name <-> id lookups for speakers and codes, loaded once per transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlmodel import Session, select
+
+from annotator.core import CodeKind
+from annotator.store.errors import UnknownName
+from annotator.store.tables import CodeRow, SpeakerRow
+
+
+@dataclass
+class Names:
+    """The speakers and codes of a project, by id and by case-folded name."""
+
+    speaker_names: dict[int, str] = field(default_factory=dict)
+    speaker_aliases: dict[str, int] = field(default_factory=dict)
+    code_names: dict[int, str] = field(default_factory=dict)
+    code_kinds: dict[int, CodeKind] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, s: Session) -> Names:
+        names = cls()
+        speakers = s.exec(select(SpeakerRow)).all()
+        for sp in speakers:
+            assert sp.id is not None
+            names.speaker_names[sp.id] = sp.name
+        # Aliases first, so that a canonical name always wins over another's alias.
+        for sp in speakers:
+            for alias in sp.aliases or ():
+                names.speaker_aliases.setdefault(alias.casefold(), sp.id or 0)
+        for sp in speakers:
+            names.speaker_aliases[sp.name.casefold()] = sp.id or 0
+        for c in s.exec(select(CodeRow)).all():
+            assert c.id is not None
+            names.code_names[c.id] = c.name
+            names.code_kinds[c.id] = CodeKind(c.kind)
+        return names
+
+    def codes_of(self, kind: CodeKind) -> dict[int, str]:
+        return {i: n for i, n in self.code_names.items() if self.code_kinds[i] is kind}
+
+    def speaker_id(self, name: str | None, *, missing_ok: bool = False) -> int | None:
+        """The id of the speaker with that name or alias (any case)."""
+        if name is None:
+            return None
+        found = self.speaker_aliases.get(name.strip().casefold())
+        if found is None and not missing_ok:
+            raise UnknownName("speaker", name, self.speaker_names.values())
+        return found
+
+    def code_id(self, kind: CodeKind, name: str | None, *, missing_ok: bool = False) -> int | None:
+        """The id of the tone or device with that name (any case)."""
+        if name is None:
+            return None
+        wanted = name.strip().casefold()
+        codes = self.codes_of(kind)
+        found = next((i for i, n in codes.items() if n.casefold() == wanted), None)
+        if found is None and not missing_ok:
+            raise UnknownName(kind.value, name, codes.values())
+        return found

@@ -1,0 +1,335 @@
+"""The Project API: open a project, read documents and annotations, apply edits.
+
+Every write is one committed transaction. Readers get core objects, never rows.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import Engine, case, func
+from sqlmodel import Session, col, select
+
+from annotator import paths
+from annotator.core import Annotation, Code, Codebook, CodeKind, Document, Speaker, Status
+from annotator.core.codebook import codebook_from_dict
+from annotator.core.corpus import Corpus
+from annotator.core.edits import Edit
+from annotator.core.palette import SPEAKER_PALETTE, speaker_colour
+from annotator.store import translate
+from annotator.store.apply import Changes, apply_edit
+from annotator.store.bulk import CorpusImportReport, import_corpus
+from annotator.store.database import make_engine, migrate, to_url
+from annotator.store.errors import DuplicateDocument, NotFound, UnknownName
+from annotator.store.lookup import Names
+from annotator.store.reanchor import ReanchorReport, replace_text
+from annotator.store.tables import (
+    AnnotationDeviceRow,
+    AnnotationRow,
+    CodeRow,
+    DocumentRow,
+    SettingRow,
+    SpeakerRow,
+)
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """A row of the corpus list: a document and its annotation counts."""
+
+    id: int
+    title: str
+    outlet: str | None
+    published: str | None
+    quotes: int
+    suggested: int
+
+
+class Project:
+    """An open project: a SQLite file or a database URL."""
+
+    def __init__(self, location: str, *, seed_codebook: bool = True) -> None:
+        self.location = location
+        self.url = to_url(location)
+        self.engine: Engine = make_engine(location)
+        migrate(self.engine)
+        if seed_codebook and self.is_empty():
+            self.load_default_codebook()
+
+    # -- lifecycle ---------------------------------------------------------------------
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def session(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+    def is_empty(self) -> bool:
+        """True for a project with no documents, speakers or codes yet."""
+        with self.session() as s:
+            return not any(
+                s.exec(select(table).limit(1)).first()
+                for table in (DocumentRow, SpeakerRow, CodeRow)
+            )
+
+    def load_default_codebook(self) -> None:
+        """Add the bundled default tones and devices (used for a new project)."""
+        codebook, speakers = codebook_from_dict(
+            json.loads(paths.read_resource_text("codebook.json"))
+        )
+        self.add_codebook(codebook, speakers)
+
+    def add_codebook(self, codebook: Codebook, speakers: tuple[Speaker, ...] = ()) -> None:
+        """Add the codes and speakers the project lacks (by name); keep existing ones."""
+        with self.session() as s:
+            names = Names.load(s)
+            for kind in CodeKind:
+                start = len(names.codes_of(kind))
+                for position, c in enumerate(codebook.of_kind(kind), start):
+                    if names.code_id(kind, c.name, missing_ok=True) is None:
+                        s.add(_code_row(c, position))
+            for sp in speakers:
+                if names.speaker_id(sp.name, missing_ok=True) is None:
+                    s.add(SpeakerRow(**_speaker_fields(sp)))
+            s.commit()
+
+    # -- documents ---------------------------------------------------------------------
+    def add_document(self, doc: Document) -> Document:
+        """Store an imported document; raises DuplicateDocument if its text is present."""
+        with self.session() as s:
+            existing = s.exec(select(DocumentRow).where(DocumentRow.sha256 == doc.sha256)).first()
+            if existing is not None:
+                raise DuplicateDocument(doc.title, existing.id or 0, existing.title)
+            values = translate.document_row(doc)
+            values.pop("id")
+            row = DocumentRow(**values)
+            s.add(row)
+            s.commit()
+            return translate.document(row)
+
+    def update_document_text(self, document_id: int, text: str) -> ReanchorReport:
+        """Replace a document's text by a new version (a re-import) and re-anchor its quotes."""
+        with self.session() as s:
+            report = replace_text(s, document_id, text)
+            s.commit()
+        return report
+
+    def document_by_source(self, source: str) -> Document | None:
+        """The document imported from that path or URL, if any."""
+        with self.session() as s:
+            row = s.exec(select(DocumentRow).where(DocumentRow.source == source)).first()
+            return translate.document(row) if row else None
+
+    def orphaned(self, document_id: int | None = None) -> set[str]:
+        """Ids of annotations that could not be placed on their document's current text."""
+        query = select(AnnotationRow.id).where(AnnotationRow.anchor == "orphaned")
+        if document_id is not None:
+            query = query.where(AnnotationRow.document_id == document_id)
+        with self.session() as s:
+            return set(s.exec(query).all())
+
+    def find_document(self, sha256: str) -> Document | None:
+        with self.session() as s:
+            row = s.exec(select(DocumentRow).where(DocumentRow.sha256 == sha256)).first()
+            return translate.document(row) if row else None
+
+    def document(self, document_id: int) -> Document:
+        with self.session() as s:
+            row = s.get(DocumentRow, document_id)
+            if row is None:
+                raise NotFound(f"no document with id {document_id}")
+            return translate.document(row)
+
+    def documents(self) -> list[Document]:
+        with self.session() as s:
+            rows = s.exec(select(DocumentRow).order_by(col(DocumentRow.id))).all()
+            return [translate.document(r) for r in rows]
+
+    def summaries(self) -> list[DocumentSummary]:
+        """Every document with its number of quotes and of suggestions still open."""
+        document, annotation = DocumentRow.__table__.c, AnnotationRow.__table__.c  # type: ignore[attr-defined]
+        suggested = func.sum(case((annotation.status == Status.SUGGESTED.value, 1), else_=0))
+        query = (
+            sa.select(
+                document.id,
+                document.title,
+                document.outlet,
+                document.published,
+                func.count(annotation.id),
+                suggested,
+            )
+            .select_from(DocumentRow.__table__.outerjoin(AnnotationRow.__table__))  # type: ignore[attr-defined]
+            .group_by(document.id)
+            .order_by(document.id)
+        )
+        with self.session() as s:
+            return [
+                DocumentSummary(i or 0, t, o, p, n or 0, int(sug or 0))
+                for i, t, o, p, n, sug in s.execute(query).all()
+            ]
+
+    def delete_document(self, document_id: int) -> None:
+        """Delete a document and its annotations."""
+        with self.session() as s:
+            row = s.get(DocumentRow, document_id)
+            if row is None:
+                raise NotFound(f"no document with id {document_id}")
+            s.delete(row)
+            s.commit()
+
+    # -- annotations -------------------------------------------------------------------
+    def annotations(
+        self, document_id: int | None = None, statuses: frozenset[Status] | None = None
+    ) -> list[Annotation]:
+        """Annotations of one document (or all), in reading order."""
+        query = select(AnnotationRow)
+        if document_id is not None:
+            query = query.where(AnnotationRow.document_id == document_id)
+        if statuses:
+            query = query.where(col(AnnotationRow.status).in_([s.value for s in statuses]))
+        query = query.order_by(
+            col(AnnotationRow.document_id), col(AnnotationRow.start), col(AnnotationRow.end)
+        )
+        with self.session() as s:
+            names = Names.load(s)
+            rows = s.exec(query).all()
+            devices = _devices_by_annotation(s, names, document_id)
+            return [
+                translate.annotation(
+                    r, names.speaker_names, names.code_names, devices.get(r.id, ())
+                )
+                for r in rows
+            ]
+
+    def annotation(self, annotation_id: str) -> Annotation:
+        with self.session() as s:
+            row = s.get(AnnotationRow, annotation_id)
+            if row is None:
+                raise NotFound(f"no annotation with id {annotation_id}")
+        found = [a for a in self.annotations(row.document_id) if a.id == annotation_id]
+        return found[0]
+
+    # -- speakers and codebook ---------------------------------------------------------
+    def speakers(self) -> list[Speaker]:
+        with self.session() as s:
+            rows = s.exec(select(SpeakerRow).order_by(col(SpeakerRow.name))).all()
+            return [translate.speaker(r) for r in rows]
+
+    def find_speaker(self, name: str) -> Speaker | None:
+        """The speaker whose name or alias matches ``name`` case-insensitively."""
+        wanted = name.strip().casefold()
+        speakers = self.speakers()
+        exact = next((sp for sp in speakers if sp.name.casefold() == wanted), None)
+        if exact:
+            return exact
+        return next(
+            (sp for sp in speakers if any(a.casefold() == wanted for a in sp.aliases)), None
+        )
+
+    def codebook(self) -> Codebook:
+        with self.session() as s:
+            rows = s.exec(select(CodeRow).order_by(col(CodeRow.position), col(CodeRow.id))).all()
+        codes = [translate.code(r) for r in rows]
+        return Codebook(
+            tones=tuple(c for c in codes if c.kind is CodeKind.TONE),
+            devices=tuple(c for c in codes if c.kind is CodeKind.DEVICE),
+        )
+
+    def code(self, kind: CodeKind, name: str) -> Code:
+        """The tone or device named ``name`` (any case); UnknownName lists valid names."""
+        codebook = self.codebook()
+        found = codebook.find(kind, name)
+        if found is None:
+            raise UnknownName(kind.value, name, [c.name for c in codebook.of_kind(kind)])
+        return found
+
+    def next_speaker_colour(self) -> str:
+        """A default colour no speaker uses yet (cycling once all are taken)."""
+        speakers = self.speakers()
+        used = {s.colour for s in speakers}
+        free = [c for c in SPEAKER_PALETTE if c not in used]
+        return free[0] if free else speaker_colour(len(speakers))
+
+    # -- edits -------------------------------------------------------------------------
+    def apply(self, edit: Edit) -> Changes:
+        """Apply one edit in one committed transaction; returns what changed."""
+        with self.session() as s:
+            changes = apply_edit(s, edit)
+            s.commit()
+        return changes
+
+    # -- whole corpus ------------------------------------------------------------------
+    def corpus(self) -> Corpus:
+        """Everything in the project as one core ``Corpus``."""
+        return Corpus(
+            documents=tuple(self.documents()),
+            annotations=tuple(self.annotations()),
+            speakers=tuple(self.speakers()),
+            codebook=self.codebook(),
+        )
+
+    def import_corpus(self, corpus: Corpus) -> CorpusImportReport:
+        """Take a whole corpus in one transaction: all of it, or (on error) none of it."""
+        with self.session() as s:
+            report = import_corpus(s, corpus)
+            s.commit()
+        return report
+
+    # -- settings ----------------------------------------------------------------------
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        with self.session() as s:
+            row = s.get(SettingRow, key)
+            return row.value if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.session() as s:
+            s.merge(SettingRow(key=key, value=value))
+            s.commit()
+
+
+def _code_row(c: Code, position: int) -> CodeRow:
+    return CodeRow(
+        kind=c.kind.value,
+        name=c.name,
+        description=c.description,
+        colour=c.colour,
+        shortcut=c.shortcut,
+        parent=c.parent,
+        position=position,
+    )
+
+
+def _speaker_fields(sp: Speaker) -> dict[str, Any]:
+    return {
+        "name": sp.name,
+        "aliases": list(sp.aliases),
+        "role": sp.role,
+        "organisation": sp.organisation,
+        "country": sp.country,
+        "colour": sp.colour,
+    }
+
+
+def _devices_by_annotation(
+    s: Session, names: Names, document_id: int | None
+) -> dict[str, tuple[str, ...]]:
+    query = select(AnnotationDeviceRow.annotation_id, AnnotationDeviceRow.code_id)
+    if document_id is not None:
+        query = query.join(
+            AnnotationRow, col(AnnotationRow.id) == col(AnnotationDeviceRow.annotation_id)
+        ).where(AnnotationRow.document_id == document_id)
+    query = query.order_by(
+        col(AnnotationDeviceRow.annotation_id), col(AnnotationDeviceRow.position)
+    )
+    found: dict[str, list[str]] = {}
+    for annotation_id, code_id in s.exec(query).all():
+        found.setdefault(annotation_id, []).append(names.code_names[code_id])
+    return {k: tuple(v) for k, v in found.items()}

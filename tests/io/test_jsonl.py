@@ -1,0 +1,133 @@
+import json
+
+import pytest
+
+from annotator.core import Annotation, Document, Speaker, Status
+from annotator.core.edits import AddAnnotation, AddSpeaker, Batch
+from annotator.io.jsonl import (
+    ANNOTATION_KEYS,
+    DOCUMENT_KEYS,
+    CorpusFormatError,
+    read_jsonl,
+    write_jsonl,
+)
+from annotator.store import Project
+
+TEXT = "👋 “First quote,” said Ann.\n“Second” — Bob’s reply."
+
+
+def fill(project: Project) -> None:
+    doc = project.add_document(
+        Document(title="One", text=TEXT, outlet="Herald", published="2024-03-14")
+    )
+    project.add_document(Document(title="Empty", text="No quotes here."))
+    project.apply(Batch((AddSpeaker(Speaker("Ann", aliases=("A.",))), AddSpeaker(Speaker("Bob")))))
+    first = TEXT.index("“First")
+    second = TEXT.index("“Second")
+    project.apply(
+        AddAnnotation(
+            Annotation.on(
+                doc.id,
+                TEXT,
+                first,
+                first + 15,
+                speaker="Ann",
+                tone="warning",
+                devices=("simile", "hyperbole"),
+                note="check",
+                annotator="tester",
+            )
+        )
+    )
+    project.apply(
+        AddAnnotation(
+            Annotation.on(
+                doc.id,
+                TEXT,
+                second,
+                second + 8,
+                speaker="Bob",
+                status=Status.SUGGESTED,
+                confidence=0.75,
+            )
+        )
+    )
+
+
+def test_every_key_is_present_and_quotes_match_the_text(project, tmp_path):
+    fill(project)
+    out = tmp_path / "corpus.jsonl"
+    assert write_jsonl(project.corpus(), out) == 2
+    lines = out.read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines]
+    for record in records:
+        assert list(record) == [*DOCUMENT_KEYS, "annotations"]
+        for a in record["annotations"]:
+            assert list(a) == list(ANNOTATION_KEYS)
+            assert record["text"][a["start"] : a["end"]] == a["quote"]
+    assert records[1]["outlet"] is None and records[1]["annotations"] == []
+    assert records[0]["annotations"][0]["devices"] == ["simile", "hyperbole"]
+
+
+def test_export_import_export_is_byte_identical(project, tmp_path):
+    fill(project)
+    first = tmp_path / "first.jsonl"
+    write_jsonl(project.corpus(), first)
+    with Project(str(tmp_path / "empty.speechmark")) as empty:
+        report = empty.import_corpus(read_jsonl(first))
+        assert (report.documents_added, report.annotations_added) == (2, 2)
+        second = tmp_path / "second.jsonl"
+        write_jsonl(empty.corpus(), second)
+    assert sorted(first.read_bytes().splitlines()) == sorted(second.read_bytes().splitlines())
+
+
+def test_importing_twice_adds_nothing_the_second_time(project, tmp_path):
+    fill(project)
+    out = tmp_path / "c.jsonl"
+    write_jsonl(project.corpus(), out)
+    report = project.import_corpus(read_jsonl(out))
+    assert (report.documents_added, report.annotations_added) == (0, 0)
+    assert report.documents_present == 2
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("{not json", "line 2: not valid JSON"),
+        ('{"title": "no text"}', "line 2: each line must be an object with a 'text'"),
+        (
+            '{"text": "abc", "annotations": [{"start": 1, "end": 9}]}',
+            "line 2: annotation span 1-9 is outside",
+        ),
+        (
+            '{"text": "abc", "annotations": [{"start": 0, "end": 2, "quote": "xy"}]}',
+            "does not match",
+        ),
+    ],
+)
+def test_bad_line_names_file_and_line_and_changes_nothing(project, tmp_path, line, problem):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"text": "A fine first document."}\n' + line + "\n", encoding="utf-8")
+    with pytest.raises(CorpusFormatError, match=problem) as raised:
+        project.import_corpus(read_jsonl(path))
+    assert "bad.jsonl" in str(raised.value)
+    assert project.documents() == []
+
+
+def test_interrupted_corpus_import_leaves_no_trace(project, tmp_path, monkeypatch):
+    fill(project)
+    out = tmp_path / "c.jsonl"
+    write_jsonl(project.corpus(), out)
+    corpus = read_jsonl(out)
+    with Project(str(tmp_path / "target.speechmark")) as target:
+        before = (target.documents(), target.speakers(), target.codebook())
+        import annotator.store.bulk as bulk
+
+        def crash(*args, **kwargs):
+            raise RuntimeError("disk full")
+
+        monkeypatch.setattr(bulk, "insert", crash)
+        with pytest.raises(RuntimeError):
+            target.import_corpus(corpus)
+        assert (target.documents(), target.speakers(), target.codebook()) == before
+        assert target.annotations() == []

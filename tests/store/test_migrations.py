@@ -1,0 +1,48 @@
+import sqlite3
+from datetime import datetime
+
+from annotator.store import Project
+from annotator.store.database import current_revision, head_revision, make_engine, migrate
+
+
+def test_a_version_1_project_file_opens_and_upgrades_with_its_data(tmp_path):
+    path = tmp_path / "old.speechmark"
+    engine = make_engine(str(path))
+    migrate(engine, "v1")
+    assert current_revision(engine) == "v1"
+    engine.dispose()
+    now = datetime(2024, 1, 2, 3, 4, 5).isoformat(" ")
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "INSERT INTO document (id, title, text, imported_at, sha256) VALUES (1, 'Old', 'He said “hi”.', ?, 'abc')",
+            (now,),
+        )
+        db.execute("INSERT INTO speaker (id, name, aliases) VALUES (1, 'Ann', '[\"A.\"]')")
+        db.execute(
+            "INSERT INTO code (id, kind, name, description, position) VALUES (1, 'tone', 'warning', '', 0)"
+        )
+        db.execute(
+            'INSERT INTO annotation (id, document_id, start, "end", quote, prefix, suffix, speaker_id,'
+            " tone_id, status, created, modified) VALUES ('a1', 1, 8, 12, '“hi”', 'He said ', '.', 1, 1,"
+            " 'accepted', ?, ?)",
+            (now, now),
+        )
+
+    with Project(str(path)) as project:
+        assert current_revision(project.engine) == head_revision()
+        [annotation] = project.annotations(1)
+        assert (annotation.quote, annotation.speaker, annotation.tone) == ("“hi”", "Ann", "warning")
+        assert project.find_speaker("a.").name == "Ann"
+        assert project.orphaned() == set()
+        project.set_setting("last_document", "1")  # a v2 table
+
+
+def test_new_project_is_created_at_the_newest_schema(tmp_path):
+    with Project(str(tmp_path / "new.speechmark")) as project:
+        assert current_revision(project.engine) == head_revision()
+
+
+def test_project_file_uses_wal_and_foreign_keys(tmp_path):
+    with Project(str(tmp_path / "p.speechmark")) as project, project.engine.connect() as c:
+        assert c.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert c.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1

@@ -1,0 +1,206 @@
+import pytest
+
+from annotator.core import Annotation, CodeKind, Document, Speaker, Status
+from annotator.core.edits import (
+    AddAnnotation,
+    AddSpeaker,
+    Batch,
+    RemoveAnnotation,
+    RemoveCode,
+    RemoveSpeaker,
+    UpdateAnnotation,
+    UpdateCode,
+    UpdateSpeaker,
+)
+from annotator.store import DuplicateDocument, InUse, Project, UnknownName
+
+TEXT = "🙂 Ann Lee arrived. “We stand firm,” Lee said. “Like a rock,” she added."
+
+
+def add_doc(project: Project) -> Document:
+    return project.add_document(Document(title="Talks", text=TEXT))
+
+
+def quote(doc: Document, needle: str, **values) -> Annotation:
+    start = doc.text.index(needle)
+    return Annotation.on(doc.id, doc.text, start, start + len(needle), **values)
+
+
+def test_new_project_has_the_default_codebook(project):
+    codebook = project.codebook()
+    assert {"confrontational", "conciliatory", "warning", "neutral"} <= {
+        t.name for t in codebook.tones
+    }
+    assert {"metaphor", "simile", "loaded language", "appeal to fear", "whataboutism"} <= {
+        d.name for d in codebook.devices
+    }
+    assert all(c.description for c in codebook.tones + codebook.devices)
+
+
+def test_edit_is_saved_at_once_and_survives_reopening(project, tmp_path):
+    doc = add_doc(project)
+    project.apply(AddSpeaker(Speaker("Ann Lee", aliases=("Lee",))))
+    a = quote(
+        doc,
+        "“We stand firm,”",
+        speaker="lee",
+        tone="Confrontational",
+        devices=("metaphor", "hyperbole"),
+    )
+    project.apply(AddAnnotation(a))
+    project.close()
+    with Project(project.location) as again:
+        [got] = again.annotations(doc.id)
+    assert (got.speaker, got.tone, got.devices) == (
+        "Ann Lee",
+        "confrontational",
+        ("metaphor", "hyperbole"),
+    )
+    assert got.quote == "“We stand firm,”" == TEXT[got.start : got.end]
+    assert got.id == a.id
+
+
+def test_every_edit_undoes_through_its_inverse(project):
+    doc = add_doc(project)
+    project.apply(AddSpeaker(Speaker("Ann Lee")))
+    a = quote(doc, "“Like a rock,”", speaker="Ann Lee")
+    project.apply(AddAnnotation(a))
+    before = project.annotations(doc.id)[0]
+    edit = UpdateAnnotation.between(
+        before, tone="warning", devices=("simile",), note="check", status=Status.SUGGESTED
+    )
+    project.apply(edit)
+    changed = project.annotations(doc.id)[0]
+    assert (changed.tone, changed.devices, changed.note, changed.status) == (
+        "warning",
+        ("simile",),
+        "check",
+        Status.SUGGESTED,
+    )
+    project.apply(edit.inverse())
+    undone = project.annotations(doc.id)[0]
+    assert (undone.tone, undone.devices, undone.note, undone.status) == (
+        None,
+        (),
+        None,
+        Status.ACCEPTED,
+    )
+    project.apply(RemoveAnnotation(undone))
+    assert project.annotations(doc.id) == []
+    project.apply(RemoveAnnotation(undone).inverse())
+    assert project.annotations(doc.id)[0].id == a.id
+
+
+def test_moving_an_edge_refreshes_quote_and_context(project):
+    doc = add_doc(project)
+    a = quote(doc, "“We stand firm,”")
+    project.apply(AddAnnotation(a))
+    project.apply(UpdateAnnotation.between(a, end=a.end - 2))
+    got = project.annotations(doc.id)[0]
+    assert got.quote == "“We stand firm"
+    assert got.suffix == TEXT[got.end : got.end + 32]
+
+
+def test_overlapping_and_nested_annotations_are_allowed(project):
+    doc = add_doc(project)
+    outer = quote(doc, "“We stand firm,” Lee said.")
+    inner = quote(doc, "stand firm")
+    project.apply(Batch((AddAnnotation(outer), AddAnnotation(inner))))
+    assert {a.id for a in project.annotations(doc.id)} == {outer.id, inner.id}
+
+
+def test_unknown_tone_lists_valid_names(project):
+    with pytest.raises(UnknownName, match="valid tones: .*conciliatory"):
+        project.code(CodeKind.TONE, "furious")
+
+
+def test_alias_resolves_to_canonical_speaker(project):
+    project.apply(
+        AddSpeaker(Speaker("Sergey Lavrov", aliases=("Lavrov", "Russia's Foreign Minister")))
+    )
+    assert project.find_speaker("LAVROV").name == "Sergey Lavrov"
+    assert project.find_speaker("russia's foreign minister").name == "Sergey Lavrov"
+    assert project.find_speaker("Truss") is None
+
+
+def test_speaker_rename_shows_on_its_quotes(project):
+    doc = add_doc(project)
+    project.apply(AddSpeaker(Speaker("Lee")))
+    project.apply(AddAnnotation(quote(doc, "“Like a rock,”", speaker="Lee")))
+    changes = project.apply(UpdateSpeaker("Lee", (("name", "Lee", "Ann Lee"),)))
+    assert project.annotations(doc.id)[0].speaker == "Ann Lee"
+    assert len(changes.annotations) == 1
+
+
+def test_speaker_or_code_in_use_cannot_be_deleted_and_nothing_changes(project):
+    doc = add_doc(project)
+    project.apply(AddSpeaker(Speaker("Lee")))
+    project.apply(AddAnnotation(quote(doc, "“Like a rock,”", speaker="Lee", tone="warning")))
+    with pytest.raises(InUse):
+        project.apply(RemoveSpeaker(Speaker("Lee")))
+    with pytest.raises(InUse):
+        project.apply(RemoveCode(project.code(CodeKind.TONE, "warning")))
+    assert project.find_speaker("Lee") is not None
+    assert project.annotations(doc.id)[0].tone == "warning"
+
+
+def test_failed_batch_leaves_nothing_behind(project):
+    doc = add_doc(project)
+    good = quote(doc, "“Like a rock,”")
+    bad = quote(doc, "“We stand firm,”", tone="no such tone")
+    with pytest.raises(UnknownName):
+        project.apply(
+            Batch((AddSpeaker(Speaker("Someone")), AddAnnotation(good), AddAnnotation(bad)))
+        )
+    assert project.annotations(doc.id) == []
+    assert project.find_speaker("Someone") is None
+
+
+def test_code_rename_propagates_to_quotes(project):
+    doc = add_doc(project)
+    project.apply(AddAnnotation(quote(doc, "“Like a rock,”", devices=("simile",))))
+    project.apply(UpdateCode(CodeKind.DEVICE, "simile", (("name", "simile", "comparison"),)))
+    assert project.annotations(doc.id)[0].devices == ("comparison",)
+
+
+def test_same_text_twice_is_refused(project):
+    add_doc(project)
+    with pytest.raises(DuplicateDocument):
+        project.add_document(Document(title="Copy", text=TEXT))
+    assert len(project.documents()) == 1
+
+
+def test_summaries_count_quotes_and_open_suggestions(project):
+    doc = add_doc(project)
+    project.apply(AddAnnotation(quote(doc, "“Like a rock,”", status=Status.SUGGESTED)))
+    project.apply(AddAnnotation(quote(doc, "“We stand firm,”")))
+    [summary] = project.summaries()
+    assert (summary.id, summary.quotes, summary.suggested) == (doc.id, 2, 1)
+
+
+def test_deleting_a_document_deletes_its_annotations(project):
+    doc = add_doc(project)
+    project.apply(AddAnnotation(quote(doc, "“Like a rock,”", devices=("simile",))))
+    project.delete_document(doc.id)
+    assert project.annotations() == []
+    assert project.documents() == []
+
+
+def test_reimport_with_small_changes_reanchors_and_flags_orphans(project):
+    doc = add_doc(project)
+    kept = quote(doc, "“Like a rock,”")
+    lost = quote(doc, "Ann Lee arrived.")
+    project.apply(Batch((AddAnnotation(kept), AddAnnotation(lost))))
+    new_text = "UPDATE 2: " + TEXT.replace("🙂 Ann Lee arrived. ", "")
+    report = project.update_document_text(doc.id, new_text)
+    assert report.orphaned == 1
+    moved = next(a for a in project.annotations(doc.id) if a.id == kept.id)
+    assert new_text[moved.start : moved.end] == "“Like a rock,”"
+    assert project.orphaned(doc.id) == {lost.id}
+
+
+def test_settings_persist(project):
+    project.set_setting("last_document", "3")
+    project.set_setting("last_document", "4")
+    assert project.setting("last_document") == "4"
+    assert project.setting("missing", "x") == "x"

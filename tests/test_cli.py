@@ -1,0 +1,134 @@
+"""The `annotator` command end to end, in a temporary folder."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from annotator.cli import main, marked_text
+from annotator.core import Annotation
+
+
+@pytest.fixture
+def run(tmp_path):
+    runner = CliRunner()
+    project = str(tmp_path / "cli.speechmark")
+
+    def invoke(*args: str, expect: int = 0):
+        result = runner.invoke(main, ["--project", project, *args], catch_exceptions=False)
+        assert result.exit_code == expect, result.output
+        return result.output
+
+    return invoke
+
+
+@pytest.fixture
+def articles(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "talks.txt").write_bytes(
+        b"Talks ended. \x93We will not yield,\x94 Lindqvist said.\r\nVolkan disagreed."
+    )
+    (folder / "speech.txt").write_text(
+        "👏 “Like a rock,” he said. “Like a rock.”", encoding="utf-16"
+    )
+    (folder / "broken.docx").write_bytes(b"not a zip")
+    return folder
+
+
+def test_import_annotate_show_export_reimport(run, articles, tmp_path):
+    out = run("import", str(articles))
+    assert "added    1\tspeech" in out or "added    2\tspeech" in out
+    assert "failed   " in out and "broken.docx: not a readable Word document" in out
+    listing = run("list").splitlines()
+    ids = {line.split("\t")[2]: line.split("\t")[0] for line in listing}
+    assert set(ids) == {"talks", "speech"}
+    talks = ids["talks"]
+
+    out = run(
+        "annotate",
+        talks,
+        "--quote",
+        "We will not yield,",
+        "--speaker",
+        "Anna Lindqvist",
+        "--tone",
+        "WARNING",
+        "--device",
+        "Hyperbole",
+        "--device",
+        "repetition",
+    )
+    assert "Anna Lindqvist | warning | hyperbole, repetition" in out
+    run(
+        "annotate",
+        ids["speech"],
+        "--start",
+        "2",
+        "--end",
+        "16",
+        "--speaker",
+        "anna lindqvist",
+        "--device",
+        "simile",
+    )
+    assert "1 quotes" in run("list").splitlines()[0] or "1 quotes" in run("list")
+
+    shown = run("show", talks)
+    assert "“[1>We will not yield,<1]” Lindqvist said." in shown
+
+    export = tmp_path / "corpus.jsonl"
+    run("export", "--format", "jsonl", "-o", str(export))
+    records = {
+        r["title"]: r for r in map(json.loads, export.read_text(encoding="utf-8").splitlines())
+    }
+    speech = records["speech"]
+    [a] = speech["annotations"]
+    assert speech["text"][a["start"] : a["end"]] == "“Like a rock,”" == a["quote"]
+    assert a["speaker"] == "Anna Lindqvist"  # the existing speaker, found case-insensitively
+
+    again = tmp_path / "again.jsonl"
+    runner = CliRunner()
+    other = str(tmp_path / "other.speechmark")
+    assert runner.invoke(main, ["--project", other, "import-corpus", str(export)]).exit_code == 0
+    assert runner.invoke(main, ["--project", other, "export", "-o", str(again)]).exit_code == 0
+    assert sorted(export.read_bytes().splitlines()) == sorted(again.read_bytes().splitlines())
+
+
+def test_unknown_tone_is_an_error_listing_valid_names(run, articles):
+    run("import", str(articles / "talks.txt"))
+    out = run("annotate", "1", "--quote", "Talks", "--tone", "furious", expect=1)
+    assert "unknown tone 'furious'; valid tones:" in out and "conciliatory" in out
+    assert "Traceback" not in out
+    assert "0 quotes" in run("list")
+
+
+def test_usage_errors_exit_2(run, articles):
+    run("import", str(articles / "talks.txt"))
+    run("annotate", "1", expect=2)
+    run("annotate", "1", "--quote", "not in the text", expect=2)
+    run("export", "--format", "nonsense", "-o", "x", expect=2)
+
+
+def test_failures_exit_1_with_one_line(run, tmp_path):
+    out = run("show", "42", expect=1)
+    assert out.strip() == "error: no document with id 42"
+    out = run("import", str(tmp_path / "missing.txt"), expect=1)
+    assert "missing.txt: no such file or folder" in out
+
+
+def test_export_filters_by_status(run, articles, tmp_path):
+    run("import", str(articles / "talks.txt"))
+    run("annotate", "1", "--quote", "Talks ended.", "--status", "suggested")
+    run("annotate", "1", "--quote", "Volkan disagreed.")
+    out = tmp_path / "accepted.jsonl"
+    run("export", "-o", str(out), "--status", "accepted")
+    [record] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [a["quote"] for a in record["annotations"]] == ["Volkan disagreed."]
+
+
+def test_marked_text_handles_nested_spans():
+    text = "abcdef"
+    outer = Annotation.on(1, text, 0, 6)
+    inner = Annotation.on(1, text, 2, 4)
+    assert marked_text(text, [outer, inner]) == "[1>ab[2>cd<2]ef<1]"
