@@ -1,0 +1,268 @@
+"""The suggestion pipeline: quotes, then speakers, then tone and device hints."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from annotator.suggest import cues, lexicon, names
+from annotator.suggest.hints import hints_for
+from annotator.suggest.lexicon import words
+from annotator.suggest.model import Suggestion
+from annotator.suggest.quotes import QuoteSpan, find_quotes, paragraphs
+from annotator.suggest.speakers import Cast, Person
+
+_WORD_RX = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
+_SMALL_WORDS = words("a an the of and or in on at to for by with from vs")
+_SIGNATURE_RX = re.compile(r"\s*[—–-]+\s*(?P<name>[^(@\n]{2,60}?)\s*\(@\w+\)")
+_DETERMINERS = words("the a an one another his her their its")
+_WINDOW = 400
+
+
+@dataclass
+class _Attribution:
+    person: Person | None
+    confidence: float
+    why: list[str]
+    cued: bool
+
+
+def suggest(text: str, known_speakers: Iterable[object] = ()) -> list[Suggestion]:
+    """Find direct quotes in `text` and suggest speaker, tone and devices for each.
+
+    `known_speakers` holds canonical names (str) or objects with `.name` and `.aliases`;
+    a speaker found in the text that matches one of them is returned under that name.
+    Offsets are code points into `text`; every span includes its quotation marks.
+    """
+    if not text:
+        return []
+    paras = paragraphs(text)
+    spans = find_quotes(text, paras)
+    if not spans:
+        return []
+    return _Pipeline(text, paras, spans, Cast(known_speakers)).run()
+
+
+def _mask(text: str, spans: list[QuoteSpan]) -> str:
+    parts: list[str] = []
+    pos = 0
+    for q in spans:
+        parts.append(text[pos : q.start])
+        parts.append("_" * (q.end - q.start))
+        pos = q.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+class _Pipeline:
+    def __init__(
+        self, text: str, paras: list[tuple[int, int]], spans: list[QuoteSpan], cast: Cast
+    ) -> None:
+        self.text = text
+        self.masked = _mask(text, spans)
+        self.paras = paras
+        self.para_starts = [p[0] for p in paras]
+        self.spans = spans
+        self.cast = cast
+        self.last: tuple[Person, int] | None = None
+        self.speakers: list[Person | None] = []
+        for name in names.names_in(self.masked, 0, len(self.masked)):
+            cast.add(name, names.apposition_roles(self.masked, name.end))
+
+    def run(self) -> list[Suggestion]:
+        found: list[Suggestion] = []
+        for i, q in enumerate(self.spans):
+            attribution = self.attribute(i)
+            self.speakers.append(attribution.person if attribution else None)
+            if attribution is None:
+                continue
+            person = attribution.person
+            if person is not None:
+                self.last = (person, self._para_of(q.start))
+            quote = self.text[q.start : q.end]
+            tone, devices, hints = hints_for(quote)
+            found.append(
+                Suggestion(
+                    start=q.start,
+                    end=q.end,
+                    quote=quote,
+                    speaker=person.name if person else None,
+                    speaker_mentions=tuple(person.mentions) if person else (),
+                    tone=tone,
+                    devices=devices,
+                    confidence=round(max(0.05, min(0.99, attribution.confidence)), 2),
+                    why="; ".join(attribution.why),
+                    hints=hints,
+                )
+            )
+        return found
+
+    def _para_of(self, at: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, at) - 1)
+
+    # attribution ----------------------------------------------------------------------
+    def attribute(self, i: int) -> _Attribution | None:
+        """Speaker and confidence for quote i; None when it should not be suggested."""
+        q = self.spans[i]
+        words = _WORD_RX.findall(self.text[q.start : q.end])
+        first_para = self._para_of(q.start)
+        p_start = self.paras[first_para][0]
+        p_end = self.paras[self._para_of(max(q.start, q.end - 1))][1]
+        why = [q.style]
+        if q.paragraphs > 1:
+            why.append(f"runs over {q.paragraphs} paragraphs")
+        if not q.closed:
+            why.append("no closing mark: taken to the paragraph end")
+        found = self._cue_speaker(q, p_start, p_end, why)
+        if found is None:
+            found = self._context_speaker(i, first_para, why)
+        short = len(words) <= 3
+        title_like = bool(words) and all(w[0].isupper() or w in _SMALL_WORDS for w in words)
+        if not words or (found is None and (short or title_like)):
+            return None
+        if found is None:
+            why.append("no speaker found")
+            return _Attribution(None, 0.4 if q.closed else 0.25, why, False)
+        person, confidence = found
+        if short:
+            why.append("short partial quote")
+            confidence *= 0.6
+        if not q.closed:
+            confidence *= 0.7
+        if person is None:
+            confidence = min(confidence * 0.5, 0.45)
+        return _Attribution(person, confidence, why, True)
+
+    def _cue_speaker(
+        self, q: QuoteSpan, p_start: int, p_end: int, why: list[str]
+    ) -> tuple[Person | None, float] | None:
+        masked = self.masked
+        after_end = min(p_end, q.end + 300)
+        after, after_colon = cues.after_cue(masked, q.end, after_end)
+        tail = cues.sentence_start(masked, max(p_start, q.start - _WINDOW), q.start)
+        before = cues.before_cue(masked, tail, q.start)
+        inside = self.text[q.end - 2 : q.end - 1] if q.closed and q.end - q.start > 2 else ""
+        comma = inside in (",", "?", "!", "—", "–", "-", "…") or masked[q.end : q.end + 1] == ","
+        if after and (comma or not before) and not after_colon:
+            cue, base = after, (0.95 if comma else 0.8)
+        elif before:
+            cue, base = before, 0.9
+        elif after:
+            cue, base = after, 0.6
+        else:
+            sentence = cues.sentence_cue(masked, tail, q.start)
+            if sentence is None:
+                return None
+            cue, base = sentence, 0.75
+        place = {"after": "after the quote", "before": "before the quote"}
+        why.append(f'"{cue.verb}" {place.get(cue.place, "earlier in the sentence")}')
+        person, factor = self._resolve(cue, why)
+        return person, base * factor
+
+    def _resolve(self, cue: cues.Cue, why: list[str]) -> tuple[Person | None, float]:
+        subject = cue.subject.strip().rstrip(",")
+        low = subject.lower()
+        at = cue.subject_start
+        if low in lexicon.PRONOUNS:
+            gender = lexicon.PRONOUNS[low]
+            if gender is None:
+                why.append(f'"{subject}" not resolved to one person')
+                return None, 1.0
+            last = self.last[0] if self.last and self._para_of(at) - self.last[1] <= 3 else None
+            continuation = cue.verb in lexicon.CONTINUATION_VERBS
+            person = self.cast.resolve_pronoun(at, gender, last, continuation)
+            if person is None:
+                why.append(f'"{subject}" not resolved')
+                return None, 1.0
+            why.append(f'"{subject}" resolved to {person.name}')
+            return person, 0.88 if person.gender == gender else 0.8
+        first = low.split()[0] if low.split() else ""
+        parsed = [n for n in names.names_in(self.masked, at, at + len(subject)) if n.tokens]
+        if first in _DETERMINERS or not parsed or _is_role_phrase(subject):
+            person = self.cast.resolve_role(re.findall(r"[\w\-]+", low), at)
+            if person is None:
+                why.append(f'"{subject}" not linked to a name')
+                return None, 1.0
+            why.append(f'"{subject}" resolved to {person.name}')
+            return person, 0.85
+        name = parsed[-1]
+        if not name.person and not name.titles and len(name.tokens) > 3:
+            return None, 1.0
+        known = self.cast.lookup(name.tokens, at)
+        person = known or self.cast.create_from(name.tokens, name.surface, at)
+        if " ".join(name.tokens) != person.name:
+            why.append(f'"{name.surface}" is {person.name}')
+            return person, 0.95
+        return person, 1.0
+
+    def _context_speaker(
+        self, i: int, para: int, why: list[str]
+    ) -> tuple[Person | None, float] | None:
+        """Speaker from the surrounding text when the quote has no cue of its own."""
+        q = self.spans[i]
+        p_start, p_end = self.paras[para]
+        masked = self.masked
+        if i > 0 and self.spans[i - 1].end > p_start and self.speakers[i - 1] is not None:
+            between = [
+                n for n in names.names_in(masked, self.spans[i - 1].end, q.start) if n.person
+            ]
+            previous = self.speakers[i - 1]
+            other = self.cast.lookup(between[-1].tokens, q.start) if between else None
+            if other is not None and other is not previous:
+                why.append(f"{other.name} named between the quotes")
+                return other, 0.55
+            why.append(f"continues the quote before it ({previous.name if previous else ''})")
+            return previous, 0.8
+        signature = self._signature_after(q)
+        if signature:
+            person = self.cast.create_from(signature, " ".join(signature), q.start)
+            why.append(f"embedded post signed {person.name}")
+            return person, 0.7
+        if masked[p_start : q.start].strip() or para == 0:
+            return None
+        prev_start, prev_end = self.paras[para - 1]
+        prev_text = masked[prev_start:prev_end].rstrip()
+        sentence = cues.sentence_start(masked, max(prev_start, prev_end - _WINDOW), prev_end)
+        if prev_text.endswith(":"):
+            cue = cues.sentence_cue(masked, sentence, prev_end)
+            if cue is not None:
+                why.append(f'"{cue.verb}" before the colon ending the paragraph before')
+                found, factor = self._resolve(cue, why)
+                return found, 0.75 * factor
+            people = [n for n in names.names_in(masked, sentence, prev_end) if n.tokens]
+            for name in people:
+                named = self.cast.lookup(name.tokens, prev_end)
+                if named is not None:
+                    why.append(f"introduced by a colon after {name.surface}")
+                    return named, 0.7
+        if masked[q.end : p_end].strip(" .,;_") or not self.last:
+            return None
+        person, last_para = self.last
+        if last_para == para - 1:
+            why.append(f"paragraph of quote only, after one by {person.name}")
+            return person, 0.65
+        cue = cues.sentence_cue(masked, sentence, prev_end)
+        if cue is not None:
+            why.append(f'paragraph of quote only, after "{cue.verb}" in the one before')
+            found, factor = self._resolve(cue, why)
+            return found, 0.6 * factor
+        return None
+
+    def _signature_after(self, q: QuoteSpan) -> tuple[str, ...] | None:
+        para = self._para_of(max(q.start, q.end - 1))
+        if para + 1 >= len(self.paras):
+            return None
+        start, end = self.paras[para + 1]
+        m = _SIGNATURE_RX.match(self.text, start, end)
+        if not m:
+            return None
+        tokens = tuple(m.group("name").split())
+        return tokens if 0 < len(tokens) <= 4 else None
+
+
+def _is_role_phrase(subject: str) -> bool:
+    """ "Russia’s foreign minister": a possessive then lowercase role words, no name."""
+    parts = subject.split()
+    return len(parts) >= 2 and parts[0].endswith(("’s", "'s")) and parts[-1].islower()

@@ -1,0 +1,240 @@
+"""The people in one text: canonical entries, their mentions, and coreference.
+
+Name variants merge into one entry ("Lavrov", "Sergey Lavrov", "Sergei Lavrov"); surnames,
+roles ("the minister") and pronouns resolve to the right earlier entry; entries matching
+the project's known speakers take the known canonical name.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from annotator.suggest import lexicon
+from annotator.suggest.names import ParsedName
+
+
+@dataclass
+class Person:
+    """One speaker candidate in the text."""
+
+    id: int
+    tokens: tuple[str, ...]
+    known: str | None = None
+    gender: str | None = None
+    titles: set[str] = field(default_factory=set)
+    mentions: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """The canonical name: the project's name if known, else the fullest form seen."""
+        return self.known or " ".join(self.tokens)
+
+    @property
+    def surname(self) -> str:
+        return self.tokens[-1].lower()
+
+    def add_mention(self, surface: str) -> None:
+        if surface and surface not in self.mentions:
+            self.mentions.append(surface)
+
+
+@dataclass(frozen=True)
+class KnownSpeaker:
+    name: str
+    forms: frozenset[str]
+    surname: str
+
+
+def known_speakers_from(items: Iterable[object]) -> list[KnownSpeaker]:
+    """Normalise str items or objects with .name/.aliases into KnownSpeaker entries."""
+    found: list[KnownSpeaker] = []
+    for item in items:
+        aliases: tuple[str, ...] = ()
+        if isinstance(item, str):
+            name = item
+        else:
+            name = str(getattr(item, "name", "") or "")
+            aliases = tuple(str(a) for a in (getattr(item, "aliases", None) or ()))
+        if not name.strip():
+            continue
+        forms = frozenset(f.strip().lower() for f in (name, *aliases) if f.strip())
+        found.append(KnownSpeaker(name, forms, name.split()[-1].lower()))
+    return found
+
+
+def _first_names_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if len(a) < 2 or len(b) < 2:
+        return True
+    fa, fb = a[0].rstrip(".").lower(), b[0].rstrip(".").lower()
+    if len(fa) == 1 or len(fb) == 1:
+        return fa[0] == fb[0]
+    return fuzz.ratio(fa, fb) >= 70
+
+
+def _gender_of(tokens: tuple[str, ...], titles: Iterable[str]) -> str | None:
+    titles = set(titles)
+    if titles & lexicon.MALE_TITLES:
+        return "m"
+    if titles & lexicon.FEMALE_TITLES:
+        return "f"
+    if len(tokens) >= 2:
+        first = tokens[0].lower()
+        if first in lexicon.FEMALE_NAMES:
+            return "f"
+        if first in lexicon.MALE_NAMES:
+            return "m"
+    return None
+
+
+class Cast:
+    """Registry of the people named in one text, with their mentions in text order."""
+
+    def __init__(self, known: Iterable[object] = ()) -> None:
+        self.known = known_speakers_from(known)
+        self.people: list[Person] = []
+        self._by_surname: dict[str, list[int]] = {}
+        self._starts: list[int] = []
+        self._mentioned: list[int] = []
+        self._last: dict[int, int] = {}
+
+    # building -------------------------------------------------------------------------
+    def add(self, name: ParsedName, extra_titles: frozenset[str] = frozenset()) -> Person | None:
+        """Record a name found at name.start; returns its person, or None if not a person."""
+        person = self.lookup(name.tokens)
+        if person is None:
+            if not name.person and not self._known_match(name.tokens):
+                return None
+            person = self._create(name.tokens)
+        self._note(person, name, extra_titles)
+        return person
+
+    def lookup(self, tokens: tuple[str, ...], at: int | None = None) -> Person | None:
+        """The existing person these name tokens refer to (the latest before `at`), if any."""
+        if not tokens:
+            return None
+        ids = self._by_surname.get(tokens[-1].lower(), [])
+        matches = [self.people[i] for i in ids if _first_names_agree(self.people[i].tokens, tokens)]
+        if len(tokens) == 1 and not matches and self.known:
+            low = tokens[0].lower()
+            matches = [p for p in self.people if p.known and low in self._forms(p)]
+        if not matches and len(tokens) >= 2 and len(tokens[-1]) >= 4:
+            near = process.extract(
+                tokens[-1].lower(), list(self._by_surname), scorer=fuzz.ratio, score_cutoff=85
+            )
+            matches = [
+                self.people[i]
+                for surname, _, _ in near
+                for i in self._by_surname[surname]
+                if len(self.people[i].tokens) >= 2
+                and _first_names_agree(self.people[i].tokens, tokens)
+            ]
+        if not matches:
+            return None
+        if len(matches) > 1 and at is not None:
+            order = [p.id for p in self.recent(at, window=50000, limit=50)]
+            return min(matches, key=lambda p: order.index(p.id) if p.id in order else 10**9)
+        return max(matches, key=lambda p: self._last.get(p.id, -1))
+
+    def create_from(self, tokens: tuple[str, ...], surface: str, at: int) -> Person:
+        """A person for a speech subject not seen as a name before ("Moscow said")."""
+        person = self.lookup(tokens, at) or self._create(tokens)
+        person.add_mention(surface)
+        self._insert(at, person.id)
+        return person
+
+    def _create(self, tokens: tuple[str, ...]) -> Person:
+        person = Person(len(self.people), tokens)
+        known = self._known_match(tokens)
+        if known:
+            person.known = known.name
+        self.people.append(person)
+        self._by_surname.setdefault(person.surname, []).append(person.id)
+        return person
+
+    def _note(self, person: Person, name: ParsedName, extra_titles: frozenset[str]) -> None:
+        if len(person.tokens) == 1 and len(name.tokens) >= 2:
+            person.tokens = name.tokens
+            self._by_surname.setdefault(person.surname, []).append(person.id)
+        person.titles |= name.titles | extra_titles
+        person.gender = person.gender or _gender_of(name.tokens, name.titles)
+        person.add_mention(name.surface)
+        if name.surface != " ".join(name.tokens):
+            person.add_mention(" ".join(name.tokens))
+        self._insert(name.start, person.id)
+
+    def _insert(self, at: int, person_id: int) -> None:
+        k = bisect.bisect_right(self._starts, at)
+        self._starts.insert(k, at)
+        self._mentioned.insert(k, person_id)
+        self._last[person_id] = max(at, self._last.get(person_id, -1))
+
+    def _known_match(self, tokens: tuple[str, ...]) -> KnownSpeaker | None:
+        full = " ".join(tokens).lower()
+        surname = tokens[-1].lower() if tokens else ""
+        for known in self.known:
+            if full in known.forms:
+                return known
+        for known in self.known:
+            if surname == known.surname and _first_names_agree(tuple(known.name.split()), tokens):
+                return known
+            if len(tokens) >= 2 and fuzz.token_sort_ratio(full, known.name.lower()) >= 90:
+                return known
+        return None
+
+    def _forms(self, person: Person) -> frozenset[str]:
+        for known in self.known:
+            if known.name == person.known:
+                return known.forms
+        return frozenset()
+
+    # resolving ------------------------------------------------------------------------
+    def recent(self, at: int, window: int = 2500, limit: int = 6) -> list[Person]:
+        """Distinct people mentioned before `at`, most recent first."""
+        found: list[Person] = []
+        k = bisect.bisect_left(self._starts, at) - 1
+        while k >= 0 and at - self._starts[k] <= window and len(found) < limit:
+            person = self.people[self._mentioned[k]]
+            if person not in found:
+                found.append(person)
+            k -= 1
+        return found
+
+    def resolve_pronoun(
+        self, at: int, gender: str | None, last: Person | None, continuation: bool
+    ) -> Person | None:
+        """The person "he"/"she" at `at` refers to: gender first, then the last speaker."""
+        recent = self.recent(at)
+        if last is not None and last not in recent:
+            recent.append(last)
+        strong = [p for p in recent if gender and p.gender == gender]
+        if strong:
+            chosen = last if last in strong and continuation else strong[0]
+        else:
+            compatible = [p for p in recent if p.gender is None or gender is None]
+            if not compatible:
+                return None
+            near = compatible[:2]
+            chosen = last if last in compatible and (continuation or last in near) else near[0]
+        if chosen.gender is None and gender:
+            chosen.gender = gender
+        return chosen
+
+    def resolve_role(self, words: Iterable[str], at: int) -> Person | None:
+        """The person a role ("the foreign minister") refers to, most recent best match."""
+        wanted = {w.lower() for w in words} - {"the", "a", "an", "his", "her", "its", "their"}
+        heads = wanted & lexicon.ROLE_NOUNS
+        if not heads:
+            return None
+        best: tuple[int, int] | None = None
+        chosen = None
+        for rank, person in enumerate(self.recent(at, window=20000, limit=50)):
+            if not heads & person.titles:
+                continue
+            score = (len(wanted & person.titles), -rank)
+            if best is None or score > best:
+                best, chosen = score, person
+        return chosen
