@@ -1,0 +1,229 @@
+"""Lays a ``Briefing`` out as a Word document with python-docx.
+
+Title page, executive summary (figures, most-quoted speakers, two charts), the quotes
+grouped as asked, and an appendix of sources. Every piece of text passes through
+``xml_safe`` first: python-docx refuses XML-invalid control characters.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Pt, RGBColor
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from annotator.io.briefing import styles
+from annotator.io.briefing.model import Briefing, Label, QuoteBlock, format_day
+from annotator.io.common import is_rtl, xml_safe
+
+CHART_WIDTH = Cm(16)
+KEEP_TOGETHER_CHARS = 1200  # longer quotes may break across pages
+_OPENING_MARKS = "\"'\u201c\u2018\u00ab\u201e\u2039"
+_GROUP_TITLES = {"speaker": "speaker", "document": "source", "tone": "tone"}
+
+
+def _add(paragraph: Paragraph, text: str | None, *, bold: bool = False) -> None:
+    run = paragraph.add_run(xml_safe(text))
+    if bold:
+        run.bold = True
+
+
+def _paragraph(document: DocxDocument, text: str | None, style: str) -> Paragraph:
+    paragraph = document.add_paragraph(style=style)
+    _add(paragraph, text)
+    if text and is_rtl(text):
+        styles.set_rtl(paragraph)
+    return paragraph
+
+
+def _table(document: DocxDocument, header: list[str] | None, widths: list[float]) -> Table:
+    """A ruled table with fixed column widths and, if given, a navy header row."""
+    table = document.add_table(rows=1 if header else 0, cols=len(widths))
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Cm(width)  # the grid, which LibreOffice reads
+    if header:
+        for cell, title, width in zip(table.rows[0].cells, header, widths, strict=True):
+            cell.width = Cm(width)  # the cells, which Word reads
+            paragraph = cell.paragraphs[0]
+            paragraph.style = document.styles[styles.TABLE_TEXT]
+            _add(paragraph, title, bold=True)
+            paragraph.runs[0].font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+            styles.shade_cell(cell, styles.NAVY)
+    styles.rule_table(table, header=bool(header))
+    return table
+
+
+def _row(document: DocxDocument, table: Table, values: list[str], widths: list[float]) -> list:
+    cells = table.add_row().cells
+    for cell, value, width in zip(cells, values, widths, strict=True):
+        cell.width = Cm(width)
+        cell.paragraphs[0].style = document.styles[styles.TABLE_TEXT]
+        _add(cell.paragraphs[0], value)
+        if is_rtl(value):
+            styles.set_rtl(cell.paragraphs[0])
+    return list(cells)
+
+
+def _chip(paragraph: Paragraph, label: Label) -> None:
+    run = paragraph.add_run(f" {xml_safe(label.name)} ")
+    run.font.size = Pt(8.5)
+    run.bold = True
+    styles.shade_run(run, label.colour)
+    paragraph.add_run("\u2002")
+
+
+def _title_page(document: DocxDocument, briefing: Briefing) -> None:
+    title = _paragraph(document, briefing.title, "Title")
+    title.paragraph_format.space_before = Pt(150)
+    title.paragraph_format.space_after = Pt(6)
+    prepared = format_day(briefing.prepared.isoformat())
+    byline = f"Prepared by {briefing.analyst} \u00b7 {prepared}" if briefing.analyst else prepared
+    _paragraph(document, byline, styles.SUBTITLE).paragraph_format.space_after = Pt(36)
+    widths = [3.5, 13.0]
+    table = _table(document, None, widths)
+    for label, value in briefing.scope:
+        cells = _row(document, table, [label, value], widths)
+        cells[0].paragraphs[0].runs[0].bold = True
+        cells[0].paragraphs[0].runs[0].font.color.rgb = RGBColor.from_string(styles.NAVY)
+    document.add_page_break()
+
+
+def _summary(document: DocxDocument, briefing: Briefing, charts: dict[str, bytes | None]) -> None:
+    document.add_heading(xml_safe("Executive summary"), level=1)
+    quotes, speakers, documents = (
+        briefing.quote_count,
+        briefing.speaker_count,
+        briefing.document_count,
+    )
+    _paragraph(
+        document,
+        f"This briefing covers {quotes} quote{'s' * (quotes != 1)} from {speakers} "
+        f"speaker{'s' * (speakers != 1)} in {documents} source document{'s' * (documents != 1)}.",
+        "Normal",
+    )
+    if briefing.top_speakers:
+        document.add_heading("Most-quoted speakers", level=2)
+        widths = [5.0, 5.5, 2.0, 3.5]
+        table = _table(document, ["Speaker", "Role", "Quotes", "Dominant tone"], widths)
+        for row in briefing.top_speakers:
+            cells = _row(document, table, [row.name, row.role or "", str(row.quotes), ""], widths)
+            cells[2].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+            if row.dominant_tone:
+                _chip(cells[3].paragraphs[0], row.dominant_tone)
+    for key, heading, caption in (
+        ("tone", "Tone by speaker", "Quotes per speaker, split by tone."),
+        ("devices", "Rhetorical devices", "How often each rhetorical device was coded."),
+    ):
+        image = charts.get(key)
+        if image:
+            document.add_heading(heading, level=2)
+            document.add_picture(io.BytesIO(image), width=CHART_WIDTH)
+            document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+            document.paragraphs[-1].paragraph_format.keep_with_next = True
+            _paragraph(document, caption, styles.CAPTION)
+
+
+def _quote_text(quote: QuoteBlock) -> str:
+    if quote.rtl or quote.text.lstrip()[:1] in _OPENING_MARKS:
+        return quote.text
+    return f"\u201c{quote.text}\u201d"
+
+
+def _quote(document: DocxDocument, quote: QuoteBlock) -> None:
+    block = _paragraph(document, _quote_text(quote), styles.QUOTE)
+    short = len(quote.text) <= KEEP_TOGETHER_CHARS
+    block.paragraph_format.keep_together = short
+    if quote.rtl:
+        styles.set_rtl(block)
+    parts = [block, _paragraph(document, f"\u2014 {quote.attribution}", styles.ATTRIBUTION)]
+    if quote.tone or quote.devices:
+        labels = document.add_paragraph(style=styles.LABELS)
+        if quote.tone:
+            _add(labels, "Tone\u2002")
+            _chip(labels, quote.tone)
+        if quote.devices:
+            _add(labels, "\u2003Devices\u2002" if quote.tone else "Devices\u2002")
+            for device in quote.devices:
+                _chip(labels, device)
+        parts.append(labels)
+    if quote.note and xml_safe(quote.note).strip():
+        note = document.add_paragraph(style=styles.NOTE)
+        _add(note, "Analyst note: ", bold=True)
+        _add(note, quote.note.strip())
+        if is_rtl(quote.note):
+            styles.set_rtl(note)
+        parts.append(note)
+    if quote.context:
+        parts.append(_paragraph(document, f"Context: {quote.context}", styles.CONTEXT))
+    # A short quote never ends a page without its attribution and labels; a long one
+    # starts where it is and flows over pages.
+    for part in parts[0 if short else 1 : -1]:
+        part.paragraph_format.keep_with_next = True
+
+
+def _body(document: DocxDocument, briefing: Briefing) -> int:
+    heading = document.add_heading(f"Quotes by {_GROUP_TITLES[briefing.group_by]}", level=1)
+    heading.paragraph_format.page_break_before = True
+    written = 0
+    for section in briefing.sections:
+        title = document.add_heading(xml_safe(section.heading), level=2)
+        if is_rtl(section.heading):
+            styles.set_rtl(title)
+        if section.subheading:
+            _paragraph(
+                document, section.subheading, styles.ATTRIBUTION
+            ).paragraph_format.keep_with_next = True
+        for quote in section.quotes:
+            _quote(document, quote)
+            written += 1
+    return written
+
+
+def _appendix(document: DocxDocument, briefing: Briefing) -> None:
+    heading = document.add_heading("Appendix: sources", level=1)
+    heading.paragraph_format.page_break_before = True
+    widths = [6.5, 3.5, 2.7, 4.3]
+    table = _table(document, ["Title", "Outlet", "Date", "Link"], widths)
+    for source in briefing.sources:
+        values = [source.title, source.outlet or "", format_day(source.published), ""]
+        cells = _row(document, table, values, widths)
+        if source.link:
+            styles.add_hyperlink(cells[3].paragraphs[0], xml_safe(source.link), _short(source.link))
+
+
+def _short(link: str, width: int = 40) -> str:
+    text = xml_safe(link).split("://", 1)[-1]
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+def render_docx(
+    briefing: Briefing,
+    path: Path | str,
+    *,
+    charts: dict[str, bytes | None],
+    template: Path | str | None = None,
+) -> int:
+    """Write ``briefing`` to ``path`` (on ``template`` if given); return the quotes written."""
+    document = docx.Document(str(template)) if template else docx.Document()
+    if template:
+        styles.clear_body(document)
+    else:
+        document.sections[0].different_first_page_header_footer = True
+    styles.ensure_styles(document, house_look=template is None)
+    styles.footer_with_page_numbers(document, xml_safe(briefing.title))
+    _title_page(document, briefing)
+    _summary(document, briefing, charts)
+    written = _body(document, briefing)
+    _appendix(document, briefing)
+    document.core_properties.title = xml_safe(briefing.title)[:250]
+    document.core_properties.author = xml_safe(briefing.analyst or "Speechmark")[:250]
+    document.save(str(path))
+    return written
