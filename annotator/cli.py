@@ -246,6 +246,31 @@ def export(ctx: Context, format_name: str, output: Path, **filters: Any) -> None
         click.echo(f"wrote {output} ({count} items, {len(corpus.annotations)} quotes)")
 
 
+@main.command()
+@click.argument("documents", nargs=-1, type=int)
+@click.option("--all", "all_documents", is_flag=True, help="Every document in the project.")
+@click.option("--accept", is_flag=True, help="Add suggestions as accepted quotes.")
+@click.pass_obj
+def suggest(ctx: Context, documents: tuple[int, ...], all_documents: bool, accept: bool) -> None:
+    """Find quotes and their speakers, with tone and device hints, in DOCUMENTS."""
+    from annotator.store.suggestions import suggestion_edit
+    from annotator.suggest import suggest as find_suggestions
+
+    if not documents and not all_documents:
+        raise click.UsageError("name documents by id, or give --all")
+    with failures(ctx):
+        project = ctx.project
+        ids = [d.id for d in project.summaries()] if all_documents else list(documents)
+        for document_id in ids:
+            doc = project.document(document_id)
+            found = find_suggestions(doc.text, project.speakers())
+            edit, report = suggestion_edit(project, document_id, found, accept=accept)
+            project.apply(edit)
+            click.echo(
+                f"{document_id}\t{report.added} new, {report.skipped} already marked\t{doc.title}"
+            )
+
+
 @main.command("import-corpus")
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.pass_obj

@@ -118,6 +118,7 @@ class Annotation:
 
     ``prefix``/``suffix`` keep up to 32 characters of context on each side, so the
     annotation can be re-anchored if the document is re-imported with small changes.
+    ``why`` explains a suggestion to the analyst.
     """
 
     document_id: int
@@ -136,6 +137,7 @@ class Annotation:
     prefix: str = ""
     suffix: str = ""
     id: str = field(default_factory=new_annotation_id)
+    why: str | None = None  # for suggestions: why the engine proposed it
 
     @classmethod
     def on(cls, document_id: int, text: str, start: int, end: int, **values: object) -> Annotation:

@@ -80,6 +80,7 @@ class AnnotationRow(SQLModel, table=True):
     created: datetime
     modified: datetime
     # v2: how the annotation sits on its text: position, exact, fuzzy or orphaned
+    why: str | None = None  # v3: the suggestion engine's reason
     anchor: str = Field(
         default="position", sa_column=Column(String, nullable=False, default="position")
     )

@@ -95,6 +95,7 @@ def annotation(
         annotator=row.annotator,
         created=utc(row.created),
         modified=utc(row.modified),
+        why=row.why,
     )
 
 
@@ -118,4 +119,5 @@ def annotation_row(
         "created": stored(ann.created),
         "modified": stored(ann.modified),
         "anchor": anchor,
+        "why": ann.why,
     }

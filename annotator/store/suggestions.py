@@ -1,0 +1,138 @@
+"""Turning engine suggestions into annotations without ever overriding the analyst.
+
+Running suggestions again never duplicates an annotation, never brings back one the
+analyst rejected, and never changes one they accepted or edited: a suggestion that
+overlaps any existing annotation of the document is left out. Speakers are matched to
+existing ones by name or alias; new ones are created with the mentions seen as aliases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from annotator.core import Annotation, CodeKind, Speaker, Status
+from annotator.core.edits import AddAnnotation, AddSpeaker, Batch, Edit, UpdateAnnotation
+from annotator.store.project import Project
+
+ENGINE_NAME = "speechmark-suggest"
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"})
+
+
+class SuggestionLike(Protocol):
+    start: int
+    end: int
+    speaker: str | None
+    speaker_mentions: tuple[str, ...]
+    tone: str | None
+    devices: tuple[str, ...]
+    confidence: float
+    why: str
+
+
+@dataclass(frozen=True)
+class SuggestionReport:
+    """What one run of suggestions did to one document."""
+
+    document_id: int
+    added: int
+    skipped: int  # overlapping an annotation already there (any status)
+    speakers_added: int
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    inter = min(a_end, b_end) - max(a_start, b_start)
+    return inter > 0 and inter >= 0.5 * min(a_end - a_start, b_end - b_start)
+
+
+class _SpeakerBook:
+    """Canonical speakers for suggested names, creating new ones as needed."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.new: dict[str, Speaker] = {}
+        self.taken = {n.casefold() for sp in project.speakers() for n in sp.names()}
+
+    def canonical(self, name: str | None, mentions: Sequence[str]) -> str | None:
+        if not name:
+            return None
+        for candidate in (name, *mentions):
+            known = self.project.find_speaker(candidate)
+            if known is not None:
+                return known.name
+            if candidate.casefold() in self.new:
+                return self.new[candidate.casefold()].name
+        aliases = tuple(
+            dict.fromkeys(
+                m.strip()
+                for m in mentions
+                if m.strip()
+                and m.strip().casefold() not in PRONOUNS
+                and m.strip().casefold() != name.casefold()
+                and m.strip().casefold() not in self.taken
+            )
+        )
+        speaker = Speaker(name=name, aliases=aliases)
+        for n in speaker.names():
+            self.new[n.casefold()] = speaker
+            self.taken.add(n.casefold())
+        return name
+
+    def edits(self) -> list[Edit]:
+        unique = {sp.name: sp for sp in self.new.values()}
+        return [AddSpeaker(sp) for sp in unique.values()]
+
+
+def suggestion_edit(
+    project: Project,
+    document_id: int,
+    suggestions: Sequence[SuggestionLike],
+    *,
+    accept: bool = False,
+) -> tuple[Batch, SuggestionReport]:
+    """The one edit that adds the new suggestions of a document (undoable as one step)."""
+    document = project.document(document_id)
+    existing = project.annotations(document_id)
+    codebook = project.codebook()
+    book = _SpeakerBook(project)
+    added: list[Annotation] = []
+    skipped = 0
+    for s in sorted(suggestions, key=lambda s: (s.start, s.end)):
+        taken = existing + added
+        if any(_overlaps(s.start, s.end, a.start, a.end) for a in taken):
+            skipped += 1
+            continue
+        tone = codebook.find(CodeKind.TONE, s.tone) if s.tone else None
+        devices = [codebook.find(CodeKind.DEVICE, d) for d in s.devices]
+        added.append(
+            Annotation.on(
+                document_id,
+                document.text,
+                s.start,
+                s.end,
+                speaker=book.canonical(s.speaker, s.speaker_mentions),
+                tone=tone.name if tone else None,
+                devices=tuple(d.name for d in devices if d is not None),
+                status=Status.ACCEPTED if accept else Status.SUGGESTED,
+                confidence=round(float(s.confidence), 3),
+                annotator=ENGINE_NAME,
+                why=s.why or None,
+            )
+        )
+    speaker_edits = book.edits()
+    edits: list[Edit] = [*speaker_edits, *(AddAnnotation(a, label="Suggest") for a in added)]
+    report = SuggestionReport(document_id, len(added), skipped, len(speaker_edits))
+    return Batch(tuple(edits), "Suggest quotes"), report
+
+
+def accept_all_edit(project: Project, document_id: int) -> Batch:
+    """The one edit that accepts every open suggestion of a document."""
+    return Batch(
+        tuple(
+            UpdateAnnotation.between(a, label="Accept", status=Status.ACCEPTED)
+            for a in project.annotations(document_id)
+            if a.status is Status.SUGGESTED
+        ),
+        "Accept all suggestions",
+    )
