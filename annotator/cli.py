@@ -8,7 +8,7 @@ from __future__ import annotations
 import getpass
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -17,9 +17,10 @@ import click
 
 from annotator import paths
 from annotator.core import Annotation, CodeKind, Speaker, Status
+from annotator.core.corpus import Corpus, CorpusFilter, select
 from annotator.core.edits import AddAnnotation, AddSpeaker, Batch, Edit
 from annotator.io.formats import available_formats
-from annotator.store import Project, StoreError
+from annotator.store import Project, StoreError, UnknownName
 
 
 class Context:
@@ -206,29 +207,74 @@ def annotate(ctx: Context, document: int, **options: Any) -> None:
 
 
 def _statuses(value: str) -> list[Status] | None:
-    return None if value == "any" else [Status(s) for s in value.split(",")]
+    if value == "any":
+        return None
+    try:
+        return [Status(s.strip()) for s in value.split(",")]
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r}: use accepted, suggested, rejected (comma-separated) or any",
+            param_hint="--status",
+        ) from None
+
+
+def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The selection options shared by export and briefing."""
+    options = [
+        click.option("--document", "documents", type=int, multiple=True, help="Only these."),
+        click.option("--speaker", "speakers", multiple=True, help="Only quotes by these speakers."),
+        click.option("--tone", "tones", multiple=True, help="Only quotes with these tones."),
+        click.option("--device", "devices", multiple=True, help="Only quotes with these devices."),
+        click.option(
+            "--status", default="accepted", show_default=True,
+            help="accepted, suggested, rejected (comma-separated) or any.",
+        ),
+        click.option("--from", "date_from", help="Published on or after (YYYY-MM-DD)."),
+        click.option("--to", "date_to", help="Published on or before (YYYY-MM-DD)."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _selection(project: Project, filters: dict[str, Any]) -> tuple[Corpus, str]:
+    """The filtered corpus, and a one-line description of the selection."""
+    speakers = [_speaker_name(project, s) for s in filters["speakers"]]
+    tones = [project.code(CodeKind.TONE, t).name for t in filters["tones"]]
+    devices = [project.code(CodeKind.DEVICE, d).name for d in filters["devices"]]
+    wanted = CorpusFilter.build(
+        document_ids=filters["documents"], speakers=speakers, tones=tones, devices=devices,
+        statuses=_statuses(filters["status"]),
+        published_from=filters["date_from"], published_to=filters["date_to"],
+    )  # fmt: skip
+    scope = [f"{filters['status']} quotes"]
+    if speakers:
+        scope.append("by " + ", ".join(speakers))
+    if tones:
+        scope.append("tone " + " or ".join(tones))
+    if devices:
+        scope.append("using " + " or ".join(devices))
+    if filters["date_from"] or filters["date_to"]:
+        scope.append(f"published {filters['date_from'] or '…'} to {filters['date_to'] or '…'}")
+    if filters["documents"]:
+        scope.append("documents " + ", ".join(map(str, filters["documents"])))
+    return select(project.corpus(), wanted), "; ".join(scope)
+
+
+def _speaker_name(project: Project, name: str) -> str:
+    known = project.find_speaker(name)
+    if known is None:
+        raise UnknownName("speaker", name, [s.name for s in project.speakers()])
+    return known.name
 
 
 @main.command()
 @click.option("--format", "format_name", default="jsonl", show_default=True, help="Export format.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
-@click.option("--document", "documents", type=int, multiple=True, help="Only these documents.")
-@click.option("--speaker", "speakers", multiple=True, help="Only quotes by these speakers.")
-@click.option("--tone", "tones", multiple=True, help="Only quotes with these tones.")
-@click.option("--device", "devices", multiple=True, help="Only quotes with these devices.")
-@click.option(
-    "--status",
-    default="any",
-    show_default=True,
-    help="accepted, suggested, rejected (comma-separated) or any.",
-)
-@click.option("--from", "date_from", help="Published on or after (YYYY-MM-DD).")
-@click.option("--to", "date_to", help="Published on or before (YYYY-MM-DD).")
+@filter_options
 @click.pass_obj
 def export(ctx: Context, format_name: str, output: Path, **filters: Any) -> None:
     """Export the corpus (or part of it) for other tools."""
-    from annotator.core.corpus import CorpusFilter, select
-
     formats = available_formats()
     if format_name not in formats:
         raise click.BadParameter(
@@ -236,14 +282,56 @@ def export(ctx: Context, format_name: str, output: Path, **filters: Any) -> None
             param_hint="--format",
         )
     with failures(ctx):
-        wanted = CorpusFilter.build(
-            document_ids=filters["documents"], speakers=filters["speakers"], tones=filters["tones"],
-            devices=filters["devices"], statuses=_statuses(filters["status"]),
-            published_from=filters["date_from"], published_to=filters["date_to"],
-        )  # fmt: skip
-        corpus = select(ctx.project.corpus(), wanted)
+        corpus, _scope = _selection(ctx.project, filters)
         count = formats[format_name].writer()(corpus, output)
         click.echo(f"wrote {output} ({count} items, {len(corpus.annotations)} quotes)")
+
+
+@main.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True)
+@click.option("--title", default="Briefing", show_default=True)
+@click.option("--analyst", help="Name on the title page (default: you).")
+@click.option(
+    "--group-by", type=click.Choice(["speaker", "document", "tone"]), default="speaker",
+    show_default=True,
+)  # fmt: skip
+@click.option(
+    "--template", type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="A .docx whose styles, header and logo the briefing uses.",
+)  # fmt: skip
+@click.option(
+    "--context", "include_context", is_flag=True, help="Print the sentence around each quote."
+)
+@filter_options
+@click.pass_obj
+def briefing(ctx: Context, output: Path, **options: Any) -> None:
+    """Write a Word briefing of the selected quotes."""
+    from annotator.io.briefing import write_briefing
+
+    with failures(ctx):
+        corpus, scope = _selection(ctx.project, options)
+        count = write_briefing(
+            corpus, output, title=options["title"], analyst=options["analyst"] or annotator_name(),
+            group_by=options["group_by"], template=options["template"],
+            include_context=options["include_context"], scope=scope,
+        )  # fmt: skip
+        click.echo(f"wrote {output} ({count} quotes from {len(corpus.documents)} documents)")
+
+
+@main.command("import-qdpx")
+@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.pass_obj
+def import_qdpx(ctx: Context, file: Path) -> None:
+    """Import a REFI-QDA project (.qdpx) from NVivo, MAXQDA, ATLAS.ti or QualCoder."""
+    from annotator.io.qdpx import read_qdpx
+
+    with failures(ctx):
+        r = ctx.project.import_corpus(read_qdpx(file))
+        click.echo(
+            f"{r.documents_added} documents added ({r.documents_present} already present), "
+            f"{r.annotations_added} annotations added, {r.speakers_added} speakers and "
+            f"{r.codes_added} codes added"
+        )
 
 
 @main.command()

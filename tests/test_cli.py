@@ -132,3 +132,79 @@ def test_marked_text_handles_nested_spans():
     outer = Annotation.on(1, text, 0, 6)
     inner = Annotation.on(1, text, 2, 4)
     assert marked_text(text, [outer, inner]) == "[1>ab[2>cd<2]ef<1]"
+
+
+@pytest.fixture
+def coded(run, articles):
+    run("import", str(articles / "talks.txt"), str(articles / "speech.txt"))
+    run(
+        "annotate",
+        "1",
+        "--quote",
+        "We will not yield,",
+        "--speaker",
+        "Anna Lindqvist",
+        "--tone",
+        "warning",
+        "--device",
+        "repetition",
+    )
+    run(
+        "annotate",
+        "2",
+        "--start",
+        "2",
+        "--end",
+        "16",
+        "--speaker",
+        "Dmitri Volkan",
+        "--device",
+        "simile",
+        "--status",
+        "suggested",
+    )
+    return run
+
+
+@pytest.mark.parametrize(
+    "format_name", ["jsonl", "csv", "w3c", "qdpx", "doccano", "labelstudio", "brat"]
+)
+def test_every_listed_format_exports_from_the_command_line(coded, tmp_path, format_name):
+    out = tmp_path / f"export-{format_name}"
+    printed = coded("export", "--format", format_name, "-o", str(out), "--status", "any")
+    assert "2 quotes" in printed
+    assert out.exists()
+
+
+def test_qdpx_export_then_import_into_a_new_project_keeps_the_quotes(coded, tmp_path):
+    out = tmp_path / "corpus.qdpx"
+    coded("export", "--format", "qdpx", "-o", str(out), "--status", "any")
+    runner = CliRunner()
+    other = ["--project", str(tmp_path / "other.speechmark")]
+    result = runner.invoke(main, [*other, "import-qdpx", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "2 documents added" in result.output and "2 annotations added" in result.output
+    ids = {
+        line.split("\t")[2]: line.split("\t")[0]
+        for line in runner.invoke(main, [*other, "list"]).output.splitlines()
+    }
+    listing = runner.invoke(main, [*other, "show", ids["talks"]]).output
+    assert (
+        "[1>We will not yield,<1]" in listing and "Anna Lindqvist | warning | repetition" in listing
+    )
+
+
+def test_briefing_with_filters_names_the_scope(coded, tmp_path):
+    import docx
+
+    out = tmp_path / "brief.docx"
+    printed = coded("briefing", "-o", str(out), "--speaker", "lindqvist", "--title", "Border talks")
+    assert "1 quotes" in printed
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "Border talks" in text and "We will not yield," in text
+    assert "Like a rock" not in text  # another speaker's (suggested) quote is filtered out
+
+
+def test_unknown_speaker_filter_is_an_error(coded, tmp_path):
+    out = coded("export", "-o", str(tmp_path / "x.jsonl"), "--speaker", "Nobody", expect=1)
+    assert "unknown speaker 'Nobody'" in out

@@ -25,13 +25,18 @@ class ExportFormat:
         return writer
 
 
+_FORMATS = (
+    ("jsonl", "Speechmark corpus (JSONL)", ".jsonl", "jsonl", "write_jsonl"),
+    ("csv", "Spreadsheet (CSV)", ".csv", "csv_export", "write_csv"),
+    ("w3c", "W3C Web Annotation (JSON-LD)", ".jsonld", "w3c", "write_w3c"),
+    ("qdpx", "REFI-QDA project: NVivo, MAXQDA, ATLAS.ti, QualCoder", ".qdpx", "qdpx", "write_qdpx"),
+    ("brat", "brat standoff (folder)", "", "brat", "write_brat"),
+    ("doccano", "doccano (JSONL)", ".jsonl", "doccano", "write_doccano"),
+    ("labelstudio", "Label Studio (JSON tasks)", ".json", "labelstudio", "write_labelstudio"),
+)
 EXPORT_FORMATS: dict[str, ExportFormat] = {
-    f.name: f
-    for f in (
-        ExportFormat(
-            "jsonl", "Speechmark corpus (JSONL)", ".jsonl", "annotator.io.jsonl", "write_jsonl"
-        ),
-    )
+    name: ExportFormat(name, label, suffix, f"annotator.io.{module}", function)
+    for name, label, suffix, module, function in _FORMATS
 }
 
 

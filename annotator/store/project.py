@@ -224,15 +224,20 @@ class Project:
             return [translate.speaker(r) for r in rows]
 
     def find_speaker(self, name: str) -> Speaker | None:
-        """The speaker whose name or alias matches ``name`` case-insensitively."""
+        """The speaker whose name, alias or (if unambiguous) surname matches, in any case."""
         wanted = name.strip().casefold()
         speakers = self.speakers()
         exact = next((sp for sp in speakers if sp.name.casefold() == wanted), None)
         if exact:
             return exact
-        return next(
+        alias = next(
             (sp for sp in speakers if any(a.casefold() == wanted for a in sp.aliases)), None
         )
+        if alias or " " in wanted:
+            return alias
+        # A lone surname names a speaker when exactly one has it.
+        by_surname = [sp for sp in speakers if sp.name.casefold().split()[-1] == wanted]
+        return by_surname[0] if len(by_surname) == 1 else None
 
     def codebook(self) -> Codebook:
         with self.session() as s:

@@ -21,14 +21,24 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her",
 
 
 class SuggestionLike(Protocol):
-    start: int
-    end: int
-    speaker: str | None
-    speaker_mentions: tuple[str, ...]
-    tone: str | None
-    devices: tuple[str, ...]
-    confidence: float
-    why: str
+    """What the store needs of a suggestion (``annotator.suggest.Suggestion`` fits)."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def speaker(self) -> str | None: ...
+    @property
+    def speaker_mentions(self) -> tuple[str, ...]: ...
+    @property
+    def tone(self) -> str | None: ...
+    @property
+    def devices(self) -> tuple[str, ...]: ...
+    @property
+    def confidence(self) -> float: ...
+    @property
+    def why(self) -> str: ...
 
 
 @dataclass(frozen=True)
