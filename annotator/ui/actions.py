@@ -1,0 +1,134 @@
+"""Every command of the window as data: one table builds menus, toolbar and shortcut sheet.
+
+A handler is the name of a window method. ``scope="document"`` actions answer only while
+the text has focus, so single keys (Q, J, 1, M...) stay free for typing elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+from annotator.core import Codebook, CodeKind
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One command: id, menu text, shortcuts, handler method, where it appears."""
+
+    id: str
+    text: str
+    shortcuts: tuple[str, ...] = ()
+    handler: str = ""
+    menu: str = ""
+    toolbar: bool = False
+    scope: str = "window"  # or "document"
+    tip: str = ""
+    separator_before: bool = False
+
+
+A = ActionSpec
+ACTIONS: tuple[ActionSpec, ...] = (
+    A("new_project", "&New project…", ("Ctrl+N",), "new_project", "&File"),
+    A("open_project", "&Open project…", ("Ctrl+O",), "open_project", "&File"),
+    A("import_files", "&Import files…", ("Ctrl+I",), "import_files", "&File", True,
+      separator_before=True, tip="Import articles (.txt, .md, .docx, .html)"),
+    A("import_folder", "Import &folder…", ("Ctrl+Shift+I",), "import_folder", "&File"),
+    A("paste_document", "&Paste as new document…", ("Ctrl+Shift+V",), "paste_document", "&File"),
+    A("delete_document", "&Delete document…", (), "delete_document", "&File"),
+    A("quit", "&Quit", ("Ctrl+Q",), "close", "&File", separator_before=True),
+    A("find", "&Find in document…", ("Ctrl+F",), "find_in_document", "&Edit", True,
+      separator_before=True),
+    A("find_corpus", "Find in &corpus…", ("Ctrl+Shift+F",), "find_in_corpus", "&Edit"),
+    A("codebook", "&Codebook…", ("Ctrl+B",), "edit_codebook", "&Edit", True,
+      separator_before=True, tip="Speakers, tones and devices"),
+    A("mark_quote", "&Mark quote", ("Q",), "mark_quote", "&Quote", True, "document",
+      "Mark the selected text as a quote (Q or Enter)"),
+    A("accept", "&Accept quote / mark selection", ("Return", "Enter"), "accept_or_mark",
+      "&Quote", scope="document"),
+    A("reject", "&Reject suggested quote", ("Backspace",), "reject", "&Quote", scope="document"),
+    A("extend_to_marks", "&Extend to quotation marks", ("E", "Shift+Q"), "extend_to_marks",
+      "&Quote", scope="document"),
+    A("focus_speaker", "Set &speaker", ("S",), "focus_speaker", "&Quote", scope="document",
+      separator_before=True),
+    A("next", "&Next quote", ("J",), "next_quote", "&Quote", scope="document",
+      separator_before=True),
+    A("previous", "&Previous quote", ("K",), "previous_quote", "&Quote", scope="document"),
+    A("start_left", "Start one word earlier", ("Shift+Left",), "start_left", "&Quote",
+      scope="document", separator_before=True),
+    A("start_right", "Start one word later", ("Shift+Right",), "start_right", "&Quote",
+      scope="document"),
+    A("end_left", "End one word earlier", ("Ctrl+Shift+Left",), "end_left", "&Quote",
+      scope="document"),
+    A("end_right", "End one word later", ("Ctrl+Shift+Right",), "end_right", "&Quote",
+      scope="document"),
+    A("delete_quote", "&Delete quote", ("Del",), "delete_quote", "&Quote", scope="document",
+      separator_before=True),
+    A("colour_speaker", "Colour by &speaker", ("Ctrl+1",), "colour_by_speaker", "&View"),
+    A("colour_tone", "Colour by &tone", ("Ctrl+2",), "colour_by_tone", "&View"),
+    A("colour_device", "Colour by &device", ("Ctrl+3",), "colour_by_device", "&View"),
+    A("shortcuts", "&Keyboard shortcuts", ("F1",), "show_shortcuts", "&Help"),
+    A("about", "&About Speechmark", (), "show_about", "&Help"),
+)  # fmt: skip
+
+MENUS = ("&File", "&Edit", "&Quote", "&View", "&Help")
+
+
+def make_action(
+    spec: ActionSpec, parent: QWidget, handler: Callable[[], object], document: QWidget
+) -> QAction:
+    """A QAction for ``spec``; document-scope ones are bound to the document view."""
+    action = QAction(spec.text, parent)
+    action.setObjectName(spec.id)
+    action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+    if spec.tip:
+        action.setStatusTip(spec.tip)
+        action.setToolTip(
+            f"{spec.tip} ({', '.join(spec.shortcuts)})" if spec.shortcuts else spec.tip
+        )
+    action.triggered.connect(lambda _checked=False: handler())
+    if spec.scope == "document":
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        document.addAction(action)
+    else:
+        parent.addAction(action)
+    return action
+
+
+def codebook_specs(codebook: Codebook) -> list[ActionSpec]:
+    """One action per tone and device that has a shortcut key (handler: code:<kind>:<name>)."""
+    specs = []
+    for kind, menu in ((CodeKind.TONE, "&Tone"), (CodeKind.DEVICE, "De&vice")):
+        for code in codebook.of_kind(kind):
+            keys = (code.shortcut.upper(),) if code.shortcut else ()
+            text = code.name if kind is CodeKind.TONE else f"Toggle {code.name}"
+            handler = f"code:{kind.value}:{code.name}"
+            specs.append(
+                ActionSpec(f"{kind.value}:{code.name}", text, keys, handler, menu,
+                           scope="document", tip=code.description)
+            )  # fmt: skip
+    return specs
+
+
+RESERVED_KEYS = frozenset(
+    key.upper() for spec in ACTIONS if spec.scope == "document" for key in spec.shortcuts
+)
+
+
+def shortcut_rows(
+    actions: Iterable[QAction], menu_of: dict[str, str]
+) -> list[tuple[str, str, str]]:
+    """(menu, command, keys) for every bound action, from the real QActions."""
+    rows = []
+    for action in actions:
+        keys = ", ".join(
+            s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()
+        )
+        if keys:
+            menu = menu_of.get(action.objectName(), "").replace("&", "")
+            rows.append((menu, action.text().replace("&", ""), keys))
+    return rows

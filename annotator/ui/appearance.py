@@ -1,0 +1,75 @@
+"""Colours and type: which colour a quote gets, how layers blend, the reading font."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+
+from PySide6.QtGui import QColor, QFont
+
+from annotator.core import Annotation, Codebook, Speaker
+from annotator.core.palette import speaker_colour
+
+UNCODED = "#8C8C8C"
+PAGE = QColor("#FCFBF8")
+INK = QColor("#1F1F1F")
+FILL_ALPHA = 0.28  # light fills keep dark text readable over any palette colour
+SELECTED_ALPHA = 0.5
+READING_WIDTH = 760  # pixels of text column at most, like a printed page
+
+
+class ColourBy(StrEnum):
+    """What a quote's highlight colour shows."""
+
+    SPEAKER = "speaker"
+    TONE = "tone"
+    DEVICE = "device"
+
+    @property
+    def label(self) -> str:
+        return {"speaker": "Speaker", "tone": "Tone", "device": "Device"}[self.value]
+
+
+class Colours:
+    """The colour of each speaker, tone and device, looked up by name."""
+
+    def __init__(self, speakers: Iterable[Speaker] = (), codebook: Codebook | None = None) -> None:
+        self.speakers: dict[str, str] = {}
+        for n, s in enumerate(speakers):
+            self.speakers[s.name] = s.colour or speaker_colour(n)
+        codebook = codebook or Codebook()
+        self.tones = {c.name: c.colour or UNCODED for c in codebook.tones}
+        self.devices = {c.name: c.colour or UNCODED for c in codebook.devices}
+
+    def of(self, annotation: Annotation, by: ColourBy) -> QColor:
+        if by is ColourBy.SPEAKER:
+            name = self.speakers.get(annotation.speaker or "")
+        elif by is ColourBy.TONE:
+            name = self.tones.get(annotation.tone or "")
+        else:
+            first = annotation.devices[0] if annotation.devices else ""
+            name = self.devices.get(first)
+        return QColor(name or UNCODED)
+
+
+def blend(layers: Iterable[tuple[QColor, float]], base: QColor = PAGE) -> QColor:
+    """Paint each (colour, alpha) over ``base`` in turn: overlapping quotes mix visibly."""
+    r, g, b = base.redF(), base.greenF(), base.blueF()
+    for colour, alpha in layers:
+        r = r * (1 - alpha) + colour.redF() * alpha
+        g = g * (1 - alpha) + colour.greenF() * alpha
+        b = b * (1 - alpha) + colour.blueF() * alpha
+    return QColor.fromRgbF(r, g, b)
+
+
+def reading_font(point_size: float = 12.5) -> QFont:
+    """A serif for long reading, falling back through common families."""
+    font = QFont()
+    font.setFamilies(["Source Serif 4", "Charter", "Georgia", "C059", "DejaVu Serif", "serif"])
+    font.setPointSizeF(point_size)
+    font.setStyleHint(QFont.StyleHint.Serif)
+    return font
+
+
+def swatch_css(colour: str) -> str:
+    return f"background:{colour}; border-radius:3px; min-width:10px; max-width:10px;"

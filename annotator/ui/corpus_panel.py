@@ -1,0 +1,83 @@
+"""The corpus dock: every document with its counts, a filter box, open on activation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.store import DocumentSummary
+from annotator.ui.models import ROW_ROLE, SORT_ROLE, DocumentsModel
+
+
+class CorpusPanel(QWidget):
+    """Lists documents; emits ``document_chosen`` with the id of the one to open."""
+
+    document_chosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = DocumentsModel()
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)  # title, outlet or date
+
+        self.filter_box = QLineEdit(placeholderText="Filter documents…", clearButtonEnabled=True)
+        self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # import order
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, self.model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.activated.connect(self._chosen)
+        self.table.clicked.connect(self._chosen)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.filter_box)
+        layout.addWidget(self.table)
+
+    def show_summaries(self, summaries: list[DocumentSummary], current: int | None) -> None:
+        self.model.set_rows(summaries)
+        self.mark_current(current)
+
+    def mark_current(self, document_id: int | None) -> None:
+        row = self.model.row_of(lambda d: d.id == document_id)
+        if row < 0:
+            self.table.clearSelection()
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.table.scrollTo(index)
+
+    def chosen_document(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        summary: DocumentSummary = rows[0].data(ROW_ROLE)
+        return summary.id
+
+    def _chosen(self, index: QModelIndex) -> None:
+        summary: DocumentSummary | None = index.data(ROW_ROLE)
+        if summary is not None:
+            self.document_chosen.emit(summary.id)

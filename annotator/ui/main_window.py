@@ -1,0 +1,291 @@
+"""The annotation workspace: corpus, document, inspector and quote table in one window."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar
+
+from annotator.core import Annotation, Codebook, Document, Speaker
+from annotator.store import Changes, Project
+from annotator.ui.actions import ACTIONS, MENUS, ActionSpec, codebook_specs, make_action
+from annotator.ui.annotation_table import AnnotationTable
+from annotator.ui.appearance import ColourBy, Colours
+from annotator.ui.coding_commands import CodingCommands
+from annotator.ui.corpus_panel import CorpusPanel
+from annotator.ui.document_view import DocumentView
+from annotator.ui.file_commands import FileCommands
+from annotator.ui.find import FindBar
+from annotator.ui.inspector import Inspector
+from annotator.ui.prompts import Prompts
+from annotator.ui.undo import EditRunner
+from annotator.ui.view_commands import ViewCommands
+from annotator.ui.workspace_layout import build_central, dock
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(FileCommands, CodingCommands, ViewCommands, QMainWindow):
+    """One open project. Every edit goes through ``self.edits`` (undoable, committed)."""
+
+    def __init__(self, project: Project, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.project = project
+        self.settings = settings or QSettings()
+        self.prompts = Prompts(self)
+        self.edits = EditRunner(project, self.refresh, self._edit_failed)
+        self.document: Document | None = None
+        self.annotations: list[Annotation] = []
+        self.selected_id: str | None = None
+        self.speakers: list[Speaker] = []
+        self.codebook = Codebook()
+        self.colours = Colours()
+        self.colour_by = ColourBy(self.settings.value("colour_by", ColourBy.SPEAKER.value))
+        self.actions_by_id: dict[str, QAction] = {}
+        self.menu_of: dict[str, str] = {}
+        self.code_actions: list[QAction] = []
+
+        self.setWindowTitle(f"Speechmark — {project.location}")
+        self.view = DocumentView()
+        self.view.highlighter.colour_by = self.colour_by
+        self.find_bar = FindBar(self.view)
+        self.title = QLabel()
+        self.setCentralWidget(build_central(self.title, self.view, self.find_bar))
+        self.corpus_panel = CorpusPanel()
+        self.inspector = Inspector()
+        self.table = AnnotationTable()
+        self.corpus_dock = dock(
+            self, "Corpus", self.corpus_panel, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.inspector_dock = dock(
+            self, "Quote", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.table_dock = dock(self, "Quotes", self.table, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.counts = QLabel()
+        self.saved = QLabel()
+        self.statusBar().addPermanentWidget(self.counts)
+        self.statusBar().addPermanentWidget(self.saved)
+        self._build_actions()
+        self._connect()
+        self.setAcceptDrops(True)
+        self._restore_window()
+        self.reload_vocabulary()
+        self.show_summaries()
+        self.open_document(self._first_document())
+
+    # -- construction --------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        menus = {title: self.menuBar().addMenu(title) for title in MENUS}
+        self.menus = menus
+        self.toolbar = QToolBar("Tools", objectName="tools")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(self.toolbar)
+        undo = self.edits.stack.createUndoAction(self, "&Undo")
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        redo = self.edits.stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action, name in ((undo, "undo"), (redo, "redo")):
+            action.setObjectName(name)
+            self.addAction(action)
+            self.actions_by_id[name] = action
+            self.menu_of[name] = "&Edit"
+        menus["&Edit"].addActions([undo, redo])
+        for spec in ACTIONS:
+            action = self._add_action(spec, menus[spec.menu])
+            if spec.id == "import_folder":
+                self.recent_menu = menus["&File"].addMenu("Open &recent")
+                self.export_menu = menus["&File"].addMenu("&Export")
+                self.fill_export_menu()
+            if spec.toolbar:
+                self.toolbar.addAction(action)
+        group = QActionGroup(self)
+        for by, name in ((ColourBy.SPEAKER, "colour_speaker"), (ColourBy.TONE, "colour_tone"),
+                         (ColourBy.DEVICE, "colour_device")):  # fmt: skip
+            action = self.actions_by_id[name]
+            action.setCheckable(True)
+            action.setChecked(by is self.colour_by)
+            group.addAction(action)
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(QLabel(" Colour by "))
+        for name in ("colour_speaker", "colour_tone", "colour_device"):
+            self.toolbar.addAction(self.actions_by_id[name])
+        menus["&View"].addSeparator()
+        for panel in (self.corpus_dock, self.inspector_dock, self.table_dock):
+            menus["&View"].addAction(panel.toggleViewAction())
+        self.tone_menu = menus["&Quote"].addMenu("&Tone")
+        self.device_menu = menus["&Quote"].addMenu("De&vice")
+        self.fill_recent_menu()
+
+    def _add_action(self, spec: ActionSpec, menu: QMenu) -> QAction:
+        if spec.separator_before:
+            menu.addSeparator()
+        action = make_action(spec, self, self._handler(spec.handler), self.view)
+        menu.addAction(action)
+        self.actions_by_id[spec.id] = action
+        self.menu_of[spec.id] = spec.menu
+        return action
+
+    def _handler(self, name: str) -> Callable[[], object]:
+        if name.startswith("code:"):
+            _, kind, code = name.split(":", 2)
+            return lambda: self.apply_code(kind, code)
+        return getattr(self, name)
+
+    def _connect(self) -> None:
+        self.corpus_panel.document_chosen.connect(self.open_document)
+        self.view.annotation_clicked.connect(self.select_annotation)
+        self.table.annotation_chosen.connect(self.jump_to)
+        self.table.scope_changed.connect(lambda _whole: self.show_table())
+        self.inspector.speaker_entered.connect(self.set_speaker)
+        self.inspector.tone_chosen.connect(self.set_tone)
+        self.inspector.device_toggled.connect(self.toggle_device)
+        self.inspector.note_entered.connect(self.set_note)
+        self.inspector.status_chosen.connect(self.set_status)
+        self.edits.stack.cleanChanged.connect(lambda _clean: None)
+
+    def _restore_window(self) -> None:
+        self.resize(1400, 900)
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window_state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def _first_document(self) -> int | None:
+        ids = [s.id for s in self.corpus_panel.model.rows]
+        last = self.project.setting("last_document")
+        if last and last.isdigit() and int(last) in ids:
+            return int(last)
+        return ids[0] if ids else None
+
+    # -- showing -------------------------------------------------------------------------
+    def reload_vocabulary(self) -> None:
+        """Speakers and codebook changed: colours, inspector lists, code shortcuts, filters."""
+        self.speakers = self.project.speakers()
+        self.codebook = self.project.codebook()
+        self.colours = Colours(self.speakers, self.codebook)
+        self.inspector.set_vocabulary(self.speakers, self.codebook)
+        self.view.set_colours(self.colours)
+        for action in self.code_actions:
+            self.view.removeAction(action)
+            self.actions_by_id.pop(action.objectName(), None)
+            action.deleteLater()
+        self.tone_menu.clear()
+        self.device_menu.clear()
+        self.code_actions = []
+        for spec in codebook_specs(self.codebook):
+            menu = self.tone_menu if spec.menu == "&Tone" else self.device_menu
+            self.code_actions.append(self._add_action(spec, menu))
+        self.table.set_choices(self.table.speaker, [s.name for s in self.speakers])
+        self.table.set_choices(self.table.tone, [c.name for c in self.codebook.tones])
+        self.table.set_choices(self.table.device, [c.name for c in self.codebook.devices])
+
+    def show_summaries(self) -> None:
+        self.corpus_panel.show_summaries(self.project.summaries(), self.document_id)
+        self.show_counts()
+
+    @property
+    def document_id(self) -> int | None:
+        return self.document.id if self.document else None
+
+    def open_document(self, document_id: int | None) -> None:
+        """Show a document (None: nothing) with its annotations highlighted."""
+        if document_id is not None and document_id == self.document_id:
+            return
+        self.document = self.project.document(document_id) if document_id is not None else None
+        self.annotations = self.project.annotations(document_id) if document_id else []
+        self.selected_id = None
+        self.view.show_document(self.document, self.annotations, self.colours)
+        self.title.setText(_heading(self.document))
+        self.inspector.show_annotation(None)
+        self.corpus_panel.mark_current(document_id)
+        self.find_bar.refresh()
+        if document_id is not None:
+            self.project.set_setting("last_document", str(document_id))
+        self.show_table()
+        self.show_counts()
+
+    def show_table(self) -> None:
+        titles = {s.id: s.title for s in self.corpus_panel.model.rows}
+        if self.table.whole_corpus.isChecked():
+            self.table.show_annotations(self.project.annotations(), titles)
+        else:
+            self.table.show_annotations(self.annotations, titles)
+
+    def show_counts(self) -> None:
+        rows = self.corpus_panel.model.rows
+        quotes = sum(r.quotes for r in rows)
+        here = len(self.annotations)
+        open_ = sum(1 for a in self.annotations if a.status.value == "suggested")
+        doc = f"This document: {here} quotes" + (f" ({open_} suggested)" if open_ else "")
+        self.counts.setText(f"{doc}   ·   Corpus: {len(rows)} documents, {quotes} quotes  ")
+
+    # -- refreshing after edits --------------------------------------------------------
+    def refresh(self, changes: Changes) -> None:
+        """Refresh what ``changes`` says moved (called after every commit, undo and redo)."""
+        vocabulary = changes.speakers or changes.codebook
+        if vocabulary:
+            self.reload_vocabulary()
+        here = {a.id for a in self.annotations}
+        if self.document_id in changes.documents or here & changes.annotations or vocabulary:
+            self.annotations = self.project.annotations(self.document_id) if self.document else []
+            self.view.show_annotations(
+                self.annotations, None if vocabulary else changes.annotations
+            )
+        if changes.documents or changes.annotations:
+            self.corpus_panel.show_summaries(self.project.summaries(), self.document_id)
+            self.show_table()
+        if self.selected_id and self.selected() is None:
+            self.selected_id = None
+            self.view.mark_selected(None)
+        self.inspector.show_annotation(self.selected())
+        self.show_counts()
+        self.saved.setText("  Saved ✓  ")
+        self.statusBar().showMessage("Saved", 2500)
+
+    def refresh_all(self) -> None:
+        """Re-read everything another window may have changed; keep the view if nothing did."""
+        speakers, codebook = self.project.speakers(), self.project.codebook()
+        if speakers != self.speakers or codebook != self.codebook:
+            self.reload_vocabulary()
+        summaries = self.project.summaries()
+        if summaries != self.corpus_panel.model.rows:
+            self.corpus_panel.show_summaries(summaries, self.document_id)
+        if self.document_id not in {s.id for s in summaries}:
+            self.document = None
+            self.open_document(summaries[0].id if summaries else None)
+            return
+        annotations = self.project.annotations(self.document_id)
+        if annotations != self.annotations:
+            self.annotations = annotations
+            self.view.show_annotations(annotations)
+            self.show_table()
+            self.inspector.show_annotation(self.selected())
+        self.show_counts()
+
+    def _edit_failed(self, title: str, error: Exception) -> None:
+        self.prompts.error(title, str(error))
+
+    # -- window events -------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.refresh_all()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("window_state", self.saveState())
+        self.settings.setValue("colour_by", self.colour_by.value)
+        self.settings.sync()
+        super().closeEvent(event)
+
+
+def _heading(document: Document | None) -> str:
+    if document is None:
+        return "No document yet: import articles (Ctrl+I) or paste one (Ctrl+Shift+V)"
+    meta = " · ".join(x for x in (document.outlet, document.author, document.published) if x)
+    return f"<b>{document.title}</b><br><span style='color:#666'>{meta}</span>"

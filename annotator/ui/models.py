@@ -1,0 +1,127 @@
+"""Table models over store queries: the corpus list and the annotations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from annotator.core import Annotation
+from annotator.store import DocumentSummary
+
+Row = TypeVar("Row")
+Index = QModelIndex | QPersistentModelIndex
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole row object (summary or annotation)
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class Column(Generic[Row]):
+    """A column: its header, how to show a row, and how to sort it."""
+
+    def __init__(
+        self,
+        header: str,
+        show: Callable[[Row], str],
+        sort: Callable[[Row], Any] | None = None,
+        align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+    ) -> None:
+        self.header, self.show = header, show
+        self.sort = sort or (lambda row: show(row).casefold())
+        self.align = align | Qt.AlignmentFlag.AlignVCenter
+
+
+class RowsModel(QAbstractTableModel, Generic[Row]):
+    """A read-only table of plain rows described by ``columns``."""
+
+    columns: Sequence[Column[Row]] = ()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[Row] = []
+
+    def set_rows(self, rows: list[Row]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index | None = None) -> int:
+        return 0 if parent is not None and parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row, column = self.rows[index.row()], self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.show(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.show(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(column.align.value)
+        if role == ROW_ROLE:
+            return row
+        if role == SORT_ROLE:
+            return column.sort(row)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.columns)
+        ):
+            return self.columns[section].header
+        return None
+
+    def row_of(self, test: Callable[[Row], bool]) -> int:
+        return next((n for n, row in enumerate(self.rows) if test(row)), -1)
+
+
+RIGHT = Qt.AlignmentFlag.AlignRight
+
+
+class DocumentsModel(RowsModel[DocumentSummary]):
+    """The corpus: one row per document with its quote counts."""
+
+    columns = (
+        Column[DocumentSummary]("Title", lambda d: d.title),
+        Column[DocumentSummary]("Outlet", lambda d: d.outlet or ""),
+        Column[DocumentSummary]("Date", lambda d: d.published or "", lambda d: d.published or ""),
+        Column[DocumentSummary]("Quotes", lambda d: str(d.quotes), lambda d: d.quotes, RIGHT),
+        Column[DocumentSummary](
+            "Suggested", lambda d: str(d.suggested or ""), lambda d: d.suggested, RIGHT
+        ),
+    )
+
+
+def _short(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class AnnotationsModel(RowsModel[Annotation]):
+    """Annotations with their document titles, one row each."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.titles: dict[int, str] = {}
+        self.columns = (
+            Column[Annotation]("Document", lambda a: self.titles.get(a.document_id, "")),
+            Column[Annotation]("Quote", lambda a: _short(a.quote)),
+            Column[Annotation]("Speaker", lambda a: a.speaker or ""),
+            Column[Annotation]("Tone", lambda a: a.tone or ""),
+            Column[Annotation]("Devices", lambda a: ", ".join(a.devices)),
+            Column[Annotation]("Status", lambda a: a.status.value),
+            Column[Annotation](
+                "Position", lambda a: str(a.start), lambda a: a.document_id * 10**9 + a.start, RIGHT
+            ),
+        )
+
+    def set_annotations(self, annotations: list[Annotation], titles: dict[int, str]) -> None:
+        self.titles = titles
+        self.set_rows(annotations)
