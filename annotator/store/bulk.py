@@ -132,10 +132,12 @@ def import_corpus(s: Session, corpus: Corpus) -> CorpusImportReport:
             {"annotation_id": a.id, "code_id": code_id, "position": i}
             for i, code_id in enumerate(device_ids)
         )
+    # Core inserts on the session's connection: same transaction, no ORM bookkeeping.
+    connection = s.connection()
     if rows:
-        s.execute(insert(AnnotationRow), rows)
+        connection.execute(insert(AnnotationRow.__table__), rows)  # type: ignore[attr-defined]
     if device_rows:
-        s.execute(insert(AnnotationDeviceRow), device_rows)
+        connection.execute(insert(AnnotationDeviceRow.__table__), device_rows)  # type: ignore[attr-defined]
     return CorpusImportReport(
         documents_added=docs_added,
         documents_present=docs_present,

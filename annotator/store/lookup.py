@@ -19,6 +19,7 @@ class Names:
     speaker_aliases: dict[str, int] = field(default_factory=dict)
     code_names: dict[int, str] = field(default_factory=dict)
     code_kinds: dict[int, CodeKind] = field(default_factory=dict)
+    _by_folded_name: dict[CodeKind, dict[str, int]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, s: Session) -> Names:
@@ -42,6 +43,14 @@ class Names:
     def codes_of(self, kind: CodeKind) -> dict[int, str]:
         return {i: n for i, n in self.code_names.items() if self.code_kinds[i] is kind}
 
+    def _code_index(self, kind: CodeKind) -> dict[str, int]:
+        # Built once per kind: bulk imports look codes up for every annotation.
+        index = self._by_folded_name.get(kind)
+        if index is None:
+            index = {n.casefold(): i for i, n in self.codes_of(kind).items()}
+            self._by_folded_name[kind] = index
+        return index
+
     def speaker_id(self, name: str | None, *, missing_ok: bool = False) -> int | None:
         """The id of the speaker with that name or alias (any case)."""
         if name is None:
@@ -55,9 +64,7 @@ class Names:
         """The id of the tone or device with that name (any case)."""
         if name is None:
             return None
-        wanted = name.strip().casefold()
-        codes = self.codes_of(kind)
-        found = next((i for i, n in codes.items() if n.casefold() == wanted), None)
+        found = self._code_index(kind).get(name.strip().casefold())
         if found is None and not missing_ok:
-            raise UnknownName(kind.value, name, codes.values())
+            raise UnknownName(kind.value, name, self.codes_of(kind).values())
         return found

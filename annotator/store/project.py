@@ -190,17 +190,17 @@ class Project:
         self, document_id: int | None = None, statuses: frozenset[Status] | None = None
     ) -> list[Annotation]:
         """Annotations of one document (or all), in reading order."""
-        query = select(AnnotationRow)
+        # Plain rows, not ORM objects: several times faster on large corpora.
+        table = AnnotationRow.__table__  # type: ignore[attr-defined]
+        query = sa.select(table)
         if document_id is not None:
-            query = query.where(AnnotationRow.document_id == document_id)
+            query = query.where(table.c.document_id == document_id)
         if statuses:
-            query = query.where(col(AnnotationRow.status).in_([s.value for s in statuses]))
-        query = query.order_by(
-            col(AnnotationRow.document_id), col(AnnotationRow.start), col(AnnotationRow.end)
-        )
+            query = query.where(table.c.status.in_([s.value for s in statuses]))
+        query = query.order_by(table.c.document_id, table.c.start, table.c.end)
         with self.session() as s:
             names = Names.load(s)
-            rows = s.exec(query).all()
+            rows = s.connection().execute(query).all()
             devices = _devices_by_annotation(s, names, document_id)
             return [
                 translate.annotation(

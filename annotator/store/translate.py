@@ -73,7 +73,7 @@ def code(row: CodeRow) -> Code:
 
 
 def annotation(
-    row: AnnotationRow,
+    row: AnnotationRow | Any,  # an ORM object or a plain result row with the same fields
     speakers: dict[int, str],
     codes: dict[int, str],
     devices: tuple[str, ...],
