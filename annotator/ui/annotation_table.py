@@ -31,9 +31,10 @@ class AnnotationFilter(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_filter(self, **values: str) -> None:
+        self.beginFilterChange()
         for name, value in values.items():
             setattr(self, name, value.casefold() if name == "text" else value)
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
         model = self.sourceModel()

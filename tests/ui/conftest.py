@@ -73,6 +73,7 @@ def make_window(qtbot, settings: QSettings) -> Iterator[Callable[[Project], Main
         window.show()
         qtbot.waitExposed(window)
         window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
         window.view.setFocus()
         made.append(window)
         return window
