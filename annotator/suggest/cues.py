@@ -6,6 +6,7 @@ words or sentence ends that belong to a quote.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 import regex
@@ -14,12 +15,13 @@ from annotator.suggest import lexicon
 from annotator.suggest.names import CAP, NAME
 
 
-def _alternation(words: frozenset[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+def _alternation(words: frozenset[str], capitalised: bool = False) -> str:
+    forms = set(words) | ({w.capitalize() for w in words} if capitalised else set())
+    return lexicon.trie_pattern(sorted(forms))
 
 
-_VERB = rf"(?i:{_alternation(lexicon.SPEECH_VERBS)})\b"
-_LABEL = rf"(?i:{_alternation(lexicon.LABEL_VERBS)})\b"
+_VERB = rf"{_alternation(lexicon.SPEECH_VERBS, True)}\b"
+_LABEL = rf"{_alternation(lexicon.LABEL_VERBS, True)}\b"
 _ROLE = rf"(?:{_alternation(lexicon.ROLE_NOUNS)})s?\b"
 _PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey)\b"
 _DET = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
@@ -30,8 +32,9 @@ _ROLE_PHRASE = (
     rf"(?:{_DET}|{CAP}(?:’s|'s))\s+(?:[\p{{L}}\-]+\s+){{0,3}}?{_ROLE}"
     rf"(?:\s+(?:of|for|at|to|in|with)\s+(?:the\s+)?{CAP}(?:\s+{CAP})*)?"
 )
-_SUBJ = rf"(?P<subj>{_PRON}|(?:{_ROLE_BEFORE_NAME})?{NAME}|{_ROLE_PHRASE})"
-_APPOS = r"(?:,\s+[^,_\n]{2,80}?,)"
+_WORD_START = r"(?<![\p{L}\p{M}\d’'\-])"
+_SUBJ = rf"(?P<subj>{_WORD_START}(?:{_PRON}|{_ROLE_PHRASE}|(?:{_ROLE_BEFORE_NAME})?{NAME}))"
+_APPOS = r"(?P<appos>,\s+[^,_\n]{2,80}?,)"
 _AUX = r"(?:(?:also|later|then|again|once|has|had|have|would|will|is|was|were|\p{Ll}+ly)\s+){0,2}"
 _LEAD = r"\s*[,;]?\s*(?:[—–-]+\s*)?"
 
@@ -40,6 +43,8 @@ AFTER_VERB_SUBJECT = regex.compile(
     rf"{_LEAD}(?:\p{{Ll}}+ly\s+)?(?P<verb>{_VERB})\s+(?:\p{{Ll}}+ly\s+)?{_SUBJ}"
 )
 AFTER_ACCORDING = regex.compile(rf"{_LEAD}(?P<verb>according\s+to)\s+{_SUBJ}")
+# A speech verb after the quote whose subject is not a name we can read ("said one voter").
+AFTER_VERB_ONLY = regex.compile(rf"{_LEAD}(?P<subj>)(?:[\p{{L}}’'\-]+\s+){{0,4}}?(?P<verb>{_VERB})")
 BEFORE_SUBJECT_VERB = regex.compile(
     rf"{_SUBJ}(?:{_APPOS}|,\s+who)?\s+{_AUX}(?P<verb>{_VERB})(?:\s+[^,:;_.!?\n]{{1,60}}?)?\s*[,:]?\s*$"
 )
@@ -49,8 +54,21 @@ SENTENCE_SUBJECT_VERB = regex.compile(
     rf"{_SUBJ}(?:{_APPOS}|,\s+who)?\s+{_AUX}(?P<verb>{_VERB}|{_LABEL}|according\s+to)"
 )
 SENTENCE_ACCORDING = regex.compile(rf"(?P<verb>[Aa]ccording\s+to)\s+{_SUBJ}")
-_SENTENCE_END = regex.compile(r"[.!?…]+[”’\"»)\]]*(?:\s+|$)")
-_WORD_BEFORE = regex.compile(r"([\p{L}.]+)\.$")
+_ABBREVIATION = "|".join(
+    regex.escape(a) for a in sorted(lexicon.ABBREVIATIONS, key=len, reverse=True)
+)
+# A sentence end: ! ? … or a full stop that does not close an abbreviation or an initial.
+_SENTENCE_END = regex.compile(
+    rf"(?:[!?…]|(?<!(?:^|[^\p{{L}}])(?i:{_ABBREVIATION}))(?<!(?:^|[^\p{{L}}])\p{{Lu}})\.)"
+    r"[.!?…]*[”’\"»)\]]*(?:\s+|$)"
+)
+# Any word that can carry a cue, to skip the slower patterns where none is near.
+_CUE_FORMS = frozenset(
+    f
+    for w in lexicon.SPEECH_VERBS | lexicon.LABEL_VERBS | {"according"}
+    for f in (w, w.capitalize())
+)
+_EDGE_PUNCT = ",.;:!?()[]\"'“”‘’«»—–-_"
 
 
 @dataclass(frozen=True)
@@ -61,57 +79,97 @@ class Cue:
     subject: str
     subject_start: int
     verb: str
+    apposition_start: int = -1
+    apposition_end: int = -1
 
 
 def _cue(place: str, m: regex.Match[str], offset: int) -> Cue:
     verb = " ".join(m.group("verb").lower().split())
-    return Cue(place, m.group("subj"), offset + m.start("subj"), verb)
+    appos = m.span("appos") if "appos" in m.groupdict() and m.group("appos") else (-1, -1)
+    return Cue(place, m.group("subj"), offset + m.start("subj"), verb, *appos)
 
 
-def sentence_ends(masked: str, start: int, end: int) -> list[int]:
-    """Offsets just after each sentence end in masked[start:end] (abbreviations skipped)."""
-    ends: list[int] = []
-    for m in _SENTENCE_END.finditer(masked, start, end):
-        if m.group().startswith(".") and m.end() > m.start():
-            word = _WORD_BEFORE.search(masked, max(start, m.start() - 12), m.start() + 1)
-            if word and (word.group(1).lower() in lexicon.ABBREVIATIONS or len(word.group(1)) == 1):
-                continue
-        ends.append(m.end())
-    return ends
+class CueIndex:
+    """Sentence ends in one (masked) text, found in one pass, and cue-word look-ups."""
+
+    def __init__(self, masked: str) -> None:
+        self.masked = masked
+        self.sentence_ends = [m.end() for m in _SENTENCE_END.finditer(masked)]
+
+    def first_cue_word(self, start: int, end: int) -> tuple[int, str]:
+        """Position and form of the first cue word in [start, end), or (-1, "")."""
+        chunk = self.masked[start:end]
+        for word in chunk.split():
+            if word in _CUE_FORMS or word.strip(_EDGE_PUNCT) in _CUE_FORMS:
+                return start + chunk.find(word), word.strip(_EDGE_PUNCT).lower()
+        return -1, ""
+
+    def last_cue_word(self, start: int, end: int) -> int:
+        """Position of the last cue word in [start, end), or -1."""
+        chunk = self.masked[start:end]
+        for word in reversed(chunk.split()):
+            if word in _CUE_FORMS or word.strip(_EDGE_PUNCT) in _CUE_FORMS:
+                return start + chunk.rfind(word)
+        return -1
+
+    def sentence_start(self, start: int, end: int) -> int:
+        """Start of the sentence containing position `end`, not before `start`."""
+        k = bisect.bisect_right(self.sentence_ends, end) - 1
+        return self.sentence_ends[k] if k >= 0 and self.sentence_ends[k] > start else start
+
+    def sentence_end(self, start: int, end: int) -> int:
+        """End of the first sentence after `start`, not after `end`."""
+        k = bisect.bisect_right(self.sentence_ends, start)
+        found = self.sentence_ends[k] if k < len(self.sentence_ends) else end
+        return min(found, end)
 
 
-def after_cue(masked: str, start: int, end: int) -> tuple[Cue | None, bool]:
+def after_cue(index: CueIndex, start: int, end: int) -> tuple[Cue | None, bool]:
     """A cue right after a quote ("…,” she said"); also whether that clause ends in a colon."""
-    ends = sentence_ends(masked, start, end)
-    stop = ends[0] if ends else end
-    for pattern in (AFTER_SUBJECT_VERB, AFTER_VERB_SUBJECT, AFTER_ACCORDING):
+    masked = index.masked
+    stop = index.sentence_end(start, end)
+    verb, word = index.first_cue_word(start, min(stop, start + 160))
+    if verb < 0:
+        return None, False
+    if word == "according":
+        patterns: tuple[regex.Pattern[str], ...] = (AFTER_ACCORDING,)
+    elif not masked[start:verb].strip(" ,;—–-\n"):
+        patterns = (AFTER_VERB_SUBJECT, AFTER_SUBJECT_VERB)
+    else:
+        patterns = (AFTER_SUBJECT_VERB, AFTER_VERB_SUBJECT)
+    for pattern in (*patterns, AFTER_VERB_ONLY):
         m = pattern.match(masked, start, stop)
         if m:
-            clause = masked[start:stop].rstrip()
-            return _cue("after", m, 0), clause.endswith(":")
+            colon = pattern is not AFTER_VERB_ONLY and masked[start:stop].rstrip().endswith(":")
+            return _cue("after", m, 0), colon
     return None, False
 
 
-def before_cue(masked: str, start: int, end: int) -> Cue | None:
+def before_cue(index: CueIndex, start: int, end: int) -> Cue | None:
     """A cue right before a quote ("She warned: “…", "said Truss, “…")."""
-    for pattern in (BEFORE_SUBJECT_VERB, BEFORE_VERB_SUBJECT, BEFORE_ACCORDING):
-        m = pattern.search(masked, start, end)
+    verb, word = index.first_cue_word(max(start, end - 90), end)
+    if verb < 0:
+        return None
+    if word == "according":
+        patterns: tuple[regex.Pattern[str], ...] = (BEFORE_ACCORDING,)
+    else:
+        patterns = (BEFORE_SUBJECT_VERB, BEFORE_VERB_SUBJECT)
+    for pattern in patterns:
+        m = pattern.search(index.masked, max(start, verb - 160), end)
         if m:
             return _cue("before", m, 0)
     return None
 
 
-def sentence_cue(masked: str, start: int, end: int) -> Cue | None:
+def sentence_cue(index: CueIndex, start: int, end: int) -> Cue | None:
     """The last subject + speech verb earlier in the quote's sentence ("who said it was “…")."""
+    verb = index.last_cue_word(start, end)
+    if verb < 0:
+        return None
+    window = max(start, verb - 400)
     last = None
-    for m in SENTENCE_SUBJECT_VERB.finditer(masked, start, end):
+    for m in SENTENCE_SUBJECT_VERB.finditer(index.masked, window, end):
         last = m
     if last is None:
-        last = SENTENCE_ACCORDING.search(masked, start, end)
+        last = SENTENCE_ACCORDING.search(index.masked, window, end)
     return _cue("sentence", last, 0) if last else None
-
-
-def sentence_start(masked: str, start: int, end: int) -> int:
-    """Start of the sentence that contains position `end` (not before `start`)."""
-    ends = sentence_ends(masked, start, end)
-    return ends[-1] if ends else start

@@ -68,8 +68,14 @@ class _Pipeline:
         self.cast = cast
         self.last: tuple[Person, int] | None = None
         self.speakers: list[Person | None] = []
-        for name in names.names_in(self.masked, 0, len(self.masked)):
-            cast.add(name, names.apposition_roles(self.masked, name.end))
+        self.index = cues.CueIndex(self.masked)
+        self._parsed: dict[str, list[names.ParsedName]] = {}
+        surnames = None if cast.known else cast.surnames
+        for name in names.names_in(self.masked, 0, len(self.masked), surnames):
+            person = cast.add(name)
+            if person is not None:
+                person.titles |= names.apposition_roles(self.masked, name.end)
+                person.titles |= names.leading_roles(self.masked, name.start)
 
     def run(self) -> list[Suggestion]:
         found: list[Suggestion] = []
@@ -106,7 +112,7 @@ class _Pipeline:
     def attribute(self, i: int) -> _Attribution | None:
         """Speaker and confidence for quote i; None when it should not be suggested."""
         q = self.spans[i]
-        words = _WORD_RX.findall(self.text[q.start : q.end])
+        words = self.text[q.start + 1 : q.end - 1].split()
         first_para = self._para_of(q.start)
         p_start = self.paras[first_para][0]
         p_end = self.paras[self._para_of(max(q.start, q.end - 1))][1]
@@ -119,7 +125,9 @@ class _Pipeline:
         if found is None:
             found = self._context_speaker(i, first_para, why)
         short = len(words) <= 3
-        title_like = bool(words) and all(w[0].isupper() or w in _SMALL_WORDS for w in words)
+        title_like = bool(words) and all(
+            w[0].isupper() or w in _SMALL_WORDS or not w[0].isalpha() for w in words
+        )
         if not words or (found is None and (short or title_like)):
             return None
         if found is None:
@@ -139,12 +147,13 @@ class _Pipeline:
         self, q: QuoteSpan, p_start: int, p_end: int, why: list[str]
     ) -> tuple[Person | None, float] | None:
         masked = self.masked
-        after_end = min(p_end, q.end + 300)
-        after, after_colon = cues.after_cue(masked, q.end, after_end)
-        tail = cues.sentence_start(masked, max(p_start, q.start - _WINDOW), q.start)
-        before = cues.before_cue(masked, tail, q.start)
+        after, after_colon = cues.after_cue(self.index, q.end, min(p_end, q.end + 300))
         inside = self.text[q.end - 2 : q.end - 1] if q.closed and q.end - q.start > 2 else ""
         comma = inside in (",", "?", "!", "—", "–", "-", "…") or masked[q.end : q.end + 1] == ","
+        before, tail = None, q.start
+        if not (after and comma and not after_colon):
+            tail = self.index.sentence_start(max(p_start, q.start - _WINDOW), q.start)
+            before = cues.before_cue(self.index, tail, q.start)
         if after and (comma or not before) and not after_colon:
             cue, base = after, (0.95 if comma else 0.8)
         elif before:
@@ -152,7 +161,7 @@ class _Pipeline:
         elif after:
             cue, base = after, 0.6
         else:
-            sentence = cues.sentence_cue(masked, tail, q.start)
+            sentence = cues.sentence_cue(self.index, tail, q.start)
             if sentence is None:
                 return None
             cue, base = sentence, 0.75
@@ -165,6 +174,9 @@ class _Pipeline:
         subject = cue.subject.strip().rstrip(",")
         low = subject.lower()
         at = cue.subject_start
+        if not subject:
+            why.append("speaker not named")
+            return None, 1.0
         if low in lexicon.PRONOUNS:
             gender = lexicon.PRONOUNS[low]
             if gender is None:
@@ -179,8 +191,20 @@ class _Pipeline:
             why.append(f'"{subject}" resolved to {person.name}')
             return person, 0.88 if person.gender == gender else 0.8
         first = low.split()[0] if low.split() else ""
-        parsed = [n for n in names.names_in(self.masked, at, at + len(subject)) if n.tokens]
+        parsed = self._parsed.get(subject)
+        if parsed is None:
+            found = names.names_in(self.masked, at, at + len(subject))
+            parsed = [n for n in found if n.tokens]
+            self._parsed[subject] = parsed
         if first in _DETERMINERS or not parsed or _is_role_phrase(subject):
+            if cue.apposition_start >= 0:  # "the chancellor, Jo Bloggs, said"
+                inner = names.names_in(self.masked, cue.apposition_start, cue.apposition_end)
+                parsed = [n for n in inner if n.person]
+                if parsed:
+                    person = self.cast.lookup(parsed[0].tokens, at)
+                    if person is not None:
+                        why.append(f'"{subject}, {parsed[0].surface}" is {person.name}')
+                        return person, 0.95
             person = self.cast.resolve_role(re.findall(r"[\w\-]+", low), at)
             if person is None:
                 why.append(f'"{subject}" not linked to a name')
@@ -224,9 +248,9 @@ class _Pipeline:
             return None
         prev_start, prev_end = self.paras[para - 1]
         prev_text = masked[prev_start:prev_end].rstrip()
-        sentence = cues.sentence_start(masked, max(prev_start, prev_end - _WINDOW), prev_end)
+        sentence = self.index.sentence_start(max(prev_start, prev_end - _WINDOW), prev_end)
         if prev_text.endswith(":"):
-            cue = cues.sentence_cue(masked, sentence, prev_end)
+            cue = cues.sentence_cue(self.index, sentence, prev_end)
             if cue is not None:
                 why.append(f'"{cue.verb}" before the colon ending the paragraph before')
                 found, factor = self._resolve(cue, why)
@@ -243,7 +267,7 @@ class _Pipeline:
         if last_para == para - 1:
             why.append(f"paragraph of quote only, after one by {person.name}")
             return person, 0.65
-        cue = cues.sentence_cue(masked, sentence, prev_end)
+        cue = cues.sentence_cue(self.index, sentence, prev_end)
         if cue is not None:
             why.append(f'paragraph of quote only, after "{cue.verb}" in the one before')
             found, factor = self._resolve(cue, why)

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -17,12 +18,16 @@ PARTICLE = "(?:" + "|".join(lexicon.NAME_PARTICLES) + ")"
 # A run of capitalised words (with name particles between them): a name, maybe with titles.
 NAME = rf"{CAP}\.?(?:[ \u00a0](?:{PARTICLE}[ \u00a0])*{CAP}\.?){{0,6}}"
 RUN_RX = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d’'])(?:{NAME})")
-_POSSESSIVE = ("’s", "'s", "’", "'")
 _APPOSITION_RX = regex.compile(
     rf",\s+(?:the\s+|a\s+|an\s+|{CAP}’s\s+|{CAP}'s\s+)?((?:[\p{{L}}\-]+\s+){{0,3}}?"
     rf"(?:{'|'.join(sorted(lexicon.ROLE_NOUNS, key=len, reverse=True))}))\b"
 )
 _WORD_BEFORE_RX = regex.compile(r"([\p{Ll}\-]+)\s+$")
+_TITLE_BEFORE_RX = regex.compile(r"((?:\p{Lu}[\p{Ll}\-]+\s+){0,3}\p{Lu}[\p{Ll}\-]+),\s+$")
+
+
+_NOT_IN_NAMES = lexicon.NON_PERSON_WORDS | lexicon.PLACE_PREFIXES
+_NAME_WORD_RX = regex.compile(r"[^\d/&]+")
 
 
 @dataclass(frozen=True)
@@ -42,17 +47,16 @@ def _bare(token: str) -> str:
 
 
 def _strip_possessive(token: str) -> tuple[str, bool]:
-    for suffix in _POSSESSIVE:
-        if token.endswith(suffix) and len(token) > len(suffix):
-            if suffix in ("’", "'") and not token[:-1].endswith(("s", "S", "z", "x")):
-                continue
-            return token[: -len(suffix)], True
+    last = token[-1:]
+    if last in ("s", "S") and token[-2:-1] in ("’", "'") and len(token) > 2:
+        return token[:-2], True
+    if last in ("’", "'") and token[-2:-1] in ("s", "S", "z", "x") and len(token) > 1:
+        return token[:-1], True
     return token, False
 
 
 def _is_acronym(token: str) -> bool:
-    letters = [c for c in token if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    return len(token) >= 2 and token.isupper() and sum(c.isalpha() for c in token) >= 2
 
 
 def split_run(text: str, start: int, end: int, sentence_start: bool) -> list[ParsedName]:
@@ -103,6 +107,11 @@ def _parse(
         else:
             break
         first += 1
+    for k in range(len(tokens) - 2, first - 1, -1):
+        if _bare(tokens[k][1]) in lexicon.ROLE_NOUNS:  # "Coastal Affairs Minister Jo Marsh"
+            titles.update(_bare(w) for _, w in tokens[first : k + 1])
+            first = k + 1
+            break
     core = tokens[first:]
     if not core:
         return []
@@ -124,9 +133,7 @@ def _looks_like_person(words: tuple[str, ...], titles: set[str]) -> bool:
         return False
     for word in words:
         low = word.lower()
-        if low in lexicon.NON_PERSON_WORDS or low in lexicon.PLACE_PREFIXES:
-            return False
-        if _is_acronym(word) and len(word) > 1 or any(c.isdigit() or c in "/&" for c in word):
+        if low in _NOT_IN_NAMES or _is_acronym(word) or not _NAME_WORD_RX.fullmatch(word):
             return False
     return len(words) >= 2 or bool(titles - lexicon.PLACE_PREFIXES)
 
@@ -139,12 +146,61 @@ def apposition_roles(text: str, end: int) -> frozenset[str]:
     return frozenset(w.lower() for w in m.group(1).split())
 
 
-def names_in(text: str, start: int, end: int) -> list[ParsedName]:
-    """Every name-like piece in text[start:end], with sentence starts taken into account."""
-    found: list[ParsedName] = []
+def leading_roles(text: str, start: int) -> frozenset[str]:
+    """Title words in a title-only phrase just before a name: "The Chancellor, Jo Bloggs"."""
+    m = _TITLE_BEFORE_RX.search(text, max(0, start - 60), start)
+    if not m:
+        return frozenset()
+    found = [w.lower() for w in m.group(1).split()]
+    if not all(w in lexicon.TITLE_WORDS or w in lexicon.ROLE_NOUNS for w in found):
+        return frozenset()
+    return frozenset(found)
+
+
+def names_in(
+    text: str, start: int, end: int, surnames: Container[str] | None = None
+) -> Iterator[ParsedName]:
+    """Every name-like piece in text[start:end], with sentence starts taken into account.
+
+    With `surnames`, a one-word run is only yielded when it is one of them (lowercase) or
+    follows a role noun ("spokesman Peskov"): the fast path for scanning a whole text.
+    """
     for m in RUN_RX.finditer(text, start, end):
-        found.extend(split_run(text, m.start(), m.end(), is_sentence_start(text, m.start())))
-    return found
+        run = m.group()
+        if " " in run or "\u00a0" in run:
+            yield from split_run(text, m.start(), m.end(), is_sentence_start(text, m.start()))
+            continue
+        if surnames is not None and not text[m.start() - 2 : m.start() - 1].islower():
+            word, _ = _strip_possessive(run)
+            if word.rstrip(".").lower() not in surnames:
+                continue
+        single = _single(text, m.start(), run, is_sentence_start(text, m.start()))
+        if single is not None:
+            yield single
+
+
+def _single(text: str, start: int, run: str, sentence_start: bool) -> ParsedName | None:
+    """Fast path for a one-word run: most are sentence openers, places or surnames."""
+    word, _ = _strip_possessive(run)
+    if word.endswith(".") and not _keeps_dot(word):
+        word = word[:-1]
+    low = _bare(word)
+    if (
+        (sentence_start and low in lexicon.SENTENCE_STARTERS)
+        or low in lexicon.TITLE_WORDS
+        or low in lexicon.PLACE_PREFIXES
+        or _is_acronym(word)
+        or not word
+    ):
+        return None
+    titles: frozenset[str] = frozenset()
+    before = text[max(0, start - 30) : start].rsplit(None, 1)
+    spaced = len(before) == 2 or (before and text[start - 1 : start].isspace())
+    if spaced and before[-1] in lexicon.ROLE_NOUNS:
+        titles = frozenset((before[-1],))
+    tokens = (word.rstrip(".") if len(word) > 2 else word,)
+    person = bool(titles) and _looks_like_person(tokens, set(titles))
+    return ParsedName(start, start + len(word), word, tokens, titles, person)
 
 
 def is_sentence_start(text: str, i: int) -> bool:

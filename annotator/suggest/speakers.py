@@ -100,16 +100,17 @@ class Cast:
         self._starts: list[int] = []
         self._mentioned: list[int] = []
         self._last: dict[int, int] = {}
+        self.surnames = self._by_surname  # lowercase surname -> people; read by the scanner
 
     # building -------------------------------------------------------------------------
-    def add(self, name: ParsedName, extra_titles: frozenset[str] = frozenset()) -> Person | None:
+    def add(self, name: ParsedName) -> Person | None:
         """Record a name found at name.start; returns its person, or None if not a person."""
         person = self.lookup(name.tokens)
         if person is None:
             if not name.person and not self._known_match(name.tokens):
                 return None
             person = self._create(name.tokens)
-        self._note(person, name, extra_titles)
+        self._note(person, name)
         return person
 
     def lookup(self, tokens: tuple[str, ...], at: int | None = None) -> Person | None:
@@ -155,11 +156,11 @@ class Cast:
         self._by_surname.setdefault(person.surname, []).append(person.id)
         return person
 
-    def _note(self, person: Person, name: ParsedName, extra_titles: frozenset[str]) -> None:
+    def _note(self, person: Person, name: ParsedName) -> None:
         if len(person.tokens) == 1 and len(name.tokens) >= 2:
             person.tokens = name.tokens
             self._by_surname.setdefault(person.surname, []).append(person.id)
-        person.titles |= name.titles | extra_titles
+        person.titles |= name.titles
         person.gender = person.gender or _gender_of(name.tokens, name.titles)
         person.add_mention(name.surface)
         if name.surface != " ".join(name.tokens):

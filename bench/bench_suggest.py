@@ -1,0 +1,101 @@
+"""Throughput of the suggestion engine on about 5 MB of generated news-like text.
+
+Usage: python bench/bench_suggest.py [MEGABYTES]
+
+Builds articles from templates (quotes in several styles, cues before and after, pronouns,
+titles, multi-paragraph quotes), then times `suggest()` on each article on one core and
+prints MB/s (1 MB = 10^6 bytes of UTF-8).
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+
+from annotator.suggest import suggest
+
+FIRST = ["Helena", "Tomas", "Rebecca", "Daniel", "Claire", "Markus", "Laura", "Mark", "Sofia"]
+LAST = ["Marsh", "Varga", "Ashworth", "Okafor", "Dubois", "Halder", "Kim", "Ellison", "Brandt"]
+TITLES = ["Foreign Minister", "Senator", "Mayor", "Opposition leader", "Trade Secretary"]
+PLACES = ["Port Ellery", "Strasbourg", "the capital", "Northbridge", "the border region"]
+CLAUSES = [
+    "We will not accept a deal that leaves our farmers behind",
+    "This is like a house built on sand, and everyone in the room knows it",
+    "Why should families pay for mistakes they did not make?",
+    "The talks were constructive, but there is still a long way to go",
+    "They promised reform and delivered nothing but chaos",
+    "If the agency cannot account for the money, there will be consequences",
+    "Our door remains open, and we hope they walk through it",
+]
+FILLER = [
+    "The meeting in {place} lasted more than four hours and ended without a joint statement.",
+    "Officials on both sides had played down expectations before the session began.",
+    "Analysts said the dispute could take months to resolve, with elections due next spring.",
+    "The so-called “reset” has rumbled on since the summer, despite several rounds of talks.",
+    "Negotiators worked through the night on a draft covering tariffs, quotas and inspections.",
+    "Opposition parties have seized on the row, accusing the government of mishandling it.",
+    "Trade between the two countries fell by almost a fifth last year, official figures show.",
+    "A second round of talks is pencilled in for next month, although no date has been set.",
+    "Business groups have warned that prolonged uncertainty is already hurting investment.",
+    "The dispute dates back to an agreement signed in 2019 that both sides now say is outdated.",
+]
+
+
+def narrative(rng: random.Random, place: str) -> str:
+    """A paragraph of reporting without quotes (two to four sentences)."""
+    return " ".join(rng.sample(FILLER, rng.randint(2, 4))).format(place=place)
+
+
+def article(rng: random.Random) -> str:
+    """One generated article of roughly 3-5 KB, with about three quotes per KB like wire copy."""
+    a, b = rng.sample(range(len(FIRST)), 2)
+    first = (FIRST[a], LAST[a])
+    second = (FIRST[b], LAST[b])
+    place = rng.choice(PLACES)
+    lines = [
+        f"{rng.choice(TITLES)} {first[0]} {first[1]} and {second[0]} {second[1]} met in "
+        f"{place} on Tuesday. 🤝"
+    ]
+    for _ in range(rng.randint(6, 10)):
+        q1, q2 = rng.sample(CLAUSES, 2)
+        name = rng.choice([first, second])
+        pattern = rng.randrange(7)
+        if pattern == 0:
+            lines.append(f"“{q1},” {name[1]} told reporters. “{q2}.”")
+        elif pattern == 1:
+            lines.append(f'"{q1}," said {name[0]} {name[1]}, who has led the talks since March.')
+        elif pattern == 2:
+            lines.append(f"{name[1]} warned: « {q1}. » Then {q2.lower()}, aides said.")
+        elif pattern == 3:
+            lines.append(f"‘{q1},’ she added, ‘and that won’t change.’")
+        elif pattern == 4:
+            lines.append(f"“{q1}.\n“{q2},” he continued.")
+        elif pattern == 5:
+            lines.append(f"According to {name[0]} {name[1]}, „{q1}“.")
+        else:
+            lines.append(narrative(rng, place))
+        lines.append(narrative(rng, place))
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    megabytes = float(sys.argv[1]) if len(sys.argv) > 1 else 5.0
+    rng = random.Random(7)
+    articles: list[str] = []
+    size = 0
+    while size < megabytes * 1e6:
+        articles.append(article(rng))
+        size += len(articles[-1].encode("utf-8"))
+    suggest(articles[0])  # load the sentiment lexicon before timing
+    started, cpu = time.perf_counter(), time.process_time()
+    count = sum(len(suggest(text)) for text in articles)
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+    print(f"{len(articles)} articles, {size / 1e6:.2f} MB, {count} suggestions")
+    print(f"{elapsed:.2f} s wall, {cpu:.2f} s CPU")
+    print(f"{size / 1e6 / cpu:.2f} MB/s (CPU time, one core); {size / 1e6 / elapsed:.2f} MB/s wall")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

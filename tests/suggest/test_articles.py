@@ -1,0 +1,139 @@
+"""Quotes and speakers on small articles written for these tests (tests/data/suggest)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotator.suggest import Suggestion, suggest
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "suggest"
+
+
+def read(name: str) -> str:
+    return (DATA / name).read_text(encoding="utf-8")
+
+
+def find(found: list[Suggestion], needle: str) -> Suggestion:
+    """The one suggestion whose quote contains `needle`."""
+    matches = [s for s in found if needle in s.quote]
+    assert len(matches) == 1, f"{needle!r}: {[s.quote for s in found]}"
+    return matches[0]
+
+
+# (article, words inside the quote, expected speaker)
+EXPECTED = [
+    # speaker named after the quote: "…,” Marsh told reporters
+    ("harbour_talks.txt", "We came here in good faith", "Helena Marsh"),
+    # pronoun resolved to the last speaker of the right gender
+    ("harbour_talks.txt", "The door remains open", "Helena Marsh"),
+    # "he" after an apposition names the other minister
+    ("harbour_talks.txt", "Nobody wants a trade war", "Tomas Varga"),
+    # second half of a split quote
+    ("harbour_talks.txt", "But we will not be lectured", "Tomas Varga"),
+    # verb before the name: "…,” said Varga
+    ("harbour_talks.txt", "like a poker game", "Tomas Varga"),
+    # colon introduces the quote
+    ("harbour_talks.txt", "Our fleets cannot wait", "Helena Marsh"),
+    # "according to X, “…”"
+    ("harbour_talks.txt", "the numbers on the table", "Peter Lindqvist"),
+    # role-only mention resolved through the title seen earlier
+    ("harbour_talks.txt", "We have always offered", "Helena Marsh"),
+    # surname only, partial quote inside reported speech
+    ("harbour_talks.txt", "insulting to every fisherman", "Tomas Varga"),
+    # single quotes with apostrophes inside, title + name in apposition
+    ("budget_row.txt", "protect the people who need it most", "Rebecca Ashworth"),
+    ("budget_row.txt", "I won't apologise", "Rebecca Ashworth"),
+    ("budget_row.txt", "The country's finances", "Rebecca Ashworth"),
+    ("budget_row.txt", "a work of fiction", "Daniel Okafor"),
+    ("budget_row.txt", "She talks about hard choices", "Daniel Okafor"),
+    ("budget_row.txt", "Every family in this country", "Daniel Okafor"),
+    # quote over two paragraphs, introduced by a colon in the paragraph before
+    ("budget_row.txt", "This is not a budget for growth", "Daniel Okafor"),
+    # guillemets and low-high quotes, nested inner quotes
+    ("energy_pact.txt", "Nous avons besoin", "Claire Dubois"),
+    ("energy_pact.txt", "Wir lassen uns nicht erpressen", "Markus Halder"),
+    ("energy_pact.txt", "souveraineté", "Claire Dubois"),
+    ("energy_pact.txt", "Das Wort", "Markus Halder"),
+    # embedded post: quote followed by its signature line
+    ("bus_lanes.txt", "Every bus lane we build", "Sofia Brandt"),
+    ("bus_lanes.txt", "treating drivers", "Ray Dunmore"),
+    # straight double quotes, "she" after a first name known to be female
+    ("hearing.txt", "If this agency cannot account", "Mark Ellison"),
+    ("hearing.txt", "within weeks", "Laura Kim"),
+    ("hearing.txt", "Weeks? We have heard", "Mark Ellison"),
+    ("hearing.txt", "working around the clock", "Laura Kim"),
+    ("hearing.txt", "The taxpayers deserve answers", "Mark Ellison"),
+]
+
+
+@pytest.mark.parametrize(("article", "needle", "speaker"), EXPECTED)
+def test_speaker_is_attributed(article: str, needle: str, speaker: str) -> None:
+    text = read(article)
+    found = find(suggest(text), needle)
+    assert found.speaker == speaker
+    assert found.quote == text[found.start : found.end]
+    assert found.why
+
+
+@pytest.mark.parametrize(
+    ("article", "needle"),
+    [
+        ("harbour_talks.txt", "fish war"),  # scare quotes, no speech cue
+        ("harbour_talks.txt", "Future Of The Northern Seas"),  # a title
+        ("budget_row.txt", "fiscal rules"),  # scare quotes in single marks
+        ("bus_lanes.txt", "bus lanes out"),  # a chant without a speech cue
+        ("energy_pact.txt", "Projekt"),  # a name in guillemets
+    ],
+)
+def test_scare_quotes_and_titles_are_not_suggested(article: str, needle: str) -> None:
+    assert not [s for s in suggest(read(article)) if needle in s.quote and s.confidence >= 0.5]
+
+
+def test_unknown_speakers_are_kept_with_lower_confidence() -> None:
+    found = suggest(read("bus_lanes.txt"))
+    owner = find(found, "They have no plan")
+    assert owner.speaker is None and owner.confidence < 0.5
+    official = find(suggest(read("budget_row.txt")), "We stand by every number")
+    assert official.speaker is None and official.confidence < 0.5
+    they = find(suggest(read("budget_row.txt")), "It is a good budget")
+    assert they.speaker is None
+
+
+def test_speaker_is_never_a_pronoun() -> None:
+    for path in sorted(DATA.glob("*.txt")):
+        for found in suggest(path.read_text(encoding="utf-8")):
+            assert (found.speaker or "").lower() not in {"he", "she", "they", "i", "we"}
+            assert all(m.lower() not in {"he", "she", "they"} for m in found.speaker_mentions)
+
+
+def test_multi_paragraph_quote_is_one_span_with_both_paragraphs() -> None:
+    text = read("budget_row.txt")
+    found = find(suggest(text), "This is not a budget for growth")
+    assert "\n" in found.quote
+    assert found.quote.rstrip().endswith("and they have failed.'")
+    assert "prudent" in found.quote  # the nested quote belongs to the outer one
+    assert not [s for s in suggest(text) if s.quote == '"prudent"']
+
+
+def test_split_quote_gives_two_suggestions_with_the_same_speaker() -> None:
+    found = suggest(read("budget_row.txt"))
+    first = find(found, "I won't apologise")
+    second = find(found, "The country's finances")
+    assert first.end < second.start
+    assert first.speaker == second.speaker == "Rebecca Ashworth"
+
+
+def test_mentions_keep_the_title_and_surname_forms() -> None:
+    found = find(suggest(read("harbour_talks.txt")), "We came here in good faith")
+    assert "Helena Marsh" in found.speaker_mentions
+    assert "Marsh" in found.speaker_mentions
+    assert any("Minister" in m for m in found.speaker_mentions)
+
+
+def test_why_explains_the_cue_and_the_pronoun() -> None:
+    found = find(suggest(read("harbour_talks.txt")), "The door remains open")
+    assert "curly quotes" in found.why
+    assert '"added" after the quote' in found.why
+    assert '"she" resolved to Helena Marsh' in found.why

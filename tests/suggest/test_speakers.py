@@ -1,0 +1,94 @@
+"""Speaker attribution patterns, coreference and known speakers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from annotator.suggest import suggest
+
+
+@dataclass(frozen=True)
+class KnownSpeaker:
+    name: str
+    aliases: tuple[str, ...] = ()
+
+
+def speakers(text: str, known: tuple[object, ...] = ()) -> list[str | None]:
+    return [s.speaker for s in suggest(text, known)]
+
+
+def test_both_cue_orders_and_titles() -> None:
+    text = (
+        "Foreign Secretary Anna Webb met her counterpart on Monday.\n"
+        "“We want calm,” said Foreign Secretary Anna Webb.\n"
+        "“And we want it now,” Webb told reporters.\n"
+    )
+    assert speakers(text) == ["Anna Webb", "Anna Webb"]
+
+
+def test_name_variants_merge_into_one_speaker() -> None:
+    text = (
+        "Russian Deputy Minister Sergei Petrov arrived late.\n"
+        "“We are ready,” Sergey Petrov said.\n"
+        "“Fully ready,” Petrov added.\n"
+    )
+    found = suggest(text)
+    assert [s.speaker for s in found] == ["Sergei Petrov", "Sergei Petrov"]
+    assert {"Sergey Petrov", "Petrov"} <= set(found[1].speaker_mentions)
+
+
+def test_pronoun_uses_gender_seen_earlier() -> None:
+    text = (
+        "Mayor Linda Osei and Councillor Brian Hale clashed on Tuesday.\n"
+        "“The budget is balanced,” Osei said, turning to Hale.\n"
+        "“It is nothing of the sort,” he replied.\n"
+        "“Read the figures,” she said.\n"
+    )
+    assert speakers(text) == ["Linda Osei", "Brian Hale", "Linda Osei"]
+
+
+def test_apposition_and_role_only_mentions() -> None:
+    text = (
+        "Karl Brenner, the finance minister, defended the plan.\n"
+        "“It adds up,” Brenner, the finance minister, said.\n"
+        "Later the minister said: “There is no alternative.”\n"
+    )
+    assert speakers(text) == ["Karl Brenner", "Karl Brenner"]
+
+
+def test_quote_only_paragraph_continues_the_previous_speaker() -> None:
+    text = (
+        "“We are not going anywhere,” said union leader Maria Santos.\n"
+        "“Our members have voted, and the vote was clear.”\n"
+        "The company declined to comment.\n"
+    )
+    assert speakers(text) == ["Maria Santos", "Maria Santos"]
+
+
+def test_according_to_after_the_quote() -> None:
+    text = "“Talks collapsed at midnight,” according to Paul Mercer, an aide to the governor."
+    assert speakers(text) == ["Paul Mercer"]
+
+
+def test_known_speakers_are_reused_by_alias_surname_or_variant() -> None:
+    text = (
+        "“We will appeal,” said Jonathan Reeve.\n"
+        "“This is not over,” Ms Adeyemi said.\n"
+        "“No comment,” Sergey Lavrentiev said.\n"
+    )
+    known = (
+        KnownSpeaker("Jon Reeve", ("Jonathan Reeve",)),
+        KnownSpeaker("Folake Adeyemi", ()),
+        "Sergei Lavrentiev",
+    )
+    assert speakers(text, known) == ["Jon Reeve", "Folake Adeyemi", "Sergei Lavrentiev"]
+
+
+def test_unknown_speaker_and_plural_pronoun_stay_none() -> None:
+    text = (
+        "“Nobody asked us about any of this,” a resident of the estate told the paper.\n"
+        "“We will keep fighting for the estate,” they said.\n"
+    )
+    found = suggest(text)
+    assert [s.speaker for s in found] == [None, None]
+    assert all(s.confidence < 0.5 for s in found)
