@@ -29,6 +29,7 @@ class ActionSpec:
     scope: str = "window"  # or "document"
     tip: str = ""
     separator_before: bool = False
+    short: str = ""  # the toolbar's text, when shorter than the menu's
 
 
 A = ActionSpec
@@ -36,18 +37,18 @@ ACTIONS: tuple[ActionSpec, ...] = (
     A("new_project", "&New project…", ("Ctrl+N",), "new_project", "&File"),
     A("open_project", "&Open project…", ("Ctrl+O",), "open_project", "&File"),
     A("import_files", "&Import files…", ("Ctrl+I",), "import_files", "&File", True,
-      separator_before=True, tip="Import articles (.txt, .md, .docx, .html)"),
+      separator_before=True, tip="Import articles (.txt, .md, .docx, .html)", short="Import"),
     A("import_folder", "Import &folder…", ("Ctrl+Shift+I",), "import_folder", "&File"),
     A("paste_document", "&Paste as new document…", ("Ctrl+Shift+V",), "paste_document", "&File"),
     A("delete_document", "&Delete document…", (), "delete_document", "&File"),
     A("quit", "&Quit", ("Ctrl+Q",), "close", "&File", separator_before=True),
     A("find", "&Find in document…", ("Ctrl+F",), "find_in_document", "&Edit", True,
-      separator_before=True),
+      separator_before=True, tip="Find in this document", short="Find"),
     A("find_corpus", "Find in &corpus…", ("Ctrl+Shift+F",), "find_in_corpus", "&Edit"),
     A("codebook", "&Codebook…", ("Ctrl+B",), "edit_codebook", "&Edit", True,
       separator_before=True, tip="Speakers, tones and devices"),
     A("mark_quote", "&Mark quote", ("Q",), "mark_quote", "&Quote", True, "document",
-      "Mark the selected text as a quote (Q or Enter)"),
+      "Mark the selected text as a quote (Q or Enter)", short="Mark quote"),
     A("accept", "&Accept quote / mark selection", ("Return", "Enter"), "accept_or_mark",
       "&Quote", scope="document"),
     A("reject", "&Reject suggested quote", ("Backspace",), "reject", "&Quote", scope="document"),
@@ -68,9 +69,11 @@ ACTIONS: tuple[ActionSpec, ...] = (
       scope="document"),
     A("delete_quote", "&Delete quote", ("Del",), "delete_quote", "&Quote", scope="document",
       separator_before=True),
-    A("colour_speaker", "Colour by &speaker", ("Ctrl+1",), "colour_by_speaker", "&View"),
-    A("colour_tone", "Colour by &tone", ("Ctrl+2",), "colour_by_tone", "&View"),
-    A("colour_device", "Colour by &device", ("Ctrl+3",), "colour_by_device", "&View"),
+    A("colour_speaker", "Colour by &speaker", ("Ctrl+1",), "colour_by_speaker", "&View",
+      short="Speaker"),
+    A("colour_tone", "Colour by &tone", ("Ctrl+2",), "colour_by_tone", "&View", short="Tone"),
+    A("colour_device", "Colour by &device", ("Ctrl+3",), "colour_by_device", "&View",
+      short="Device"),
     A("shortcuts", "&Keyboard shortcuts", ("F1",), "show_shortcuts", "&Help"),
     A("about", "&About Speechmark", (), "show_about", "&Help"),
 )  # fmt: skip
@@ -85,6 +88,8 @@ def make_action(
     action = QAction(spec.text, parent)
     action.setObjectName(spec.id)
     action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+    if spec.short:
+        action.setIconText(spec.short)
     if spec.tip:
         action.setStatusTip(spec.tip)
         action.setToolTip(

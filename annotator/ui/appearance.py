@@ -14,7 +14,7 @@ UNCODED = "#8C8C8C"
 PAGE = QColor("#FCFBF8")
 INK = QColor("#1F1F1F")
 FILL_ALPHA = 0.28  # light fills keep dark text readable over any palette colour
-SELECTED_ALPHA = 0.5
+SELECTED_ALPHA = 0.42
 READING_WIDTH = 760  # pixels of text column at most, like a printed page
 
 
@@ -62,6 +62,32 @@ def blend(layers: Iterable[tuple[QColor, float]], base: QColor = PAGE) -> QColor
     return QColor.fromRgbF(r, g, b)
 
 
+def legend_html(annotations: Iterable[Annotation], colours: Colours, by: ColourBy) -> str:
+    """Coloured chips naming what the colours of this document's quotes stand for."""
+    names: dict[str, QColor] = {}
+    for a in annotations:
+        if by is ColourBy.SPEAKER:
+            keys = [a.speaker] if a.speaker else []
+        elif by is ColourBy.TONE:
+            keys = [a.tone] if a.tone else []
+        else:
+            keys = list(a.devices[:1])
+        for key in keys:
+            names.setdefault(key, colours.of(a, by))
+    if not names:
+        return ""
+    chips = (
+        f"<span style='background:{blend([(c, FILL_ALPHA)]).name()};"
+        f" border-bottom:2px solid {c.name()};'>&nbsp;{_escape(n)}&nbsp;</span>"
+        for n, c in sorted(names.items(), key=lambda item: item[0].casefold())
+    )
+    return f"{by.label}: " + " &nbsp; ".join(chips)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;")
+
+
 def reading_font(point_size: float = 12.5) -> QFont:
     """A serif for long reading, falling back through common families."""
     font = QFont()
@@ -69,7 +95,3 @@ def reading_font(point_size: float = 12.5) -> QFont:
     font.setPointSizeF(point_size)
     font.setStyleHint(QFont.StyleHint.Serif)
     return font
-
-
-def swatch_css(colour: str) -> str:
-    return f"background:{colour}; border-radius:3px; min-width:10px; max-width:10px;"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLineEdit,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -48,6 +49,9 @@ class CorpusPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setColumnHidden(1, True)  # the outlet: right-click the header to show it
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._choose_columns)
         self.table.activated.connect(self._chosen)
         self.table.clicked.connect(self._chosen)
 
@@ -55,6 +59,16 @@ class CorpusPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.filter_box)
         layout.addWidget(self.table)
+
+    def _choose_columns(self, point: QPoint) -> None:
+        menu = QMenu(self)
+        for column in range(1, self.model.columnCount()):
+            name = self.model.headerData(column, Qt.Orientation.Horizontal)
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(column))
+            action.toggled.connect(lambda on, c=column: self.table.setColumnHidden(c, not on))
+        menu.exec(self.table.horizontalHeader().mapToGlobal(point))
 
     def show_summaries(self, summaries: list[DocumentSummary], current: int | None) -> None:
         self.model.set_rows(summaries)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar
 
@@ -13,7 +13,7 @@ from annotator.core import Annotation, Codebook, Document, Speaker
 from annotator.store import Changes, Project
 from annotator.ui.actions import ACTIONS, MENUS, ActionSpec, codebook_specs, make_action
 from annotator.ui.annotation_table import AnnotationTable
-from annotator.ui.appearance import ColourBy, Colours
+from annotator.ui.appearance import ColourBy, Colours, legend_html
 from annotator.ui.coding_commands import CodingCommands
 from annotator.ui.corpus_panel import CorpusPanel
 from annotator.ui.document_view import DocumentView
@@ -53,7 +53,8 @@ class MainWindow(FileCommands, CodingCommands, ViewCommands, QMainWindow):
         self.view.highlighter.colour_by = self.colour_by
         self.find_bar = FindBar(self.view)
         self.title = QLabel()
-        self.setCentralWidget(build_central(self.title, self.view, self.find_bar))
+        self.legend = QLabel()
+        self.setCentralWidget(build_central(self.title, self.legend, self.view, self.find_bar))
         self.corpus_panel = CorpusPanel()
         self.inspector = Inspector()
         self.table = AnnotationTable()
@@ -93,6 +94,8 @@ class MainWindow(FileCommands, CodingCommands, ViewCommands, QMainWindow):
             self.actions_by_id[name] = action
             self.menu_of[name] = "&Edit"
         menus["&Edit"].addActions([undo, redo])
+        undo.setIconText("Undo")
+        redo.setIconText("Redo")
         for spec in ACTIONS:
             action = self._add_action(spec, menus[spec.menu])
             if spec.id == "import_folder":
@@ -101,6 +104,8 @@ class MainWindow(FileCommands, CodingCommands, ViewCommands, QMainWindow):
                 self.fill_export_menu()
             if spec.toolbar:
                 self.toolbar.addAction(action)
+            if spec.id == "mark_quote":
+                self.toolbar.addActions([undo, redo])
         group = QActionGroup(self)
         for by, name in ((ColourBy.SPEAKER, "colour_speaker"), (ColourBy.TONE, "colour_tone"),
                          (ColourBy.DEVICE, "colour_device")):  # fmt: skip
@@ -109,7 +114,7 @@ class MainWindow(FileCommands, CodingCommands, ViewCommands, QMainWindow):
             action.setChecked(by is self.colour_by)
             group.addAction(action)
         self.toolbar.addSeparator()
-        self.toolbar.addWidget(QLabel(" Colour by "))
+        self.toolbar.addWidget(QLabel("  Colour by: "))
         for name in ("colour_speaker", "colour_tone", "colour_device"):
             self.toolbar.addAction(self.actions_by_id[name])
         menus["&View"].addSeparator()
@@ -152,8 +157,15 @@ class MainWindow(FileCommands, CodingCommands, ViewCommands, QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         state = self.settings.value("window_state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
+        if isinstance(state, QByteArray) and self.restoreState(state):
+            return
+        # First start: a wide reading column, panels just big enough.
+        QTimer.singleShot(0, self._default_layout)
+
+    def _default_layout(self) -> None:
+        horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
+        self.resizeDocks([self.corpus_dock, self.inspector_dock], [340, 320], horizontal)
+        self.resizeDocks([self.table_dock], [220], vertical)
 
     def _first_document(self) -> int | None:
         ids = [s.id for s in self.corpus_panel.model.rows]
@@ -208,13 +220,20 @@ class MainWindow(FileCommands, CodingCommands, ViewCommands, QMainWindow):
             self.project.set_setting("last_document", str(document_id))
         self.show_table()
         self.show_counts()
+        self.show_legend()
 
     def show_table(self) -> None:
         titles = {s.id: s.title for s in self.corpus_panel.model.rows}
-        if self.table.whole_corpus.isChecked():
-            self.table.show_annotations(self.project.annotations(), titles)
-        else:
-            self.table.show_annotations(self.annotations, titles)
+        whole = self.table.whole_corpus.isChecked()
+        self.table.table.setColumnHidden(0, not whole)  # the document column
+        self.table.show_annotations(
+            self.project.annotations() if whole else self.annotations, titles
+        )
+
+    def show_legend(self) -> None:
+        html = legend_html(self.annotations, self.colours, self.colour_by)
+        self.legend.setText(html)
+        self.legend.setVisible(bool(html))
 
     def show_counts(self) -> None:
         rows = self.corpus_panel.model.rows
@@ -244,6 +263,7 @@ class MainWindow(FileCommands, CodingCommands, ViewCommands, QMainWindow):
             self.view.mark_selected(None)
         self.inspector.show_annotation(self.selected())
         self.show_counts()
+        self.show_legend()
         self.saved.setText("  Saved ✓  ")
         self.statusBar().showMessage("Saved", 2500)
 
@@ -266,6 +286,7 @@ class MainWindow(FileCommands, CodingCommands, ViewCommands, QMainWindow):
             self.show_table()
             self.inspector.show_annotation(self.selected())
         self.show_counts()
+        self.show_legend()
 
     def _edit_failed(self, title: str, error: Exception) -> None:
         self.prompts.error(title, str(error))

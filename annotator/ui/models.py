@@ -58,7 +58,7 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         if role == Qt.ItemDataRole.DisplayRole:
             return column.show(row)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return column.show(row)
+            return self.tooltip(row) or column.show(row)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(column.align.value)
         if role == ROW_ROLE:
@@ -78,6 +78,9 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
             return self.columns[section].header
         return None
 
+    def tooltip(self, row: Row) -> str:
+        return ""
+
     def row_of(self, test: Callable[[Row], bool]) -> int:
         return next((n for n, row in enumerate(self.rows) if test(row)), -1)
 
@@ -88,13 +91,18 @@ RIGHT = Qt.AlignmentFlag.AlignRight
 class DocumentsModel(RowsModel[DocumentSummary]):
     """The corpus: one row per document with its quote counts."""
 
+    def tooltip(self, row: DocumentSummary) -> str:
+        where = " · ".join(x for x in (row.outlet, row.published) if x)
+        open_ = f", {row.suggested} suggested" if row.suggested else ""
+        return f"{row.title}\n{where}\n{row.quotes} quotes{open_}".replace("\n\n", "\n")
+
     columns = (
         Column[DocumentSummary]("Title", lambda d: d.title),
         Column[DocumentSummary]("Outlet", lambda d: d.outlet or ""),
         Column[DocumentSummary]("Date", lambda d: d.published or "", lambda d: d.published or ""),
         Column[DocumentSummary]("Quotes", lambda d: str(d.quotes), lambda d: d.quotes, RIGHT),
         Column[DocumentSummary](
-            "Suggested", lambda d: str(d.suggested or ""), lambda d: d.suggested, RIGHT
+            "Sugg.", lambda d: str(d.suggested or ""), lambda d: d.suggested, RIGHT
         ),
     )
 

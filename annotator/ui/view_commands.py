@@ -37,6 +37,7 @@ class ViewCommands(Base):
         self.settings.setValue("colour_by", by.value)
         self.actions_by_id[f"colour_{by.value}"].setChecked(True)
         self.view.set_colours(self.colours, by)
+        self.show_legend()
 
     def find_in_document(self) -> None:
         self.find_bar.open_bar()

@@ -8,20 +8,27 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWi
 from annotator.ui.appearance import PAGE
 
 
-def build_central(title: QLabel, view: QWidget, find_bar: QWidget) -> QWidget:
-    """The document heading above the text, the find bar below it."""
+def build_central(title: QLabel, legend: QLabel, view: QWidget, find_bar: QWidget) -> QWidget:
+    """The document heading and colour legend above the text, the find bar below it."""
     title.setTextFormat(Qt.TextFormat.RichText)
     title.setWordWrap(True)
     title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
     title.setStyleSheet(
-        f"background: {PAGE.name()}; color: #1F1F1F; font-size: 15px;"
-        " padding: 14px 24px 6px 24px; border-bottom: 1px solid #E6E2DA;"
+        f"background: {PAGE.name()}; color: #1F1F1F; font-size: 15px; padding: 14px 24px 2px 24px;"
+    )
+    legend.setTextFormat(Qt.TextFormat.RichText)
+    legend.setWordWrap(True)
+    legend.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+    legend.setStyleSheet(
+        f"background: {PAGE.name()}; color: #444; font-size: 12px;"
+        " padding: 2px 24px 8px 24px; border-bottom: 1px solid #E6E2DA;"
     )
     central = QWidget()
     layout = QVBoxLayout(central)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(0)
     layout.addWidget(title)
+    layout.addWidget(legend)
     layout.addWidget(view, 1)
     layout.addWidget(find_bar)
     return central
