@@ -33,7 +33,9 @@ _ROLE_PHRASE = (
     rf"(?:\s+(?:of|for|at|to|in|with)\s+(?:the\s+)?{CAP}(?:\s+{CAP})*)?"
 )
 _WORD_START = r"(?<![\p{L}\p{M}\d’'\-])"
-_SUBJ = rf"(?P<subj>{_WORD_START}(?:{_PRON}|{_ROLE_PHRASE}|(?:{_ROLE_BEFORE_NAME})?{NAME}))"
+_SUBJ = (
+    rf"(?P<subj>{_WORD_START}(?:{_PRON}|{_ROLE_PHRASE}|(?:{_ROLE_BEFORE_NAME}|[Tt]he\s+)?{NAME}))"
+)
 _APPOS = r"(?P<appos>,\s+[^,_\n]{2,80}?,)"
 _AUX = r"(?:(?:also|later|then|again|once|has|had|have|would|will|is|was|were|\p{Ll}+ly)\s+){0,2}"
 _LEAD = r"\s*[,;]?\s*(?:[—–-]+\s*)?"
@@ -49,6 +51,11 @@ BEFORE_SUBJECT_VERB = regex.compile(
     rf"{_SUBJ}(?:{_APPOS}|,\s+who)?\s+{_AUX}(?P<verb>{_VERB})(?:\s+[^,:;_.!?\n]{{1,60}}?)?\s*[,:]?\s*$"
 )
 BEFORE_VERB_SUBJECT = regex.compile(rf"(?<![\p{{L}}])(?P<verb>{_VERB})\s+{_SUBJ}\s*[,:]\s*$")
+# "Truss: “…" (headlines, transcripts) and "“…” — Jane Doe" (signed statements).
+BEFORE_NAME_COLON = regex.compile(rf"\s*(?P<verb>)(?P<subj>{NAME})\s*:\s*$")
+AFTER_DASH_NAME = regex.compile(
+    rf"\s*[—–]+\s*(?P<verb>)(?P<subj>{NAME})\s*(?:,[^\n_]{{0,80}})?\s*$"
+)
 BEFORE_ACCORDING = regex.compile(rf"(?P<verb>[Aa]ccording\s+to)\s+{_SUBJ}\s*[,:]?\s*$")
 SENTENCE_SUBJECT_VERB = regex.compile(
     rf"{_SUBJ}(?:{_APPOS}|,\s+who)?\s+{_AUX}(?P<verb>{_VERB}|{_LABEL}|according\s+to)"
@@ -84,7 +91,7 @@ class Cue:
 
 
 def _cue(place: str, m: regex.Match[str], offset: int) -> Cue:
-    verb = " ".join(m.group("verb").lower().split())
+    verb = " ".join(m.group("verb").lower().split()) or ("name:" if place == "before" else "—name")
     appos = m.span("appos") if "appos" in m.groupdict() and m.group("appos") else (-1, -1)
     return Cue(place, m.group("subj"), offset + m.start("subj"), verb, *appos)
 
@@ -128,6 +135,10 @@ def after_cue(index: CueIndex, start: int, end: int) -> tuple[Cue | None, bool]:
     """A cue right after a quote ("…,” she said"); also whether that clause ends in a colon."""
     masked = index.masked
     stop = index.sentence_end(start, end)
+    if masked[start : start + 3].lstrip()[:1] in ("—", "–"):
+        m = AFTER_DASH_NAME.match(masked, start, end)
+        if m:
+            return _cue("after", m, 0), False
     verb, word = index.first_cue_word(start, min(stop, start + 160))
     if verb < 0:
         return None, False
@@ -149,7 +160,8 @@ def before_cue(index: CueIndex, start: int, end: int) -> Cue | None:
     """A cue right before a quote ("She warned: “…", "said Truss, “…")."""
     verb, word = index.first_cue_word(max(start, end - 90), end)
     if verb < 0:
-        return None
+        m = BEFORE_NAME_COLON.fullmatch(index.masked, start, end)
+        return _cue("before", m, 0) if m else None
     if word == "according":
         patterns: tuple[regex.Pattern[str], ...] = (BEFORE_ACCORDING,)
     else:

@@ -68,6 +68,7 @@ class _Pipeline:
         self.cast = cast
         self.last: tuple[Person, int] | None = None
         self.speakers: list[Person | None] = []
+        self._place = ""
         self.index = cues.CueIndex(self.masked)
         self._parsed: dict[str, list[names.ParsedName]] = {}
         surnames = None if cast.known else cast.surnames
@@ -121,6 +122,7 @@ class _Pipeline:
             why.append(f"runs over {q.paragraphs} paragraphs")
         if not q.closed:
             why.append("no closing mark: taken to the paragraph end")
+        self._place = ""
         found = self._cue_speaker(q, p_start, p_end, why)
         if found is None:
             found = self._context_speaker(i, first_para, why)
@@ -130,11 +132,13 @@ class _Pipeline:
         )
         if not words or (found is None and (short or title_like)):
             return None
+        if title_like and len(words) <= 6 and self._place != "after":
+            return None  # a title or a name in quotes, mentioned in passing
         if found is None:
             why.append("no speaker found")
             return _Attribution(None, 0.4 if q.closed else 0.25, why, False)
         person, confidence = found
-        if short:
+        if short and self._place not in ("after", "before"):
             why.append("short partial quote")
             confidence *= 0.6
         if not q.closed:
@@ -166,7 +170,13 @@ class _Pipeline:
                 return None
             cue, base = sentence, 0.75
         place = {"after": "after the quote", "before": "before the quote"}
-        why.append(f'"{cue.verb}" {place.get(cue.place, "earlier in the sentence")}')
+        self._place = cue.place
+        if cue.verb == "name:":
+            why.append("name and colon before the quote")
+        elif cue.verb == "—name":
+            why.append("dash and name after the quote")
+        else:
+            why.append(f'"{cue.verb}" {place.get(cue.place, "earlier in the sentence")}')
         person, factor = self._resolve(cue, why)
         return person, base * factor
 
@@ -196,7 +206,8 @@ class _Pipeline:
             found = names.names_in(self.masked, at, at + len(subject))
             parsed = [n for n in found if n.tokens]
             self._parsed[subject] = parsed
-        if first in _DETERMINERS or not parsed or _is_role_phrase(subject):
+        role_words = [w for w in low.split() if w in lexicon.ROLE_NOUNS and w in subject]
+        if not parsed or (role_words and (first in _DETERMINERS or _is_role_phrase(subject))):
             if cue.apposition_start >= 0:  # "the chancellor, Jo Bloggs, said"
                 inner = names.names_in(self.masked, cue.apposition_start, cue.apposition_end)
                 parsed = [n for n in inner if n.person]
@@ -261,17 +272,21 @@ class _Pipeline:
                 if named is not None:
                     why.append(f"introduced by a colon after {name.surface}")
                     return named, 0.7
-        if masked[q.end : p_end].strip(" .,;_") or not self.last:
+        if masked[q.end : p_end].strip(" .,;_"):
             return None
-        person, last_para = self.last
-        if last_para == para - 1:
-            why.append(f"paragraph of quote only, after one by {person.name}")
-            return person, 0.65
+        if self.last and self.last[1] == para - 1:
+            why.append(f"paragraph of quote only, after one by {self.last[0].name}")
+            return self.last[0], 0.65
         cue = cues.sentence_cue(self.index, sentence, prev_end)
         if cue is not None:
             why.append(f'paragraph of quote only, after "{cue.verb}" in the one before')
             found, factor = self._resolve(cue, why)
             return found, 0.6 * factor
+        for name in names.names_in(masked, sentence, prev_end):
+            named = self.cast.lookup(name.tokens, prev_end) if name.tokens else None
+            if named is not None:
+                why.append(f"paragraph of quote only, after one about {named.name}")
+                return named, 0.5
         return None
 
     def _signature_after(self, q: QuoteSpan) -> tuple[str, ...] | None:

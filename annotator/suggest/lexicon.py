@@ -62,6 +62,8 @@ SPEECH_VERBS: frozenset[str] = words(
     testify testifies testified insist recount recounts recounted begin begins began
     explain reflect reflects reflected interject interjects interjected mutter mutters
     muttered scoff scoffs scoffed sneer sneers sneered wonder wonders wondered
+    adding telling warning insisting noting arguing writing asking explaining claiming
+    declaring stressing urging accusing disagree disagrees disagreed responding replying
     """
 )
 

@@ -137,3 +137,25 @@ def test_why_explains_the_cue_and_the_pronoun() -> None:
     assert "curly quotes" in found.why
     assert '"added" after the quote' in found.why
     assert '"she" resolved to Helena Marsh' in found.why
+
+
+@pytest.mark.parametrize(
+    ("needle", "speaker"),
+    [
+        ("We will not sign a bad deal", "Ada Okonkwo"),  # headline "Name: 'quote'"
+        ("a colonial arrangement", "Ada Okonkwo"),  # partial quote after "what she called"
+        ("We have done nothing wrong", "Ada Okonkwo"),  # age in apposition
+        ("Nothing at all", "Ada Okonkwo"),  # "…, adding: “…”"
+        ("Nobody is forcing anyone", "Henrik Dahl"),
+        ("The offer is generous", "Henrik Dahl"),
+        ("These numbers are from before", "Grace Mbeki"),  # after indirect speech
+        ("The numbers speak for themselves", "Ada Okonkwo"),  # dash signature
+    ],
+)
+def test_wire_report_patterns(needle: str, speaker: str) -> None:
+    found = find(suggest(read("wire_report.txt")), needle)
+    assert found.speaker == speaker
+
+
+def test_title_in_quotes_with_a_distant_cue_is_not_suggested() -> None:
+    assert not [s for s in suggest(read("wire_report.txt")) if "Wealth" in s.quote]
