@@ -71,6 +71,7 @@ class _Pipeline:
         self._place = ""
         self.index = cues.CueIndex(self.masked)
         self._parsed: dict[str, list[names.ParsedName]] = {}
+        self._named: dict[tuple[str, ...], Person] = {}
         surnames = None if cast.known else cast.surnames
         for name in names.names_in(self.masked, 0, len(self.masked), surnames):
             person = cast.add(name)
@@ -107,7 +108,8 @@ class _Pipeline:
         return found
 
     def _para_of(self, at: int) -> int:
-        return max(0, bisect.bisect_right(self.para_starts, at) - 1)
+        k = bisect.bisect_right(self.para_starts, at) - 1
+        return k if k > 0 else 0
 
     # attribution ----------------------------------------------------------------------
     def attribute(self, i: int) -> _Attribution | None:
@@ -225,8 +227,11 @@ class _Pipeline:
         name = parsed[-1]
         if not name.person and not name.titles and len(name.tokens) > 3:
             return None, 1.0
-        known = self.cast.lookup(name.tokens, at)
+        known = self.cast.lookup(name.tokens, at) if len(name.tokens) < 2 else None
+        known = known or self._named.get(name.tokens) or self.cast.lookup(name.tokens, at)
         person = known or self.cast.create_from(name.tokens, name.surface, at)
+        if len(name.tokens) >= 2:
+            self._named[name.tokens] = person  # a full name always means the same person
         if " ".join(name.tokens) != person.name:
             why.append(f'"{name.surface}" is {person.name}')
             return person, 0.95

@@ -150,8 +150,8 @@ def _repetition(low: str, words: list[str], add: Callable[[str, float, str], Non
         if count >= 2:
             add("repetition", 0.6, f'anaphora: "{head}" opens {count} clauses')
             return
-    if len(words) < 9:
-        return
+    if len(words) - len(set(words)) < 2:
+        return  # no word can occur three times
     counts: dict[str, int] = {}
     for word in words:
         if len(word) > 3 and word not in _STOP:

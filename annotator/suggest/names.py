@@ -13,14 +13,14 @@ import regex
 
 from annotator.suggest import lexicon
 
-CAP = r"\p{Lu}[\p{L}\p{M}’'\-]*"
+CAP = r"\p{Lu}[\p{L}\p{M}’'\-]*+"
 PARTICLE = "(?:" + "|".join(lexicon.NAME_PARTICLES) + ")"
 # A run of capitalised words (with name particles between them): a name, maybe with titles.
-NAME = rf"{CAP}\.?(?:[ \u00a0](?:{PARTICLE}[ \u00a0])*{CAP}\.?){{0,6}}"
+NAME = rf"{CAP}\.?(?:[ \u00a0](?:{PARTICLE}[ \u00a0])*{CAP}\.?){{0,6}}+"
 RUN_RX = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d’'])(?:{NAME})")
 _APPOSITION_RX = regex.compile(
     rf",\s+(?:the\s+|a\s+|an\s+|{CAP}’s\s+|{CAP}'s\s+)?((?:[\p{{L}}\-]+\s+){{0,3}}?"
-    rf"(?:{'|'.join(sorted(lexicon.ROLE_NOUNS, key=len, reverse=True))}))\b"
+    rf"(?:{lexicon.trie_pattern(sorted(lexicon.ROLE_NOUNS))}))\b"
 )
 _WORD_BEFORE_RX = regex.compile(r"([\p{Ll}\-]+)\s+$")
 _TITLE_BEFORE_RX = regex.compile(r"((?:\p{Lu}[\p{Ll}\-]+\s+){0,3}\p{Lu}[\p{Ll}\-]+),\s+$")
@@ -140,7 +140,11 @@ def _looks_like_person(words: tuple[str, ...], titles: set[str]) -> bool:
 
 def apposition_roles(text: str, end: int) -> frozenset[str]:
     """Role words in an apposition right after a name: "Lavrov, Russia’s foreign minister,"."""
-    m = _APPOSITION_RX.match(text, end, min(len(text), end + 80))
+    m = (
+        _APPOSITION_RX.match(text, end, min(len(text), end + 80))
+        if text[end : end + 1] == ","
+        else None
+    )
     if not m:
         return frozenset()
     return frozenset(w.lower() for w in m.group(1).split())
