@@ -14,7 +14,6 @@ from annotator.suggest.model import Suggestion
 from annotator.suggest.quotes import QuoteSpan, find_quotes, paragraphs
 from annotator.suggest.speakers import Cast, Person
 
-_WORD_RX = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
 _SMALL_WORDS = words("a an the of and or in on at to for by with from vs")
 _SIGNATURE_RX = re.compile(r"\s*[—–-]+\s*(?P<name>[^(@\n]{2,60}?)\s*\(@\w+\)")
 _DETERMINERS = words("the a an one another his her their its")
