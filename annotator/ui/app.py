@@ -66,7 +66,8 @@ def _forget(window: MainWindow) -> None:
 
 def run(location: str, first_run_sample: bool = False) -> int:
     """Open the workspace on ``location``; on the default project, add the sample once."""
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("annotator").setLevel(logging.INFO)
     app = application()
     if first_run_sample:
         project = open_project(location)

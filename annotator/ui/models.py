@@ -41,9 +41,25 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         self.rows: list[Row] = []
 
     def set_rows(self, rows: list[Row]) -> None:
+        """Show ``rows``; when only some rows' values changed, repaint just those."""
+        rows = list(rows)
+        if len(rows) == len(self.rows) and all(
+            self.key(old) == self.key(new) for old, new in zip(self.rows, rows, strict=True)
+        ):
+            changed = [
+                n for n, (old, new) in enumerate(zip(self.rows, rows, strict=True)) if old != new
+            ]
+            self.rows = rows
+            for n in changed:
+                self.dataChanged.emit(self.index(n, 0), self.index(n, len(self.columns) - 1))
+            return
         self.beginResetModel()
-        self.rows = list(rows)
+        self.rows = rows
         self.endResetModel()
+
+    def key(self, row: Row) -> object:
+        """What identifies a row across refreshes."""
+        return getattr(row, "id", id(row))
 
     def rowCount(self, parent: Index | None = None) -> int:
         return 0 if parent is not None and parent.isValid() else len(self.rows)
@@ -131,5 +147,9 @@ class AnnotationsModel(RowsModel[Annotation]):
         )
 
     def set_annotations(self, annotations: list[Annotation], titles: dict[int, str]) -> None:
-        self.titles = titles
+        if titles != self.titles:
+            self.titles = titles
+            self.beginResetModel()
+            self.rows = []
+            self.endResetModel()
         self.set_rows(annotations)

@@ -57,10 +57,17 @@ def enclosing_quote(text: str, start: int, end: int) -> tuple[int, int] | None:
         if not _opens_here(text, opening, line_start):
             continue
         closers = PAIRS[text[opening]]
-        for closing in range(max(end - 1, opening + 1), line_end):
-            if text[closing] in closers and _closes_here(text, closing):
-                return opening, closing + 1
-        return None
+        closing = next(
+            (
+                at
+                for at in range(opening + 1, line_end)
+                if text[at] in closers and _closes_here(text, at)
+            ),
+            None,
+        )
+        if closing is not None and closing >= end - 1:
+            return opening, closing + 1
+        # That quotation closes before the selection: look further back (nesting).
     return None
 
 
