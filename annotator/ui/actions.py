@@ -1,7 +1,8 @@
 """Every command of the window as data: one table builds menus, toolbar and shortcut sheet.
 
 A handler is the name of a window method. ``scope="document"`` actions answer only while
-the text has focus, so single keys (Q, J, 1, M...) stay free for typing elsewhere.
+the text has focus, so single keys (Q, J, 1, M...) stay free for typing elsewhere;
+``scope="corpus"`` ones only while the document list has focus.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ class ActionSpec:
     handler: str = ""
     menu: str = ""
     toolbar: bool = False
-    scope: str = "window"  # or "document"
+    scope: str = "window"  # or "document", "corpus"
     tip: str = ""
     separator_before: bool = False
     short: str = ""  # the toolbar's text, when shorter than the menu's
@@ -40,7 +41,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
       separator_before=True, tip="Import articles (.txt, .md, .docx, .html)", short="Import"),
     A("import_folder", "Import &folder…", ("Ctrl+Shift+I",), "import_folder", "&File"),
     A("paste_document", "&Paste as new document…", ("Ctrl+Shift+V",), "paste_document", "&File"),
-    A("delete_document", "&Delete document…", (), "delete_document", "&File"),
+    A("delete_document", "&Delete document…", ("Del",), "delete_document", "&File",
+      scope="corpus"),
     A("quit", "&Quit", ("Ctrl+Q",), "close", "&File", separator_before=True),
     A("find", "&Find in document…", ("Ctrl+F",), "find_in_document", "&Edit", True,
       separator_before=True, tip="Find in this document", short="Find"),
@@ -82,9 +84,9 @@ MENUS = ("&File", "&Edit", "&Quote", "&View", "&Help")
 
 
 def make_action(
-    spec: ActionSpec, parent: QWidget, handler: Callable[[], object], document: QWidget
+    spec: ActionSpec, parent: QWidget, handler: Callable[[], object], scopes: dict[str, QWidget]
 ) -> QAction:
-    """A QAction for ``spec``; document-scope ones are bound to the document view."""
+    """A QAction for ``spec``, bound to the widget of its scope (the window by default)."""
     action = QAction(spec.text, parent)
     action.setObjectName(spec.id)
     action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
@@ -96,9 +98,9 @@ def make_action(
             f"{spec.tip} ({', '.join(spec.shortcuts)})" if spec.shortcuts else spec.tip
         )
     action.triggered.connect(lambda _checked=False: handler())
-    if spec.scope == "document":
+    if spec.scope in scopes:
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        document.addAction(action)
+        scopes[spec.scope].addAction(action)
     else:
         parent.addAction(action)
     return action

@@ -64,11 +64,19 @@ def _forget(window: MainWindow) -> None:
         open_windows.remove(window)
 
 
+def report_unexpected(kind: type[BaseException], error: BaseException, trace: object) -> None:
+    """Log any error that escapes a handler and tell the analyst; the window stays open."""
+    log.error("unexpected error", exc_info=(kind, error, trace))  # type: ignore[arg-type]
+    parent = open_windows[-1] if open_windows else None
+    QMessageBox.warning(parent, "Something went wrong", f"{error}\n\nYour saved work is safe.")
+
+
 def run(location: str, first_run_sample: bool = False) -> int:
     """Open the workspace on ``location``; on the default project, add the sample once."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("annotator").setLevel(logging.INFO)
     app = application()
+    sys.excepthook = report_unexpected
     if first_run_sample:
         project = open_project(location)
         if project is None:

@@ -101,7 +101,8 @@ class CodebookDialog(QDialog):
             row = entries.currentRow()
             entries.clear()
             for entry in self.entries(kind):
-                detail = f"   ({uses.get((kind, entry.name), 0)} quotes)"
+                count = uses.get((kind, entry.name), 0)
+                detail = f"   ({count} quote{'' if count == 1 else 's'})"
                 if isinstance(entry, Speaker) and entry.aliases:
                     detail = f"   also: {', '.join(entry.aliases)}" + detail
                 if isinstance(entry, Code) and entry.shortcut:

@@ -85,7 +85,7 @@ class MainWindow(FileCommands, CodingCommands, ViewCommands, QMainWindow):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(self.toolbar)
         undo = self.edits.stack.createUndoAction(self, "&Undo")
-        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        undo.setShortcut(QKeySequence("Ctrl+Z"))
         redo = self.edits.stack.createRedoAction(self, "&Redo")
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for action, name in ((undo, "undo"), (redo, "redo")):
@@ -127,7 +127,8 @@ class MainWindow(FileCommands, CodingCommands, ViewCommands, QMainWindow):
     def _add_action(self, spec: ActionSpec, menu: QMenu) -> QAction:
         if spec.separator_before:
             menu.addSeparator()
-        action = make_action(spec, self, self._handler(spec.handler), self.view)
+        scopes = {"document": self.view, "corpus": self.corpus_panel.table}
+        action = make_action(spec, self, self._handler(spec.handler), scopes)
         menu.addAction(action)
         self.actions_by_id[spec.id] = action
         self.menu_of[spec.id] = spec.menu

@@ -15,7 +15,7 @@ def sheet_html(rows: list[tuple[str, str, str]]) -> str:
                 parts.append("</table>")
             parts.append(f"<h3>{group}</h3><table>")
             menu = group
-        parts.append(f"<tr><td><b><tt>{keys}</tt></b></td><td>{command}</td></tr>")
+        parts.append(f"<tr><td width='170'><b><tt>{keys}</tt></b></td><td>{command}</td></tr>")
     parts.append("</table>")
     return "".join(parts)
 

@@ -41,7 +41,7 @@ class EditCommand(QUndoCommand):
     def _run(self, edit: Edit, failure: str) -> None:
         try:
             changes = self.project.apply(edit)
-        except StoreError as error:
+        except Exception as error:  # refused, or the database could not be written
             log.warning("%s: %s", failure, error)
             self.setObsolete(True)
             self._report(failure, error)
@@ -61,11 +61,16 @@ class EditRunner:
         """Apply ``edit``; True when it went in. A refused edit changes nothing."""
         if edit is None:
             return False
+        failure = f"Could not {edit.label[:1].lower()}{edit.label[1:]}"
         try:
             changes = self.project.apply(edit)
         except StoreError as error:
             log.warning("%s refused: %s", edit.label, error)
-            self._report(f"Could not {edit.label[:1].lower()}{edit.label[1:]}", error)
+            self._report(failure, error)
+            return False
+        except Exception as error:  # the database itself: locked, disk full, gone
+            log.exception("%s failed", edit.label)
+            self._report(failure, RuntimeError(f"the project could not be written ({error})"))
             return False
         self.stack.push(EditCommand(self.project, edit, self._refresh, self._report))
         self._refresh(changes)

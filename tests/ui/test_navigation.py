@@ -1,0 +1,79 @@
+"""Finding, clicking, hovering and removing documents."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication
+
+from annotator.core import Document
+from annotator.ui.document_view import describe
+from annotator.ui.find import find_in_corpus
+from tests.ui.conftest import ARTICLE
+
+
+def mark(qtbot, window, words: str) -> None:
+    start = ARTICLE.index(words)
+    window.view.select_range(start, start + len(words))
+    qtbot.keyClick(window.view, Qt.Key.Key_Q)
+
+
+def point_of(window, index: int) -> QPoint:
+    view = window.view
+    cursor = view.textCursor()
+    cursor.setPosition(view.index.to_view(index))
+    return view.cursorRect(cursor).center()
+
+
+def test_click_selects_the_quote_and_hover_describes_it(qtbot, window):
+    mark(qtbot, window, "we came here with open hands")
+    window.set_speaker("Anna Lindqvist")
+    qtbot.keyClick(window.view, Qt.Key.Key_1)
+    window.select_annotation(None)
+    inside = point_of(window, ARTICLE.index("open hands") + 2)
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=inside)
+    assert window.selected() is not None and window.selected().quote.startswith("we came")
+    spans = window.view.spans_at(inside)
+    text = describe(spans)
+    assert "Anna Lindqvist" in text and "confrontational" in text
+    event = QHelpEvent(QHelpEvent.Type.ToolTip, inside, window.view.viewport().mapToGlobal(inside))
+    assert QApplication.sendEvent(window.view, event)
+
+
+def test_find_in_document_marks_every_hit(qtbot, window):
+    qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.find_bar.isVisible()
+    qtbot.keyClicks(window.find_bar.field, "the")
+    assert len(window.find_bar.hits) == ARTICLE.casefold().count("the")
+    assert len(window.view.extraSelections()) == len(window.find_bar.hits)
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Return)
+    start, end = window.find_bar.hits[0]
+    assert window.view.selected_range() == (start, end)
+    qtbot.keyClick(window.find_bar.field, Qt.Key.Key_Escape)
+    assert not window.find_bar.isVisible() and window.view.extraSelections() == []
+
+
+def test_find_in_corpus_jumps_to_the_hit(qtbot, window, project):
+    other = project.add_document(
+        Document(title="Second", text="Nothing here.\nThe envoy spoke of peace.")
+    )
+    window.refresh_all()
+    hits = find_in_corpus(project.documents(), "PEACE")
+    assert [(h.document_id, h.title) for h in hits] == [(other.id, "Second")]
+    window.show_hit(hits[0])
+    assert window.document_id == other.id
+    assert window.view.selected_range() == (hits[0].start, hits[0].end)
+
+
+def test_del_in_the_corpus_list_deletes_the_document_after_asking(qtbot, window, project):
+    second = project.add_document(Document(title="Second", text="Another article."))
+    window.refresh_all()
+    table = window.corpus_panel.table
+    window.corpus_panel.mark_current(second.id)
+    table.setFocus()
+    window.prompts.confirmations.append(False)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert len(project.summaries()) == 2
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert [s.title for s in project.summaries()] == ["Talks end in acrimony"]
+    assert len(window.corpus_panel.model.rows) == 1
