@@ -71,6 +71,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
       scope="document"),
     A("delete_quote", "&Delete quote", ("Del",), "delete_quote", "&Quote", scope="document",
       separator_before=True),
+    A("deselect", "Deselect", ("Esc",), "deselect", "&Quote", scope="document"),
     A("colour_speaker", "Colour by &speaker", ("Ctrl+1",), "colour_by_speaker", "&View",
       short="Speaker"),
     A("colour_tone", "Colour by &tone", ("Ctrl+2",), "colour_by_tone", "&View", short="Tone"),

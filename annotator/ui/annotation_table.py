@@ -59,6 +59,7 @@ class AnnotationTable(QWidget):
     """Table plus filters; ``annotation_chosen`` fires on double-click or Enter."""
 
     annotation_chosen = Signal(object)
+    annotation_picked = Signal(object)  # a single click: show it without leaving the table
     scope_changed = Signal(bool)  # True: whole corpus
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -93,6 +94,7 @@ class AnnotationTable(QWidget):
         header.resizeSection(0, 170)
         self.table.doubleClicked.connect(self._chosen)
         self.table.activated.connect(self._chosen)
+        self.table.clicked.connect(lambda index: self.annotation_picked.emit(index.data(ROW_ROLE)))
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)

@@ -41,6 +41,12 @@ class CodingCommands(Base):
         self.view.mark_selected(annotation_id)
         self.inspector.show_annotation(self.selected())
 
+    def deselect(self) -> None:
+        cursor = self.view.textCursor()
+        cursor.clearSelection()
+        self.view.setTextCursor(cursor)
+        self.select_annotation(None)
+
     def hint(self, message: str) -> None:
         self.statusBar().showMessage(message, 4000)
 
@@ -213,12 +219,18 @@ class CodingCommands(Base):
         cursor.setPosition(self.view.index.to_view(start))
         self.view.setTextCursor(cursor)
 
+    def show_in_passing(self, annotation: Annotation | None) -> None:
+        """Select and show a quote of this document, leaving the focus where it is."""
+        if annotation is not None and annotation.document_id == self.document_id:
+            self.select_annotation(annotation.id)
+            self.view.reveal(annotation)
+
     def jump_to(self, annotation: Annotation) -> None:
         """Open the quote's document, select the quote and show it."""
         self.open_document(annotation.document_id)
-        found = self.selected_id = annotation.id
-        if self.selected() is None:
+        current = next((a for a in self.annotations if a.id == annotation.id), None)
+        if current is None:  # deleted meanwhile (e.g. from another window)
             return
-        self.select_annotation(found)
-        self.view.reveal(annotation)
+        self.select_annotation(current.id)
+        self.view.reveal(current)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)

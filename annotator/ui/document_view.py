@@ -33,7 +33,7 @@ LINE_SPACING = 150  # percent of the font's line height
 class DocumentView(QPlainTextEdit):
     """Shows one document; emits ``annotation_clicked`` with the quote under a click."""
 
-    annotation_clicked = Signal(str)
+    annotation_clicked = Signal(object)  # an annotation id, or None for plain text
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -179,8 +179,7 @@ class DocumentView(QPlainTextEdit):
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
             spans = self.spans_at(event.position().toPoint())
-            if spans:
-                self.annotation_clicked.emit(spans[0].annotation.id)
+            self.annotation_clicked.emit(spans[0].annotation.id if spans else None)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         spare = max(0, self.width() - READING_WIDTH - self.verticalScrollBar().width())

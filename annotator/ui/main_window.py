@@ -144,6 +144,7 @@ class MainWindow(FileCommands, CodingCommands, ViewCommands, QMainWindow):
         self.corpus_panel.document_chosen.connect(self.open_document)
         self.view.annotation_clicked.connect(self.select_annotation)
         self.table.annotation_chosen.connect(self.jump_to)
+        self.table.annotation_picked.connect(self.show_in_passing)
         self.table.scope_changed.connect(lambda _whole: self.show_table())
         self.inspector.speaker_entered.connect(self.set_speaker)
         self.inspector.tone_chosen.connect(self.set_tone)

@@ -36,6 +36,9 @@ def test_click_selects_the_quote_and_hover_describes_it(qtbot, window):
     spans = window.view.spans_at(inside)
     text = describe(spans)
     assert "Anna Lindqvist" in text and "confrontational" in text
+    outside = point_of(window, ARTICLE.index("Analysts") + 2)
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=outside)
+    assert window.selected() is None
     event = QHelpEvent(QHelpEvent.Type.ToolTip, inside, window.view.viewport().mapToGlobal(inside))
     assert QApplication.sendEvent(window.view, event)
 
