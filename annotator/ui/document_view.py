@@ -7,7 +7,7 @@ never read back from Qt (which would turn newlines into U+2029).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QHelpEvent,
@@ -27,6 +27,7 @@ from annotator.ui.highlighter import QuoteHighlighter
 from annotator.ui.span_index import Span, SpanIndex
 
 FIND_HIT = QColor("#FFE27A")
+SELECTED_FRAME = QColor("#2B2B2B")
 LINE_SPACING = 150  # percent of the font's line height
 
 
@@ -225,6 +226,20 @@ class DocumentView(QPlainTextEdit):
                     y = top + line.y() + line.ascent() + line.descent() + 1 + 3 * span.depth
                     x1, x2 = line.cursorToX(a)[0], line.cursorToX(b)[0]
                     painter.drawLine(int(x1 + offset.x()), int(y), int(x2 + offset.x()), int(y))
+                    if selected:  # a frame, so the selected quote stands out in any colour
+                        painter.save()
+                        painter.setPen(QPen(SELECTED_FRAME, 1.2))
+                        painter.drawRoundedRect(
+                            QRectF(
+                                x1 + offset.x() - 1,
+                                top + line.y(),
+                                x2 - x1 + 2,
+                                line.ascent() + line.descent() + 2,
+                            ),
+                            3,
+                            3,
+                        )
+                        painter.restore()
             block = block.next()
 
 
