@@ -181,6 +181,16 @@ class FileCommands(Base):
             self.open_document(self._first_document())
 
     # -- exporting -----------------------------------------------------------------------
+    def export_selection(self) -> None:
+        from annotator.ui.export_actions import open_export_dialog
+
+        open_export_dialog(self, self.project)
+
+    def write_briefing(self) -> None:
+        from annotator.ui.export_actions import open_briefing_dialog
+
+        open_briefing_dialog(self, self.project)
+
     def fill_export_menu(self) -> None:
         self.export_menu.clear()
         for fmt in available_formats().values():

@@ -98,9 +98,10 @@ class MainWindow(FileCommands, CodingCommands, ViewCommands, QMainWindow):
         redo.setIconText("Redo")
         for spec in ACTIONS:
             action = self._add_action(spec, menus[spec.menu])
-            if spec.id == "import_folder":
+            if spec.id == "open_project":
                 self.recent_menu = menus["&File"].addMenu("Open &recent")
-                self.export_menu = menus["&File"].addMenu("&Export")
+            if spec.id == "export_selection":
+                self.export_menu = menus["&File"].addMenu("Export &whole corpus as")
                 self.fill_export_menu()
             if spec.toolbar:
                 self.toolbar.addAction(action)

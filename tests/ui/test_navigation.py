@@ -80,3 +80,14 @@ def test_del_in_the_corpus_list_deletes_the_document_after_asking(qtbot, window,
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert [s.title for s in project.summaries()] == ["Talks end in acrimony"]
     assert len(window.corpus_panel.model.rows) == 1
+
+
+def test_export_menu_offers_each_working_format_and_writes_it(qtbot, window, tmp_path):
+    from annotator.io.formats import available_formats
+
+    labels = [a.text() for a in window.export_menu.actions()]
+    assert labels == [f"{f.label}…" for f in available_formats().values()]
+    target = tmp_path / "corpus.jsonl"
+    window.prompts.answers.append(str(target))
+    window.export(available_formats()["jsonl"])
+    assert target.exists() and "Talks end in acrimony" in target.read_text("utf-8")
