@@ -5,8 +5,6 @@ Errors print one line and exit 1 (2 for usage errors); ``--debug`` shows traceba
 
 from __future__ import annotations
 
-import getpass
-import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -37,13 +35,6 @@ class Context:
             self._project = Project(self.location)
         return self._project
 
-
-def annotator_name() -> str:
-    """Who is annotating: ``ANNOTATOR_NAME`` or the login name."""
-    try:
-        return os.environ.get("ANNOTATOR_NAME") or getpass.getuser()
-    except Exception:  # no login name in some containers
-        return "analyst"
 
 
 @contextmanager
@@ -199,7 +190,8 @@ def annotate(ctx: Context, document: int, **options: Any) -> None:
         devices = tuple(project.code(CodeKind.DEVICE, d).name for d in options["devices"])
         annotation = Annotation.on(
             document, doc.text, start, end, speaker=speaker, tone=tone, devices=devices,
-            note=options["note"], status=Status(options["status"]), annotator=annotator_name(),
+            note=options["note"], status=Status(options["status"]),
+            annotator=paths.annotator_name(),
         )  # fmt: skip
         edits.append(AddAnnotation(annotation))
         project.apply(Batch(tuple(edits), "Add quote"))
@@ -311,7 +303,8 @@ def briefing(ctx: Context, output: Path, **options: Any) -> None:
     with failures(ctx):
         corpus, scope = _selection(ctx.project, options)
         count = write_briefing(
-            corpus, output, title=options["title"], analyst=options["analyst"] or annotator_name(),
+            corpus, output, title=options["title"],
+            analyst=options["analyst"] or paths.annotator_name(),
             group_by=options["group_by"], template=options["template"],
             include_context=options["include_context"], scope=scope,
         )  # fmt: skip

@@ -1,4 +1,4 @@
-"""Where things live: the default project, user data, and the bundled resources.
+"""Where things live (default project, user data, bundled resources) and who is working.
 
 One place for platformdirs and importlib.resources. ``ANNOTATOR_PROJECT`` overrides the
 default project file and ``ANNOTATOR_DATA_DIR`` the per-user data folder (tests use both).
@@ -6,6 +6,7 @@ default project file and ``ANNOTATOR_DATA_DIR`` the per-user data folder (tests 
 
 from __future__ import annotations
 
+import getpass
 import os
 from importlib import resources
 from importlib.abc import Traversable
@@ -35,3 +36,11 @@ def resource(name: str) -> Traversable:
 
 def read_resource_text(name: str) -> str:
     return resource(name).read_text(encoding="utf-8")
+
+
+def annotator_name() -> str:
+    """Who is annotating: ``ANNOTATOR_NAME`` or the login name."""
+    try:
+        return os.environ.get("ANNOTATOR_NAME") or getpass.getuser()
+    except Exception:  # no login name in some containers
+        return "analyst"

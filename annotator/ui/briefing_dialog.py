@@ -5,8 +5,6 @@ Returns a ``BriefingRequest``; ``export_runner.run_briefing`` writes the Word fi
 
 from __future__ import annotations
 
-import getpass
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator import paths
 from annotator.store import Project
 from annotator.ui.export_dialog import PathField, may_overwrite
 from annotator.ui.selection import Selection, SelectionWidget
@@ -29,13 +28,6 @@ from annotator.ui.selection import Selection, SelectionWidget
 WORD_FILTER = "Word documents (*.docx);;All files (*)"
 GROUP_LABELS = {"speaker": "Speaker", "document": "Document", "tone": "Tone"}
 
-
-def default_analyst() -> str:
-    """Who signs the briefing: ``ANNOTATOR_NAME`` or the login name."""
-    try:
-        return os.environ.get("ANNOTATOR_NAME") or getpass.getuser()
-    except Exception:  # no login name in some containers
-        return "analyst"
 
 
 @dataclass(frozen=True)
@@ -61,7 +53,7 @@ class BriefingDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Write a Word briefing")
         self.title = QLineEdit("Briefing", clearButtonEnabled=True)
-        self.analyst = QLineEdit(default_analyst(), clearButtonEnabled=True)
+        self.analyst = QLineEdit(paths.annotator_name(), clearButtonEnabled=True)
         self.group_by = QComboBox()
         for name in GROUPINGS:
             self.group_by.addItem(GROUP_LABELS.get(name, name.capitalize()), name)

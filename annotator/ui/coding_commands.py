@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import getpass
-import os
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
+from annotator import paths
 from annotator.core import Annotation, CodeKind, Status
 from annotator.core.edits import RemoveAnnotation, UpdateAnnotation
 from annotator.ui import coding
@@ -21,13 +20,6 @@ if TYPE_CHECKING:
 else:
     Base = object
 
-
-def annotator_name() -> str:
-    """Who is coding: ``ANNOTATOR_NAME`` or the login name."""
-    try:
-        return os.environ.get("ANNOTATOR_NAME") or getpass.getuser()
-    except Exception:  # no login name in some containers
-        return "analyst"
 
 
 class CodingCommands(Base):
@@ -59,7 +51,7 @@ class CodingCommands(Base):
         start, end = snap_to_words(self.document.text, *chosen)
         if start >= end:
             return
-        edit = coding.new_quote(self.document, start, end, annotator_name())
+        edit = coding.new_quote(self.document, start, end, paths.annotator_name())
         if self.edits.run(edit):
             self._caret_to(start)
             self.select_annotation(edit.annotation.id)
