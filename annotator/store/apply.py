@@ -46,48 +46,77 @@ class Changes:
     codebook: bool = False
 
 
+class _Run:
+    """One application of an edit: the session, what changed, and lookups reused by every
+    part of a batch (a suggestion run adds hundreds of quotes in one edit)."""
+
+    def __init__(self, s: Session) -> None:
+        self.s = s
+        self.changes = Changes()
+        self._names: Names | None = None
+        self._texts: dict[int, str] = {}
+
+    def names(self) -> Names:
+        if self._names is None:
+            self._names = Names.load(self.s)
+        return self._names
+
+    def forget_names(self) -> None:
+        self._names = None
+
+    def text(self, document_id: int) -> str:
+        if document_id not in self._texts:
+            doc = self.s.get(DocumentRow, document_id)
+            if doc is None:
+                raise NotFound(f"no document with id {document_id}")
+            self._texts[document_id] = doc.text
+        return self._texts[document_id]
+
+
 def apply_edit(s: Session, edit: Edit) -> Changes:
     """Apply ``edit`` (and, for a batch, each part in order); the caller commits."""
-    changes = Changes()
-    _apply(s, edit, changes)
-    return changes
+    run = _Run(s)
+    _apply(run, edit)
+    return run.changes
 
 
-def _apply(s: Session, edit: Edit, changes: Changes) -> None:
+def _apply(run: _Run, edit: Edit) -> None:
     if isinstance(edit, Batch):
         for part in edit.edits:
-            _apply(s, part, changes)
-            s.flush()
+            _apply(run, part)
+        run.s.flush()
         return
     handler = _HANDLERS.get(type(edit))
     if handler is None:
         raise StoreError(f"cannot apply {type(edit).__name__}")
-    handler(s, edit, changes)
-
-
-def _add_annotation(s: Session, edit: Any, changes: Changes) -> None:
-    ann = edit.annotation
-    doc = s.get(DocumentRow, ann.document_id)
-    if doc is None:
-        raise NotFound(f"no document with id {ann.document_id}")
-    if (
-        not (0 <= ann.start < ann.end <= len(doc.text))
-        or doc.text[ann.start : ann.end] != ann.quote
+    handler(run, edit)
+    if isinstance(
+        edit, (AddSpeaker, RemoveSpeaker, UpdateSpeaker, AddCode, RemoveCode, UpdateCode)
     ):
+        run.s.flush()
+        run.forget_names()
+
+
+def _add_annotation(run: _Run, edit: Any) -> None:
+    s, changes = run.s, run.changes
+    ann = edit.annotation
+    text = run.text(ann.document_id)
+    if not (0 <= ann.start < ann.end <= len(text)) or text[ann.start : ann.end] != ann.quote:
         raise StoreError(
             f"the quote does not match document {ann.document_id} at {ann.start}-{ann.end}"
         )
-    names = Names.load(s)
+    names = run.names()
     row = translate.annotation_row(
         ann, names.speaker_id(ann.speaker), names.code_id(CodeKind.TONE, ann.tone)
     )
-    s.execute(insert(AnnotationRow), [row])
+    s.connection().execute(insert(AnnotationRow.__table__), [row])  # type: ignore[attr-defined]
     _set_devices(s, names, ann.id, ann.devices)
     changes.annotations.add(ann.id)
     changes.documents.add(ann.document_id)
 
 
-def _remove_annotation(s: Session, edit: Any, changes: Changes) -> None:
+def _remove_annotation(run: _Run, edit: Any) -> None:
+    s, changes = run.s, run.changes
     row = s.get(AnnotationRow, edit.annotation.id)
     if row is None:
         raise NotFound(f"no annotation with id {edit.annotation.id}")
@@ -110,11 +139,12 @@ def _set_devices(s: Session, names: Names, annotation_id: str, devices: tuple[st
         s.execute(insert(AnnotationDeviceRow), rows)
 
 
-def _update_annotation(s: Session, edit: Any, changes: Changes) -> None:
+def _update_annotation(run: _Run, edit: Any) -> None:
+    s, changes = run.s, run.changes
     row = s.get(AnnotationRow, edit.annotation_id)
     if row is None:
         raise NotFound(f"no annotation with id {edit.annotation_id}")
-    names = Names.load(s)
+    names = run.names()
     new = {name: value for name, _old, value in edit.changes}
     if "speaker" in new:
         row.speaker_id = names.speaker_id(new["speaker"])
@@ -128,13 +158,12 @@ def _update_annotation(s: Session, edit: Any, changes: Changes) -> None:
     if "status" in new:
         row.status = str(new["status"])
     if "start" in new or "end" in new:
-        doc = s.get(DocumentRow, row.document_id)
-        assert doc is not None
+        text = run.text(row.document_id)
         start, end = new.get("start", row.start), new.get("end", row.end)
-        if not 0 <= start < end <= len(doc.text):
+        if not 0 <= start < end <= len(text):
             raise StoreError(f"span {start}-{end} is outside the document")
-        row.start, row.end, row.quote = start, end, doc.text[start:end]
-        row.prefix, row.suffix = context_around(doc.text, start, end)
+        row.start, row.end, row.quote = start, end, text[start:end]
+        row.prefix, row.suffix = context_around(text, start, end)
         row.anchor = "position"
     row.modified = translate.stored(now())
     s.add(row)
@@ -142,15 +171,16 @@ def _update_annotation(s: Session, edit: Any, changes: Changes) -> None:
     changes.documents.add(row.document_id)
 
 
-def _check_free_speaker_name(s: Session, name: str, except_id: int | None = None) -> None:
-    taken = Names.load(s).speaker_id(name, missing_ok=True)
+def _check_free_speaker_name(run: _Run, name: str, except_id: int | None = None) -> None:
+    taken = run.names().speaker_id(name, missing_ok=True)
     if taken is not None and taken != except_id:
         raise DuplicateName(f"a speaker named {name!r} already exists")
 
 
-def _add_speaker(s: Session, edit: Any, changes: Changes) -> None:
+def _add_speaker(run: _Run, edit: Any) -> None:
+    s, changes = run.s, run.changes
     sp = edit.speaker
-    _check_free_speaker_name(s, sp.name)
+    _check_free_speaker_name(run, sp.name)
     colour = sp.colour
     if colour is None:
         colour = speaker_colour(len(s.exec(select(SpeakerRow.id)).all()))
@@ -174,7 +204,8 @@ def _speaker_row(s: Session, name: str) -> SpeakerRow:
     return row
 
 
-def _remove_speaker(s: Session, edit: Any, changes: Changes) -> None:
+def _remove_speaker(run: _Run, edit: Any) -> None:
+    s, changes = run.s, run.changes
     row = _speaker_row(s, edit.speaker.name)
     used = s.exec(select(AnnotationRow.id).where(AnnotationRow.speaker_id == row.id)).first()
     if used is not None:
@@ -183,11 +214,12 @@ def _remove_speaker(s: Session, edit: Any, changes: Changes) -> None:
     changes.speakers = True
 
 
-def _update_speaker(s: Session, edit: Any, changes: Changes) -> None:
+def _update_speaker(run: _Run, edit: Any) -> None:
+    s, changes = run.s, run.changes
     row = _speaker_row(s, edit.name)
     for name, _old, value in edit.changes:
         if name == "name":
-            _check_free_speaker_name(s, value, except_id=row.id)
+            _check_free_speaker_name(run, value, except_id=row.id)
         setattr(row, name, list(value) if name == "aliases" else value)
     s.add(row)
     changes.speakers = True
@@ -204,9 +236,10 @@ def _code_row(s: Session, kind: CodeKind, name: str) -> CodeRow:
     return row
 
 
-def _add_code(s: Session, edit: Any, changes: Changes) -> None:
+def _add_code(run: _Run, edit: Any) -> None:
+    s, changes = run.s, run.changes
     c = edit.code
-    names = Names.load(s)
+    names = run.names()
     if names.code_id(c.kind, c.name, missing_ok=True) is not None:
         raise DuplicateName(f"a {c.kind.value} named {c.name!r} already exists")
     s.add(
@@ -223,7 +256,8 @@ def _add_code(s: Session, edit: Any, changes: Changes) -> None:
     changes.codebook = True
 
 
-def _remove_code(s: Session, edit: Any, changes: Changes) -> None:
+def _remove_code(run: _Run, edit: Any) -> None:
+    s, changes = run.s, run.changes
     row = _code_row(s, edit.code.kind, edit.code.name)
     used = s.exec(select(AnnotationRow.id).where(AnnotationRow.tone_id == row.id)).first()
     used = (
@@ -238,9 +272,10 @@ def _remove_code(s: Session, edit: Any, changes: Changes) -> None:
     changes.codebook = True
 
 
-def _update_code(s: Session, edit: Any, changes: Changes) -> None:
+def _update_code(run: _Run, edit: Any) -> None:
+    s, changes = run.s, run.changes
     row = _code_row(s, edit.kind, edit.name)
-    names = Names.load(s)
+    names = run.names()
     for name, _old, value in edit.changes:
         if name == "name":
             taken = names.code_id(edit.kind, value, missing_ok=True)
@@ -259,7 +294,7 @@ def _update_code(s: Session, edit: Any, changes: Changes) -> None:
     )
 
 
-_HANDLERS: dict[type, Callable[[Session, Any, Changes], None]] = {
+_HANDLERS: dict[type, Callable[[_Run, Any], None]] = {
     AddAnnotation: _add_annotation,
     RemoveAnnotation: _remove_annotation,
     UpdateAnnotation: _update_annotation,
