@@ -36,7 +36,6 @@ class Context:
         return self._project
 
 
-
 @contextmanager
 def failures(ctx: Context) -> Iterator[None]:
     """Turn expected errors into one clear line and exit code 1."""

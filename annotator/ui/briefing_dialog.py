@@ -29,7 +29,6 @@ WORD_FILTER = "Word documents (*.docx);;All files (*)"
 GROUP_LABELS = {"speaker": "Speaker", "document": "Document", "tone": "Tone"}
 
 
-
 @dataclass(frozen=True)
 class BriefingRequest:
     """What to write: the Word file, its title page, grouping, template and quotes."""

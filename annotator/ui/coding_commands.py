@@ -21,7 +21,6 @@ else:
     Base = object
 
 
-
 class CodingCommands(Base):
     """Handlers of the Quote menu and the inspector (mixed into the main window)."""
 
