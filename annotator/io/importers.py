@@ -95,9 +95,19 @@ def _finish(path: Path, text: str, title: str | None = None, **meta: str | None)
     )
 
 
+def headline(text: str) -> str | None:
+    """The first line of a text when it reads as a headline: short, several words, and
+    not ending like a sentence."""
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    if 2 <= len(first.split()) <= 20 and len(first) <= 150 and first[-1] not in '.,;:!?"”’»':
+        return first
+    return None
+
+
 def read_text(path: Path) -> Document:
-    """A plain text file in any common encoding; the title is the file name."""
-    return _finish(path, decode(_read_bytes(path), path))
+    """A plain text file in any common encoding; the title is its headline or file name."""
+    text = decode(_read_bytes(path), path)
+    return _finish(path, text, headline(normalise_newlines(text)))
 
 
 def read_markdown(path: Path) -> Document:

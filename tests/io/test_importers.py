@@ -150,3 +150,17 @@ def test_unreadable_file_does_not_stop_the_others(project, tmp_path):
         os.chmod(locked, 0o644)
     assert [d.title for d in report.added] == ["good"] or os.geteuid() == 0
     assert Path(good) in [Path(d.source) for d in report.added]
+
+
+@pytest.mark.parametrize(
+    ("first_line", "title"),
+    [
+        ("Talks in Geneva end in recriminations", "Talks in Geneva end in recriminations"),
+        ("“We will not yield,” the minister said on Thursday.", "story"),
+        ("Moscow", "story"),
+    ],
+)
+def test_text_title_is_its_headline_or_the_file_name(tmp_path, first_line, title):
+    path = tmp_path / "story.txt"
+    path.write_text(f"{first_line}\n\nBody of the article follows here.", encoding="utf-8")
+    assert read_document(path).title == title
