@@ -318,12 +318,7 @@ def import_qdpx(ctx: Context, file: Path) -> None:
     from annotator.io.qdpx import read_qdpx
 
     with failures(ctx):
-        r = ctx.project.import_corpus(read_qdpx(file))
-        click.echo(
-            f"{r.documents_added} documents added ({r.documents_present} already present), "
-            f"{r.annotations_added} annotations added, {r.speakers_added} speakers and "
-            f"{r.codes_added} codes added"
-        )
+        click.echo(ctx.project.import_corpus(read_qdpx(file)).summary())
 
 
 @main.command()
@@ -359,8 +354,4 @@ def import_corpus(ctx: Context, file: Path) -> None:
     from annotator.io.jsonl import read_jsonl
 
     with failures(ctx):
-        r = ctx.project.import_corpus(read_jsonl(file))
-        click.echo(
-            f"{r.documents_added} documents added ({r.documents_present} already present), "
-            f"{r.annotations_added} annotations added ({r.annotations_present} already present)"
-        )
+        click.echo(ctx.project.import_corpus(read_jsonl(file)).summary())

@@ -36,6 +36,14 @@ class CorpusImportReport:
     speakers_added: int
     codes_added: int
 
+    def summary(self) -> str:
+        """One line for the analyst."""
+        return (
+            f"{self.documents_added} documents added ({self.documents_present} already present), "
+            f"{self.annotations_added} annotations added ({self.annotations_present} already "
+            f"present), {self.speakers_added} speakers and {self.codes_added} codes added"
+        )
+
 
 def _add_missing_codes(s: Session, corpus: Corpus, names: Names) -> int:
     wanted: list[Code] = list(corpus.codebook.tones) + list(corpus.codebook.devices)
