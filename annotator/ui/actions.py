@@ -76,6 +76,18 @@ ACTIONS: tuple[ActionSpec, ...] = (
     A("delete_quote", "&Delete quote", ("Del",), "delete_quote", "&Quote", scope="document",
       separator_before=True),
     A("deselect", "Deselect", ("Esc",), "deselect", "&Quote", scope="document"),
+    A("suggest_document", "Suggest quotes in this &document", ("Ctrl+G",),
+      "suggest_in_document", "&Suggest", True, short="Suggest",
+      tip="Find quotes and their speakers, tone and devices in this document"),
+    A("suggest_corpus", "Suggest quotes in &all documents", ("Ctrl+Shift+G",),
+      "suggest_in_corpus", "&Suggest", True, short="Suggest all",
+      tip="Find quotes in every document of the corpus"),
+    A("next_suggestion", "&Next suggestion", ("N",), "next_suggestion", "&Suggest",
+      scope="document", separator_before=True,
+      tip="Select the next open suggestion (Enter accepts, Backspace rejects)"),
+    A("accept_all", "A&ccept all suggestions in this document", ("Ctrl+Shift+A",),
+      "accept_all_suggestions", "&Suggest", True, short="Accept all",
+      tip="Accept every open suggestion in this document"),
     A("colour_speaker", "Colour by &speaker", ("Ctrl+1",), "colour_by_speaker", "&View",
       short="Speaker"),
     A("colour_tone", "Colour by &tone", ("Ctrl+2",), "colour_by_tone", "&View", short="Tone"),
@@ -85,7 +97,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     A("about", "&About Speechmark", (), "show_about", "&Help"),
 )  # fmt: skip
 
-MENUS = ("&File", "&Edit", "&Quote", "&View", "&Help")
+MENUS = ("&File", "&Edit", "&Quote", "&Suggest", "&View", "&Help")
 
 
 def make_action(

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from enum import StrEnum
 
 from PySide6.QtGui import QColor, QFont
 
-from annotator.core import Annotation, Codebook, Speaker
+from annotator.core import Annotation, Codebook, Speaker, Status
 from annotator.core.palette import speaker_colour
 
 UNCODED = "#8C8C8C"
@@ -62,7 +62,7 @@ def blend(layers: Iterable[tuple[QColor, float]], base: QColor = PAGE) -> QColor
     return QColor.fromRgbF(r, g, b)
 
 
-def legend_html(annotations: Iterable[Annotation], colours: Colours, by: ColourBy) -> str:
+def legend_html(annotations: Sequence[Annotation], colours: Colours, by: ColourBy) -> str:
     """Coloured chips naming what the colours of this document's quotes stand for."""
     names: dict[str, QColor] = {}
     for a in annotations:
@@ -74,14 +74,18 @@ def legend_html(annotations: Iterable[Annotation], colours: Colours, by: ColourB
             keys = list(a.devices[:1])
         for key in keys:
             names.setdefault(key, colours.of(a, by))
-    if not names:
+    suggested = any(a.status is Status.SUGGESTED for a in annotations)
+    if not names and not suggested:
         return ""
     chips = (
         f"<span style='background:{blend([(c, FILL_ALPHA)]).name()};"
         f" border-bottom:2px solid {c.name()};'>&nbsp;{_escape(n)}&nbsp;</span>"
         for n, c in sorted(names.items(), key=lambda item: item[0].casefold())
     )
-    return f"{by.label}: " + " &nbsp; ".join(chips)
+    legend = f"{by.label}: " + " &nbsp; ".join(chips) if names else ""
+    if suggested:
+        legend += " &nbsp; <span style='color:#777'>╌╌ dashed: suggested</span>"
+    return legend
 
 
 def _escape(text: str) -> str:

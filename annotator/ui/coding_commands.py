@@ -38,8 +38,8 @@ class CodingCommands(Base):
         self.view.setTextCursor(cursor)
         self.select_annotation(None)
 
-    def hint(self, message: str) -> None:
-        self.statusBar().showMessage(message, 4000)
+    def hint(self, message: str, milliseconds: int = 4000) -> None:
+        self.statusBar().showMessage(message, milliseconds)
 
     # -- marking -------------------------------------------------------------------------
     def mark_quote(self) -> None:

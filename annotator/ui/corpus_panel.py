@@ -84,6 +84,10 @@ class CorpusPanel(QWidget):
             self.table.selectRow(index.row())
             self.table.scrollTo(index)
 
+    def visible_summaries(self) -> list[DocumentSummary]:
+        """The documents as listed: sorted and filtered as the analyst chose."""
+        return [self.proxy.index(n, 0).data(ROW_ROLE) for n in range(self.proxy.rowCount())]
+
     def chosen_document(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:

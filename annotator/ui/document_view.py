@@ -253,6 +253,10 @@ def describe(spans: list[Span]) -> str:
         rows.append(f"Devices: {_html(', '.join(a.devices) or '–')}")
         if a.note:
             rows.append(f"Note: {_html(a.note)}")
+        if a.status is Status.SUGGESTED and a.confidence is not None:
+            rows.append(f"Confidence: {a.confidence:.0%}")
+        if a.status is Status.SUGGESTED and a.why:
+            rows.append(f"Why: {_html(a.why)}")
         parts.append("<br>".join(rows))
     return "<hr>".join(parts)
 

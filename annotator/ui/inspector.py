@@ -6,6 +6,8 @@ an undoable edit.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
@@ -30,6 +32,21 @@ def swatch(colour: str | None) -> QIcon:
     pixmap = QPixmap(12, 12)
     pixmap.fill(QColor(colour or UNCODED))
     return QIcon(pixmap)
+
+
+def suggestion_reason(annotation: Annotation) -> str:
+    """Why the engine proposed the quote and how sure it was (HTML; empty if not suggested)."""
+    if not annotation.why and annotation.confidence is None:
+        return ""
+    open_ = annotation.status is Status.SUGGESTED
+    rows = [f"<b>{'Suggested' if open_ else 'Was suggested'}</b>"]
+    if annotation.confidence is not None:
+        rows[0] += f" · {annotation.confidence:.0%} confident"
+    if annotation.why:
+        rows.append(f"Why: {html.escape(annotation.why)}")
+    if open_:
+        rows.append("<span style='color:#777'>Enter accepts · Backspace rejects · N next</span>")
+    return "<br>".join(rows)
 
 
 class Inspector(QWidget):
@@ -71,6 +88,10 @@ class Inspector(QWidget):
         for status in Status:
             self.status.addItem(status.value.capitalize(), status)
         self.status.activated.connect(lambda _n: self.status_chosen.emit(self.status.currentData()))
+        self.why = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
+        self.why.setStyleSheet(
+            "background: #F4F1EA; border-left: 3px solid #B8AE98; padding: 6px 8px; color: #333;"
+        )
         self.stamps = QLabel(wordWrap=True)
         self.stamps.setStyleSheet("color: #666; font-size: 11px;")
 
@@ -88,6 +109,7 @@ class Inspector(QWidget):
         inner = QVBoxLayout(self.fields)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addWidget(self.quote)
+        inner.addWidget(self.why)
         inner.addLayout(form)
         inner.addWidget(self.stamps)
         layout = QVBoxLayout(self)
@@ -143,6 +165,9 @@ class Inspector(QWidget):
         self.devices.blockSignals(False)
         self.note.setText(annotation.note or "")
         self.status.setCurrentIndex(self.status.findData(annotation.status))
+        reason = suggestion_reason(annotation)
+        self.why.setText(reason)
+        self.why.setVisible(bool(reason))
         by = f" by {annotation.annotator}" if annotation.annotator else ""
         self.stamps.setText(
             f"Created {annotation.created:%Y-%m-%d %H:%M}{by}\n"

@@ -21,6 +21,7 @@ from annotator.ui.file_commands import FileCommands
 from annotator.ui.find import FindBar
 from annotator.ui.inspector import Inspector
 from annotator.ui.prompts import Prompts
+from annotator.ui.suggest_commands import SuggestCommands
 from annotator.ui.undo import EditRunner
 from annotator.ui.view_commands import ViewCommands
 from annotator.ui.workspace_layout import build_central, dock
@@ -28,7 +29,7 @@ from annotator.ui.workspace_layout import build_central, dock
 log = logging.getLogger(__name__)
 
 
-class MainWindow(FileCommands, CodingCommands, ViewCommands, QMainWindow):
+class MainWindow(FileCommands, CodingCommands, SuggestCommands, ViewCommands, QMainWindow):
     """One open project. Every edit goes through ``self.edits`` (undoable, committed)."""
 
     def __init__(self, project: Project, settings: QSettings | None = None) -> None:
@@ -167,7 +168,7 @@ class MainWindow(FileCommands, CodingCommands, ViewCommands, QMainWindow):
 
     def _default_layout(self) -> None:
         horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
-        self.resizeDocks([self.corpus_dock, self.inspector_dock], [340, 320], horizontal)
+        self.resizeDocks([self.corpus_dock, self.inspector_dock], [390, 300], horizontal)
         self.resizeDocks([self.table_dock], [220], vertical)
 
     def _first_document(self) -> int | None:
@@ -301,6 +302,7 @@ class MainWindow(FileCommands, CodingCommands, ViewCommands, QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.stop_suggesting()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState())
         self.settings.setValue("colour_by", self.colour_by.value)

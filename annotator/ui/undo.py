@@ -9,15 +9,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QApplication
 
-from annotator.core.edits import Edit
+from annotator.core.edits import Batch, Edit
 from annotator.store import Changes, Project, StoreError
 
 log = logging.getLogger(__name__)
 
 Refresh = Callable[[Changes], None]
 Report = Callable[[str, Exception], None]
+BIG_BATCH = 20  # parts of a batch above which undo and redo show a busy cursor
 
 
 class EditCommand(QUndoCommand):
@@ -39,6 +42,9 @@ class EditCommand(QUndoCommand):
         self._run(self.edit.inverse(), f"Could not undo “{self.text()}”")
 
     def _run(self, edit: Edit, failure: str) -> None:
+        busy = isinstance(edit, Batch) and len(edit.edits) > BIG_BATCH
+        if busy:  # e.g. undoing suggestions in a whole corpus takes a few seconds
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             changes = self.project.apply(edit)
         except Exception as error:  # refused, or the database could not be written
@@ -46,6 +52,9 @@ class EditCommand(QUndoCommand):
             self.setObsolete(True)
             self._report(failure, error)
             return
+        finally:
+            if busy:
+                QApplication.restoreOverrideCursor()
         self._refresh(changes)
 
 
@@ -61,17 +70,60 @@ class EditRunner:
         """Apply ``edit``; True when it went in. A refused edit changes nothing."""
         if edit is None:
             return False
-        failure = f"Could not {edit.label[:1].lower()}{edit.label[1:]}"
-        try:
-            changes = self.project.apply(edit)
-        except StoreError as error:
-            log.warning("%s refused: %s", edit.label, error)
-            self._report(failure, error)
-            return False
-        except Exception as error:  # the database itself: locked, disk full, gone
-            log.exception("%s failed", edit.label)
-            self._report(failure, RuntimeError(f"the project could not be written ({error})"))
+        changes = self._apply(edit)
+        if changes is None:
             return False
         self.stack.push(EditCommand(self.project, edit, self._refresh, self._report))
         self._refresh(changes)
         return True
+
+    def _apply(self, edit: Edit) -> Changes | None:
+        failure = f"Could not {edit.label[:1].lower()}{edit.label[1:]}"
+        try:
+            return self.project.apply(edit)
+        except StoreError as error:
+            log.warning("%s refused: %s", edit.label, error)
+            self._report(failure, error)
+        except Exception as error:  # the database itself: locked, disk full, gone
+            log.exception("%s failed", edit.label)
+            self._report(failure, RuntimeError(f"the project could not be written ({error})"))
+        return None
+
+    def group(self, label: str) -> EditGroup:
+        """Edits to apply one at a time (each built after the last went in), undone as one."""
+        return EditGroup(self, label)
+
+
+class EditGroup:
+    """Parts of one user action applied as they come, then one step on the undo stack.
+
+    Each part is its own transaction, so a later part can be built from what the earlier
+    ones wrote (a speaker added for one document is known to the next).
+    """
+
+    def __init__(self, runner: EditRunner, label: str) -> None:
+        self.runner, self.label = runner, label
+        self.applied: list[Edit] = []
+        self.changes = Changes()
+
+    def apply(self, edit: Edit) -> bool:
+        """Apply one part now; True when it went in (a refused part changes nothing)."""
+        changes = self.runner._apply(edit)
+        if changes is None:
+            return False
+        self.applied.append(edit)
+        self.changes.annotations |= changes.annotations
+        self.changes.documents |= changes.documents
+        self.changes.speakers |= changes.speakers
+        self.changes.codebook |= changes.codebook
+        return True
+
+    def close(self) -> Batch | None:
+        """Push what went in as one undoable step and refresh once; None if nothing did."""
+        if not self.applied:
+            return None
+        batch = Batch(tuple(self.applied), self.label)
+        runner = self.runner
+        runner.stack.push(EditCommand(runner.project, batch, runner._refresh, runner._report))
+        runner._refresh(self.changes)
+        return batch

@@ -1,0 +1,253 @@
+"""The Suggest menu: find quotes in a document or the whole corpus, review, accept all.
+
+The engine runs on a worker thread; each document's suggestions come back to the GUI
+thread, which turns them into an edit (``suggestion_edit``) and applies it at once, so
+the next document sees the speakers the last one added. The whole run is one step on
+the undo stack.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QThread
+from PySide6.QtWidgets import QProgressDialog
+
+from annotator.core import Status
+from annotator.store import StoreError
+from annotator.store.suggestions import SuggestionReport, accept_all_edit, suggestion_edit
+from annotator.suggest import Suggestion
+from annotator.ui.export_runner import plural
+from annotator.ui.suggest_worker import DocumentText, SuggestWorker, start_worker
+from annotator.ui.undo import EditGroup
+
+if TYPE_CHECKING:
+    from annotator.ui.main_window import MainWindow
+
+    Base = MainWindow
+else:
+    Base = object
+
+
+@dataclass
+class SuggestRun:
+    """One run in progress: what went in so far, and what still waits to go in."""
+
+    worker: SuggestWorker
+    group: EditGroup
+    total: int
+    progress: QProgressDialog
+    reports: list[SuggestionReport] = field(default_factory=list)
+    waiting: deque[tuple[int, list[Suggestion]]] = field(default_factory=deque)
+    adding: bool = False
+    engine_done: bool = False
+    cancelled: bool = False
+    error: str = ""
+
+
+def run_summary(reports: list[SuggestionReport], total: int, cancelled: bool = False) -> str:
+    """``12 new suggestions in 3 documents, 4 already marked`` (and what was cut short)."""
+    added = sum(r.added for r in reports)
+    documents = sum(1 for r in reports if r.added)
+    skipped = sum(r.skipped for r in reports)
+    speakers = sum(r.speakers_added for r in reports)
+    if added:
+        text = f"{plural(added, 'new suggestion')} in {plural(documents, 'document')}"
+    else:
+        text = "No new suggestions"
+    extras = [f"{skipped} already marked"] if skipped else []
+    if speakers:
+        extras.append(plural(speakers, "new speaker"))
+    if extras:
+        text += (", " if added else " (") + ", ".join(extras) + ("" if added else ")")
+    if cancelled:
+        text += f"; cancelled after {len(reports)} of {plural(total, 'document')}"
+    return text + "."
+
+
+class SuggestCommands(Base):
+    """Handlers of the Suggest menu (mixed into the main window)."""
+
+    suggest_thread: QThread | None = None
+    suggest_run: SuggestRun | None = None
+    last_suggest_summary: str = ""
+
+    # -- running the engine ----------------------------------------------------------------
+    def suggest_in_document(self) -> None:
+        if self.document is None:
+            self.hint("Open a document first.")
+            return
+        self.suggest_in([self.document.id], "Suggest quotes")
+
+    def suggest_in_corpus(self) -> None:
+        ids = [s.id for s in self.corpus_panel.model.rows]
+        if not ids:
+            self.hint("No documents yet: import some first (Ctrl+I).")
+            return
+        self.suggest_in(ids, "Suggest quotes in all documents")
+
+    def suggest_in(self, document_ids: list[int], label: str) -> None:
+        """Suggest quotes in these documents in the background; one undo step for all."""
+        if self.suggest_run is not None or self.suggest_thread is not None:
+            self.hint("Suggestions are already being found.")
+            return
+        wanted = set(document_ids)
+        documents = (
+            [self.project.document(document_ids[0])]
+            if len(document_ids) == 1
+            else self.project.documents()
+        )
+        texts = [
+            DocumentText(d.id, d.title, d.text)
+            for d in documents
+            if d.id is not None and d.id in wanted
+        ]
+        worker = SuggestWorker(texts, self.project.speakers())
+        progress = QProgressDialog("Finding quotes…", "Cancel", 0, len(texts), self)
+        progress.setWindowTitle("Suggesting quotes")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+        progress.setValue(0)
+        run = SuggestRun(worker, self.edits.group(label), len(texts), progress)
+        progress.canceled.connect(self._cancel_suggesting)
+        # Bound methods of the window run on the GUI thread (queued from the worker).
+        worker.found.connect(self._suggestions_found)
+        worker.finished.connect(self._engine_finished)
+        worker.failed.connect(self._engine_failed)
+        self.suggest_run = run
+        self._allow_undo(False)  # the run's parts are going in: nothing to undo under them
+        self.suggest_thread = start_worker(worker, self, self._suggest_thread_stopped)
+
+    def _suggestions_found(self, document_id: int, suggestions: list[Suggestion]) -> None:
+        run = self.suggest_run
+        if run is None or run.cancelled:
+            return
+        run.waiting.append((document_id, suggestions))
+        if not run.adding:  # else the loop below is already running (and will take it)
+            self._add_waiting(run)
+
+    def _add_waiting(self, run: SuggestRun) -> None:
+        run.adding = True
+        try:
+            while run.waiting and not run.cancelled:
+                document_id, suggestions = run.waiting.popleft()
+                self._add_suggestions(run, document_id, suggestions)
+                # A modal progress dialog processes events here: more documents may arrive.
+                run.progress.setLabelText(
+                    f"Adding suggestions ({len(run.reports)} of {run.total} documents)"
+                )
+                run.progress.setValue(min(len(run.reports), run.total - 1))
+        finally:
+            run.adding = False
+        if run.engine_done:
+            self._finish_suggesting(run)
+
+    def _add_suggestions(
+        self, run: SuggestRun, document_id: int, suggestions: list[Suggestion]
+    ) -> None:
+        try:
+            edit, report = suggestion_edit(self.project, document_id, suggestions)
+        except StoreError:  # the document was deleted meanwhile
+            return
+        if not edit.edits or run.group.apply(edit):
+            run.reports.append(report)
+
+    def _engine_finished(self, cancelled: bool) -> None:
+        run = self.suggest_run
+        if run is None:
+            return
+        run.engine_done = True
+        run.cancelled |= cancelled
+        if not run.adding:
+            self._finish_suggesting(run)
+
+    def _engine_failed(self, message: str) -> None:
+        if self.suggest_run is not None:
+            self.suggest_run.error = message
+        self._engine_finished(False)
+
+    def _cancel_suggesting(self) -> None:
+        if self.suggest_run is not None:
+            self.suggest_run.cancelled = True
+            self.suggest_run.worker.cancel()
+
+    def _finish_suggesting(self, run: SuggestRun) -> None:
+        if self.suggest_run is not run:
+            return
+        self.suggest_run = None
+        run.progress.canceled.disconnect(self._cancel_suggesting)
+        run.progress.reset()
+        run.progress.deleteLater()
+        run.group.close()  # one undo step, and one refresh of the views
+        self._allow_undo(True)
+        cut_short = run.cancelled or bool(run.error)
+        self.last_suggest_summary = run_summary(run.reports, run.total, cut_short)
+        self.hint(self.last_suggest_summary, 15000)
+        if run.error:
+            self.prompts.error(
+                "Suggestions stopped",
+                f"The engine failed on a document.\n{self.last_suggest_summary}",
+                run.error,
+            )
+
+    def _allow_undo(self, allowed: bool) -> None:
+        stack = self.edits.stack
+        self.actions_by_id["undo"].setEnabled(allowed and stack.canUndo())
+        self.actions_by_id["redo"].setEnabled(allowed and stack.canRedo())
+
+    def _suggest_thread_stopped(self) -> None:
+        self.suggest_thread = None
+
+    def stop_suggesting(self) -> None:
+        """Cancel a run and wait for its thread (the window is closing)."""
+        self._cancel_suggesting()
+        if self.suggest_thread is not None:
+            self.suggest_thread.quit()
+            self.suggest_thread.wait(5000)
+
+    # -- reviewing -------------------------------------------------------------------------
+    def accept_all_suggestions(self) -> None:
+        if self.document is None:
+            return
+        edit = accept_all_edit(self.project, self.document.id)
+        if not edit.edits:
+            self.hint("No open suggestions in this document.")
+        elif self.edits.run(edit):
+            self.hint(f"Accepted {plural(len(edit.edits), 'suggestion')}.")
+
+    def next_suggestion(self) -> None:
+        """Select the next open suggestion: later in this document, else in the next
+        document that has any, else from the top of this one."""
+        here = sorted(
+            (a for a in self.annotations if a.status is Status.SUGGESTED),
+            key=lambda a: (a.start, a.end, a.id),
+        )
+        current = self.selected()
+        if current is not None:
+            position = (current.start, current.end, current.id)
+            later = [a for a in here if (a.start, a.end, a.id) > position]
+        else:
+            caret = self.view.index.to_text(self.view.textCursor().position())
+            later = [a for a in here if a.start >= caret]
+        other = None if later else self._next_document_with_suggestions()
+        if other is not None:
+            self.open_document(other)
+            later = [a for a in self.annotations if a.status is Status.SUGGESTED]
+            later.sort(key=lambda a: (a.start, a.end, a.id))
+        chosen = later[0] if later else (here[0] if here and other is None else None)
+        if chosen is None:
+            self.hint("No open suggestions: Ctrl+G suggests quotes in this document.")
+        else:
+            self.show_in_passing(chosen)
+
+    def _next_document_with_suggestions(self) -> int | None:
+        # In the order (and under the filter) the corpus panel shows.
+        rows = self.corpus_panel.visible_summaries()
+        ids = [r.id for r in rows]
+        start = ids.index(self.document_id) + 1 if self.document_id in ids else 0
+        for row in rows[start:] + rows[:start]:
+            if row.suggested and row.id != self.document_id:
+                return row.id
+        return None
