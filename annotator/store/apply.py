@@ -35,6 +35,10 @@ from annotator.store.tables import (
     SpeakerRow,
 )
 
+# Plain tables for the per-quote statements: no ORM bookkeeping on large batches.
+ANNOTATIONS = AnnotationRow.__table__  # type: ignore[attr-defined]
+ANNOTATION_DEVICES = AnnotationDeviceRow.__table__  # type: ignore[attr-defined]
+
 
 @dataclass
 class Changes:
@@ -109,32 +113,43 @@ def _add_annotation(run: _Run, edit: Any) -> None:
     row = translate.annotation_row(
         ann, names.speaker_id(ann.speaker), names.code_id(CodeKind.TONE, ann.tone)
     )
-    s.connection().execute(insert(AnnotationRow.__table__), [row])  # type: ignore[attr-defined]
-    _set_devices(s, names, ann.id, ann.devices)
+    connection = s.connection()
+    connection.execute(insert(ANNOTATIONS), [row])
+    device_rows = _device_rows(names, ann.id, ann.devices)
+    if device_rows:
+        connection.execute(insert(ANNOTATION_DEVICES), device_rows)
     changes.annotations.add(ann.id)
     changes.documents.add(ann.document_id)
 
 
 def _remove_annotation(run: _Run, edit: Any) -> None:
-    s, changes = run.s, run.changes
-    row = s.get(AnnotationRow, edit.annotation.id)
-    if row is None:
-        raise NotFound(f"no annotation with id {edit.annotation.id}")
-    s.execute(delete(AnnotationDeviceRow).where(col(AnnotationDeviceRow.annotation_id) == row.id))
-    s.delete(row)
-    changes.annotations.add(row.id)
-    changes.documents.add(row.document_id)
+    ann = edit.annotation
+    connection = run.s.connection()
+    connection.execute(
+        delete(ANNOTATION_DEVICES).where(ANNOTATION_DEVICES.c.annotation_id == ann.id)
+    )
+    removed = connection.execute(delete(ANNOTATIONS).where(ANNOTATIONS.c.id == ann.id))
+    if removed.rowcount != 1:
+        raise NotFound(f"no annotation with id {ann.id}")
+    run.changes.annotations.add(ann.id)
+    run.changes.documents.add(ann.document_id)
+
+
+def _device_rows(
+    names: Names, annotation_id: str, devices: tuple[str, ...]
+) -> list[dict[str, Any]]:
+    ids = dict.fromkeys(names.code_id(CodeKind.DEVICE, d) for d in devices)
+    return [
+        {"annotation_id": annotation_id, "code_id": code_id, "position": i}
+        for i, code_id in enumerate(ids)
+    ]
 
 
 def _set_devices(s: Session, names: Names, annotation_id: str, devices: tuple[str, ...]) -> None:
     s.execute(
         delete(AnnotationDeviceRow).where(col(AnnotationDeviceRow.annotation_id) == annotation_id)
     )
-    ids = [names.code_id(CodeKind.DEVICE, d) for d in devices]
-    rows = [
-        {"annotation_id": annotation_id, "code_id": code_id, "position": i}
-        for i, code_id in enumerate(dict.fromkeys(ids))
-    ]
+    rows = _device_rows(names, annotation_id, devices)
     if rows:
         s.execute(insert(AnnotationDeviceRow), rows)
 
