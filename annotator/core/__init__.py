@@ -10,6 +10,7 @@ from annotator.core.model import (
     Speaker,
     Status,
     context_around,
+    match_speaker,
     now,
     text_sha256,
 )
@@ -24,6 +25,7 @@ __all__ = [
     "Speaker",
     "Status",
     "context_around",
+    "match_speaker",
     "now",
     "text_sha256",
 ]

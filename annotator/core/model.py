@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -166,3 +167,18 @@ class Annotation:
 def context_around(text: str, start: int, end: int) -> tuple[str, str]:
     """The (prefix, suffix) context kept with a quote: 32 characters each side."""
     return text[max(0, start - CONTEXT_CHARS) : start], text[end : end + CONTEXT_CHARS]
+
+
+def match_speaker(speakers: Iterable[Speaker], name: str) -> Speaker | None:
+    """The speaker whose name, alias or (if unambiguous) surname is ``name``, in any case."""
+    wanted = name.strip().casefold()
+    speakers = list(speakers)
+    exact = next((sp for sp in speakers if sp.name.casefold() == wanted), None)
+    if exact:
+        return exact
+    alias = next((sp for sp in speakers if any(a.casefold() == wanted for a in sp.aliases)), None)
+    if alias or " " in wanted:
+        return alias
+    # A lone surname names a speaker when exactly one has it.
+    by_surname = [sp for sp in speakers if sp.name.casefold().split()[-1] == wanted]
+    return by_surname[0] if len(by_surname) == 1 else None

@@ -14,7 +14,16 @@ from sqlalchemy import Engine, case, func
 from sqlmodel import Session, col, select
 
 from annotator import paths
-from annotator.core import Annotation, Code, Codebook, CodeKind, Document, Speaker, Status
+from annotator.core import (
+    Annotation,
+    Code,
+    Codebook,
+    CodeKind,
+    Document,
+    Speaker,
+    Status,
+    match_speaker,
+)
 from annotator.core.codebook import codebook_from_dict
 from annotator.core.corpus import Corpus
 from annotator.core.edits import Edit
@@ -225,19 +234,7 @@ class Project:
 
     def find_speaker(self, name: str) -> Speaker | None:
         """The speaker whose name, alias or (if unambiguous) surname matches, in any case."""
-        wanted = name.strip().casefold()
-        speakers = self.speakers()
-        exact = next((sp for sp in speakers if sp.name.casefold() == wanted), None)
-        if exact:
-            return exact
-        alias = next(
-            (sp for sp in speakers if any(a.casefold() == wanted for a in sp.aliases)), None
-        )
-        if alias or " " in wanted:
-            return alias
-        # A lone surname names a speaker when exactly one has it.
-        by_surname = [sp for sp in speakers if sp.name.casefold().split()[-1] == wanted]
-        return by_surname[0] if len(by_surname) == 1 else None
+        return match_speaker(self.speakers(), name)
 
     def codebook(self) -> Codebook:
         with self.session() as s:

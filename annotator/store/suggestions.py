@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from annotator.core import Annotation, CodeKind, Speaker, Status
+from annotator.core import Annotation, CodeKind, Speaker, Status, match_speaker
 from annotator.core.edits import AddAnnotation, AddSpeaker, Batch, Edit, UpdateAnnotation
 from annotator.store.project import Project
 
@@ -60,15 +60,15 @@ class _SpeakerBook:
     """Canonical speakers for suggested names, creating new ones as needed."""
 
     def __init__(self, project: Project) -> None:
-        self.project = project
+        self.known = project.speakers()  # read once: a run looks names up for every quote
         self.new: dict[str, Speaker] = {}
-        self.taken = {n.casefold() for sp in project.speakers() for n in sp.names()}
+        self.taken = {n.casefold() for sp in self.known for n in sp.names()}
 
     def canonical(self, name: str | None, mentions: Sequence[str]) -> str | None:
         if not name:
             return None
         for candidate in (name, *mentions):
-            known = self.project.find_speaker(candidate)
+            known = match_speaker(self.known, candidate)
             if known is not None:
                 return known.name
             if candidate.casefold() in self.new:
