@@ -17,6 +17,13 @@ from annotator.suggest.speakers import Cast, Person
 _SMALL_WORDS = words("a an the of and or in on at to for by with from vs")
 _SIGNATURE_RX = re.compile(r"\s*[—–-]+\s*(?P<name>[^(@\n]{2,60}?)\s*\(@\w+\)")
 _DETERMINERS = words("the a an one another his her their its")
+_INDEFINITE = words("a an one another")
+# Roles under which news quotes people it does not name ("one Western official said").
+_SOURCE_ROLES = words(
+    "official diplomat source aide adviser advisor insider negotiator spokesman "
+    "spokeswoman spokesperson officer envoy minister lawmaker strategist"
+)
+_RANK_WORDS = words("senior top high-ranking high-level junior leading")
 _WINDOW = 400
 
 
@@ -208,6 +215,8 @@ class _Pipeline:
             parsed = [n for n in found if n.tokens]
             self._parsed[subject] = parsed
         role_words = [w for w in low.split() if w in lexicon.ROLE_NOUNS and w in subject]
+        if role_words and first in _INDEFINITE:  # a new, unnamed person: never an earlier one
+            return self._unnamed_source(subject, at, why)
         if not parsed or (role_words and (first in _DETERMINERS or _is_role_phrase(subject))):
             if cue.apposition_start >= 0:  # "the chancellor, Jo Bloggs, said"
                 inner = names.names_in(self.masked, cue.apposition_start, cue.apposition_end)
@@ -236,6 +245,20 @@ class _Pipeline:
             return person, 0.95
         return person, 1.0
 
+    def _unnamed_source(self, subject: str, at: int, why: list[str]) -> tuple[Person | None, float]:
+        """A descriptive speaker for an anonymous source: "one Western official" -> "Western
+        official"; None when the role is not one news uses for sources or has no qualifier."""
+        parts = [w for w in re.findall(r"[\w\-]+", subject)[1:] if w.lower() not in _RANK_WORDS]
+        role = parts[-1].lower() if parts else ""
+        if role not in _SOURCE_ROLES or len(parts) < 2 or len(parts) > 4:
+            why.append(f'"{subject}" is not named')
+            return None, 1.0
+        tokens = (*parts[:-1], role)
+        person = self.cast.create_from(tokens, subject, at)
+        person.titles.add(role)
+        why.append(f'unnamed source: "{subject}"')
+        return person, 0.5
+
     def _context_speaker(
         self, i: int, para: int, why: list[str]
     ) -> tuple[Person | None, float] | None:
@@ -259,7 +282,9 @@ class _Pipeline:
             person = self.cast.create_from(signature, " ".join(signature), q.start)
             why.append(f"embedded post signed {person.name}")
             return person, 0.7
-        if masked[p_start : q.start].strip() or para == 0:
+        if masked[p_start : q.start].strip():
+            return self._reported_speech_before(q, p_start, why)
+        if para == 0:
             return None
         prev_start, prev_end = self.paras[para - 1]
         prev_text = masked[prev_start:prev_end].rstrip()
@@ -292,6 +317,26 @@ class _Pipeline:
                 why.append(f"paragraph of quote only, after one about {named.name}")
                 return named, 0.5
         return None
+
+    def _reported_speech_before(
+        self, q: QuoteSpan, p_start: int, why: list[str]
+    ) -> tuple[Person | None, float] | None:
+        """The speaker of reported speech in the sentence just before a quote that opens its
+        own sentence: "She added that the talks would go on. “We will not ...”"."""
+        own = self.index.sentence_start(p_start, q.start)
+        if own <= p_start or self.masked[own : q.start].strip():
+            return None
+        previous = self.index.sentence_start(p_start, own - 1)
+        cue = cues.sentence_cue(self.index, previous, own)
+        if cue is None or cue.verb in lexicon.LABEL_VERBS or cue.verb == "according to":
+            return None
+        reasons = [f'"{cue.verb}" with reported speech in the sentence before']
+        known = len(self.cast.people)
+        person, factor = self._resolve(cue, reasons)
+        if person is None or (person.id >= known and len(person.tokens) < 2):
+            return None  # only someone already introduced, or a full name
+        why.extend(reasons)
+        return person, 0.7 * factor
 
     def _signature_after(self, q: QuoteSpan) -> tuple[str, ...] | None:
         para = self._para_of(max(q.start, q.end - 1))

@@ -1,9 +1,10 @@
 """Tone and rhetorical-device hints for one quote, each with a confidence and a reason.
 
-Tone blends a polarity score from the VADER lexicon with small cue lexicons; devices come
-from surface cues only, so every hint says which words triggered it. Cues are single words
-(set lookups), phrases (looked up by their first word) or, for a few structures, regexes
-run only when their trigger word occurs.
+Tone comes from cue lexicons (words, phrases, and structures such as threats, refusals or
+denials); a polarity score from the VADER lexicon only nudges it, so a plain factual
+statement stays neutral. Devices come from surface cues only, so every hint says which
+words triggered it. All words and phrases are found by one precompiled alternation over
+the quote's words; the structure regexes run only when their trigger occurs.
 """
 
 from __future__ import annotations
@@ -12,19 +13,47 @@ import math
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import NamedTuple
 
-from annotator.suggest.cue_lexicon import CUES_BY_WORD, DEVICE_WEIGHTS, PATTERNS
-from annotator.suggest.lexicon import words
+from annotator.suggest.cue_lexicon import (
+    CUE_RX,
+    CUES,
+    DEVICE_WEIGHTS,
+    PATTERNS,
+    TONE_THRESHOLD,
+    TRIGGER_WORDS,
+    TRIGGERS,
+    CueKey,
+)
+from annotator.suggest.lexicon import words as word_set
 from annotator.suggest.model import Hint
 
 WORD_RX = re.compile(r"[a-z0-9][a-z0-9'\-]*")
-_CLAUSE_OPENING_RX = re.compile(r"(?:^|[.;!?,]\s+)[\"'“‘«„]*([a-z']+ [a-z']+)")
-_STOP = words(
+# Clause openings, skipping a leading conjunction ("And we will not ...").
+_CLAUSE_OPENING_RX = re.compile(
+    r"(?:^|[.;!?,]\s+)[\"'“‘«„]*(?:(?:and|but|or|so|yet)\s+)?([a-z']+(?: [a-z']+){1,4})"
+)
+_STOP = word_set(
     "the a an and or but of to in on at for with is are was were be been that this it its as "
     "by from we our they their i you he she not have has had will would there what which who "
     "them us"
 )
-_QUESTION_OPENERS = words("why how who what isn't don't doesn't aren't can could")
+_QUESTION_OPENERS = word_set("why how who what isn't don't doesn't aren't can could")
+# Polarity alone is weak evidence of a tone: it nudges, it never decides.
+_NEGATIVE_NUDGE = (("accusatory", 0.2), ("confrontational", 0.15), ("warning", 0.15))
+_POSITIVE_NUDGE = (("optimistic", 0.25), ("conciliatory", 0.15))
+
+
+class Cue(NamedTuple):
+    """One cue found in a quote: what to show, its weight, and whether it is a structure."""
+
+    text: str
+    weight: float
+    structure: bool = False
+
+
+Found = dict[CueKey, list[Cue]]
+_EDGE = "\"'“”‘’«»„‚‹›()[]—–-,;:…"
 
 
 @lru_cache(maxsize=1)
@@ -42,78 +71,87 @@ def polarity(words: list[str]) -> float:
     """
     lexicon, negations = _vader()
     total = 0.0
-    for i, word in enumerate(words):
-        valence = lexicon.get(word)
+    get = lexicon.get
+    for i, valence in enumerate(map(get, words)):
         if valence is None:
             continue
-        window = words[max(0, i - 3) : i]
-        if any(w in negations or w.endswith("n't") for w in window):
-            valence *= -0.74
+        for w in words[max(0, i - 3) : i]:
+            if w in negations or w.endswith("n't"):
+                valence *= -0.74
+                break
         total += valence
     return total / math.sqrt(total * total + 15)
 
 
-def _matches(words: list[str]) -> dict[tuple[str, str], list[str]]:
-    """Every cue found in the quote: (kind, name) -> the words that triggered it."""
-    found: dict[tuple[str, str], list[str]] = {}
-    distinct = set(words)
-    padded = ""
-    for word in distinct:
-        entry = CUES_BY_WORD.get(word)
-        if entry is None:
-            continue
-        alone, phrases = entry
-        for key in alone:
-            found.setdefault(key, []).append(word)
-        if phrases:
-            padded = padded or " " + " ".join(words) + " "
-            for key, phrase in phrases:
-                if phrase in padded:
-                    found.setdefault(key, []).append(phrase.strip())
-    for trigger, key, pattern in PATTERNS:
-        if trigger in distinct:
-            padded = padded or " " + " ".join(words) + " "
-            m = pattern.search(padded)
-            if m:
-                found.setdefault(key, []).append(m.group().strip())
+def _matches(low: str, words: list[str]) -> Found:
+    """Every cue in the quote: (kind, name) -> [(the words that triggered it, weight)]."""
+    found: Found = {}
+    for cue in CUE_RX.findall(low):
+        for key, weight in CUES[cue]:
+            found.setdefault(key, []).append(Cue(cue, weight))
+    triggered = TRIGGER_WORDS.intersection(words)
+    if not triggered:
+        return found
+    structures = {i for word in triggered for i in TRIGGERS[word]}
+    for i in sorted(structures):
+        key, weight, label, pattern, not_after = PATTERNS[i]
+        for m in pattern.finditer(low):
+            if _starts_word(low, m.start(), not_after):
+                shown = " ".join(m.group().split())
+                shown = shown if len(shown) <= 60 else shown[:57] + "..."
+                found.setdefault(key, []).append(Cue(f'{label}: "{shown}"', weight, True))
+                break
     return found
 
 
-def tone_hints(quote: str, words: list[str], found: dict[tuple[str, str], list[str]]) -> list[Hint]:
+def _starts_word(low: str, at: int, not_after: frozenset[str]) -> bool:
+    """True when `at` starts a word that does not follow one of `not_after`."""
+    if at and (low[at - 1].isalnum() or low[at - 1] in "'-"):
+        return False
+    if not_after:
+        before = low[max(0, at - 12) : at].split()
+        return not before or before[-1].strip(_EDGE) not in not_after
+    return True
+
+
+def tone_hints(words: list[str], found: Found, question: bool) -> list[Hint]:
     """The likeliest tone (and a close runner-up), from cue phrases plus polarity."""
     scores: dict[str, float] = {}
     reasons: dict[str, list[str]] = {}
     for (kind, name), cues in found.items():
-        if kind == "tone":
-            scores[name] = scores.get(name, 0.0) + len(cues)
-            reasons[name] = [f'"{c}"' for c in cues]
+        if kind != "tone":
+            continue
+        best: dict[str, float] = {}
+        for cue in cues:
+            shown = cue.text if cue.structure else f'"{cue.text}"'
+            best[shown] = max(cue.weight, best.get(shown, 0.0))
+        ranked = sorted(best.items(), key=lambda item: -item[1])
+        # The strongest cue counts fully, further distinct ones less and less.
+        scores[name] = sum(weight / (1 + k) for k, (_, weight) in enumerate(ranked))
+        reasons[name] = [shown for shown, _ in ranked]
     compound = polarity(words)
-    if compound <= -0.3:
-        for tone, weight in (("accusatory", 0.5), ("confrontational", 0.4), ("warning", 0.3)):
-            scores[tone] = scores.get(tone, 0.0) + weight * -compound
-    elif compound >= 0.3:
-        for tone, weight in (("optimistic", 0.6), ("conciliatory", 0.4)):
-            scores[tone] = scores.get(tone, 0.0) + weight * compound
-    if "?" in quote and ("you" in words or "why" in words):
-        scores["confrontational"] = scores.get("confrontational", 0.0) + 0.5
+    nudges = _NEGATIVE_NUDGE if compound < 0 else _POSITIVE_NUDGE
+    for tone, weight in nudges:
+        if tone in scores:
+            scores[tone] += weight * abs(compound)
+    if question and ("you" in words or "why" in words):
+        scores["confrontational"] = scores.get("confrontational", 0.0) + 0.6
         reasons.setdefault("confrontational", []).append("a pointed question")
-    best = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:2]
-    if not best or best[0][1] < 0.3:
-        why = f"no tone cue; polarity {compound:+.2f}"
-        return [Hint("tone", "neutral", 0.5 if abs(compound) < 0.3 else 0.35, why)]
+    best_tones = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:2]
+    if not best_tones or best_tones[0][1] < TONE_THRESHOLD:
+        why = f"no clear tone cue; polarity {compound:+.2f}"
+        return [Hint("tone", "neutral", 0.5 if abs(compound) < 0.5 else 0.35, why)]
     hints = []
-    for tone, score in best:
-        if score < 0.7 * best[0][1]:
+    for tone, score in best_tones:
+        if score < 0.7 * best_tones[0][1] or score < TONE_THRESHOLD:
             break
         listed = ", ".join(reasons.get(tone, [])[:3])
         why = (f"{listed}; " if listed else "") + f"polarity {compound:+.2f}"
-        hints.append(Hint("tone", tone, round(min(0.85, 0.35 + 0.2 * score), 2), why))
+        hints.append(Hint("tone", tone, round(min(0.85, 0.3 + 0.25 * score), 2), why))
     return hints
 
 
-def device_hints(
-    quote: str, words: list[str], found: dict[tuple[str, str], list[str]]
-) -> list[Hint]:
+def device_hints(quote: str, low: str, words: list[str], found: Found) -> list[Hint]:
     """Rhetorical devices with surface cues in the quote, each with its trigger words."""
     hints: dict[str, Hint] = {}
 
@@ -125,31 +163,47 @@ def device_hints(
         if kind != "device":
             continue
         base, step, label = DEVICE_WEIGHTS[name]
-        distinct = sorted(set(cues))
-        add(name, base + step * (len(distinct) - 1), f"{label}: " + ", ".join(distinct[:4]))
+        structures = sorted({c.text for c in cues if c.structure})
+        plain = sorted({c.text for c in cues if not c.structure})
+        confidence = max(c.weight if c.structure else base for c in cues)
+        confidence += step * (len(structures) + len(plain) - 1)
+        shown = structures[:2] + ([f"{label}: {', '.join(plain[:4])}"] if plain else [])
+        add(name, confidence, "; ".join(shown))
     us = found.get(("side", "us"))
     them = found.get(("side", "them"))
     if us and them:
-        sides = f"{'/'.join(sorted(set(us)))} against {'/'.join(sorted(set(them)))}"
+        us_words = sorted({c.text for c in us})
+        them_words = sorted({c.text for c in them})
+        sides = f"{'/'.join(us_words)} against {'/'.join(them_words)}"
         add("us versus them", 0.45 + 0.05 * min(4, len(us) + len(them)), sides)
     core = quote.strip(" \"'“”‘’«»„‚‹›,.")
     if "?" in core:
         opening = words[0] if words else ""
         strong = opening in _QUESTION_OPENERS
         add("rhetorical question", 0.65 if strong else 0.5, 'a question ("?") in a statement')
-    _repetition(quote.lower().replace("’", "'"), words, add)
+    _repetition(low, words, add)
     return sorted(hints.values(), key=lambda h: (-h.confidence, h.name))
 
 
 def _repetition(low: str, words: list[str], add: Callable[[str, float, str], None]) -> None:
-    openings: dict[str, int] = {}
-    for head in _CLAUSE_OPENING_RX.findall(low):
-        if not head.startswith(("the ", "a ")):
-            openings[head] = openings.get(head, 0) + 1
-    for head, count in openings.items():
-        if count >= 2:
-            add("repetition", 0.6, f'anaphora: "{head}" opens {count} clauses')
-            return
+    openings = [o for o in _CLAUSE_OPENING_RX.findall(low) if not o.startswith(("the ", "a "))]
+    by_start: dict[str, list[list[str]]] = {}
+    for opening in openings:
+        parts = opening.split()
+        by_start.setdefault(" ".join(parts[:2]), []).append(parts)
+    for group in by_start.values():
+        if len(group) < 2:
+            continue
+        shared = group[0]
+        for parts in group[1:]:
+            n = 0
+            while n < min(len(shared), len(parts)) and shared[n] == parts[n]:
+                n += 1
+            shared = shared[:n]
+        head = " ".join(shared)
+        confidence = 0.6 + 0.05 * min(3, len(group) - 2) + 0.05 * min(2, len(shared) - 2)
+        add("repetition", confidence, f'anaphora: "{head}" opens {len(group)} clauses')
+        return
     if len(words) - len(set(words)) < 2:
         return  # no word can occur three times
     counts: dict[str, int] = {}
@@ -163,10 +217,10 @@ def _repetition(low: str, words: list[str], add: Callable[[str, float, str], Non
 
 def hints_for(quote: str) -> tuple[str | None, tuple[str, ...], tuple[Hint, ...]]:
     """Tone, devices (those with confidence >= 0.5) and all hints for a quote's text."""
-    low = quote.lower().replace("’", "'")
+    low = quote.lower().replace("’", "'").replace("‘", "'")
     words = WORD_RX.findall(low)
-    found = _matches(words)
-    tones = tone_hints(quote, words, found)
-    devices = device_hints(quote, words, found)
+    found = _matches(low, words)
+    tones = tone_hints(words, found, "?" in quote)
+    devices = device_hints(quote, low, words, found)
     names = tuple(h.name for h in devices if h.confidence >= 0.5)
     return (tones[0].name if tones else None), names, tuple(tones) + tuple(devices)

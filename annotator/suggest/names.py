@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -22,7 +23,6 @@ _APPOSITION_RX = regex.compile(
     rf",\s+(?:the\s+|a\s+|an\s+|{CAP}’s\s+|{CAP}'s\s+)?((?:[\p{{L}}\-]+\s+){{0,3}}?"
     rf"(?:{lexicon.trie_pattern(sorted(lexicon.ROLE_NOUNS))}))\b"
 )
-_WORD_BEFORE_RX = regex.compile(r"([\p{Ll}\-]+)\s+$")
 _TITLE_BEFORE_RX = regex.compile(r"((?:\p{Lu}[\p{Ll}\-]+\s+){0,3}\p{Lu}[\p{Ll}\-]+),\s+$")
 
 
@@ -61,12 +61,30 @@ def _is_acronym(token: str) -> bool:
 
 def split_run(text: str, start: int, end: int, sentence_start: bool) -> list[ParsedName]:
     """Split the capitalised run text[start:end] into names (at possessives and full stops)."""
-    pieces: list[ParsedName] = []
+    role = _role_before(text, start)
+    return [
+        ParsedName(
+            start + begin, start + stop, text[start + begin : start + stop], words, titles, person
+        )
+        for begin, stop, words, titles, person in _split(text[start:end], sentence_start, role)
+    ]
+
+
+_Piece = tuple[int, int, tuple[str, ...], frozenset[str], bool]
+
+
+@lru_cache(maxsize=4096)
+def _split(run: str, sentence_start: bool, role_before: str) -> tuple[_Piece, ...]:
+    """The names in one run, offsets relative to it; a pure function, so cached.
+
+    `role_before` is the role noun just before the run ("spokesman Peskov"), or "".
+    """
+    pieces: list[_Piece] = []
     tokens: list[tuple[int, str]] = []
     owner = -1  # start of a possessive just before ("Russia’s Foreign Minister ...")
-    pos = start
-    for raw in text[start:end].split():
-        at = text.index(raw, pos)
+    pos = 0
+    for raw in run.split():
+        at = run.index(raw, pos)
         pos = at + len(raw)
         word, possessive = _strip_possessive(raw)
         sentence_stop = word.endswith(".") and not _keeps_dot(word)
@@ -74,13 +92,25 @@ def split_run(text: str, start: int, end: int, sentence_start: bool) -> list[Par
             word = word[:-1]
         tokens.append((at, word))
         if possessive or sentence_stop:
-            pieces.extend(_parse(text, tokens, sentence_start and not pieces, owner))
+            pieces.extend(_parse(run, tokens, sentence_start and not pieces, owner, role_before))
             owner = tokens[0][0] if possessive else -1
             tokens = []
             sentence_start = sentence_stop
     if tokens:
-        pieces.extend(_parse(text, tokens, sentence_start and not pieces, owner))
-    return pieces
+        pieces.extend(_parse(run, tokens, sentence_start and not pieces, owner, role_before))
+    return tuple(pieces)
+
+
+def _role_before(text: str, start: int) -> str:
+    """The lowercase role noun just before `start` and a space ("the minister Jo ..."), or ""."""
+    j = start
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    k = j
+    while k > 0 and k > start - 30 and (text[k - 1].islower() or text[k - 1] == "-"):
+        k -= 1
+    word = text[k:j]
+    return word if j < start and word in lexicon.ROLE_NOUNS else ""
 
 
 def _keeps_dot(word: str) -> bool:
@@ -89,8 +119,12 @@ def _keeps_dot(word: str) -> bool:
 
 
 def _parse(
-    text: str, tokens: list[tuple[int, str]], sentence_start: bool, owner: int = -1
-) -> list[ParsedName]:
+    run: str,
+    tokens: list[tuple[int, str]],
+    sentence_start: bool,
+    owner: int = -1,
+    role_before: str = "",
+) -> list[_Piece]:
     titles: set[str] = set()
     first = 0
     while first < len(tokens):
@@ -121,11 +155,11 @@ def _parse(
         begin = owner
     end = core[-1][0] + len(core[-1][1])
     person = _looks_like_person(words, titles)
-    before = _WORD_BEFORE_RX.search(text, max(0, begin - 30), begin)
-    if before and before.group(1) in lexicon.ROLE_NOUNS:
-        titles.add(before.group(1))
+    before = role_before if begin == 0 else _role_before(run, begin)
+    if before:
+        titles.add(before)
     titles.discard("the")
-    return [ParsedName(begin, end, text[begin:end], words, frozenset(titles), person)]
+    return [(begin, end, words, frozenset(titles), person)]
 
 
 def _looks_like_person(words: tuple[str, ...], titles: set[str]) -> bool:
@@ -171,14 +205,17 @@ def names_in(
     """
     for m in RUN_RX.finditer(text, start, end):
         run = m.group()
+        at = m.start()
         if " " in run or "\u00a0" in run:
-            yield from split_run(text, m.start(), m.end(), is_sentence_start(text, m.start()))
+            yield from split_run(text, at, m.end(), is_sentence_start(text, at))
             continue
-        if surnames is not None and not text[m.start() - 2 : m.start() - 1].islower():
-            word, _ = _strip_possessive(run)
-            if word.rstrip(".").lower() not in surnames:
-                continue
-        single = _single(text, m.start(), run, is_sentence_start(text, m.start()))
+        if (
+            surnames is not None
+            and _strip_possessive(run)[0].rstrip(".").lower() not in surnames
+            and (not text[at - 2 : at - 1].islower() or not _role_before(text, at))
+        ):
+            continue
+        single = _single(text, at, run, is_sentence_start(text, at))
         if single is not None:
             yield single
 
@@ -197,11 +234,8 @@ def _single(text: str, start: int, run: str, sentence_start: bool) -> ParsedName
         or not word
     ):
         return None
-    titles: frozenset[str] = frozenset()
-    before = text[max(0, start - 30) : start].rsplit(None, 1)
-    spaced = len(before) == 2 or (before and text[start - 1 : start].isspace())
-    if spaced and before[-1] in lexicon.ROLE_NOUNS:
-        titles = frozenset((before[-1],))
+    role = _role_before(text, start)
+    titles = frozenset((role,)) if role else frozenset()
     tokens = (word.rstrip(".") if len(word) > 2 else word,)
     person = bool(titles) and _looks_like_person(tokens, set(titles))
     return ParsedName(start, start + len(word), word, tokens, titles, person)

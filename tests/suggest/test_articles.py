@@ -65,6 +65,15 @@ EXPECTED = [
     ("hearing.txt", "Weeks? We have heard", "Mark Ellison"),
     ("hearing.txt", "working around the clock", "Laura Kim"),
     ("hearing.txt", "The taxpayers deserve answers", "Mark Ellison"),
+    # reported speech ("She insisted that ...") then a quote opening the next sentence
+    ("river_dispute.txt", "We will not trade away our water", "Karen Holm"),
+    ("river_dispute.txt", "like trying to catch smoke", "Karen Holm"),
+    ("river_dispute.txt", "Nobody on the river believes", "Viktor Brandt"),
+    ("river_dispute.txt", "emptying the reservoir", "Viktor Brandt"),
+    ("river_dispute.txt", "should not be surprised", "Karen Holm"),
+    ("river_dispute.txt", "ready to return to the table", "Grace Obi"),
+    # an anonymous source gets a descriptive name, never a person named nearby
+    ("river_dispute.txt", "did not shake hands", "European official"),
 ]
 
 
@@ -159,3 +168,46 @@ def test_wire_report_patterns(needle: str, speaker: str) -> None:
 
 def test_title_in_quotes_with_a_distant_cue_is_not_suggested() -> None:
     assert not [s for s in suggest(read("wire_report.txt")) if "Wealth" in s.quote]
+
+
+def test_reported_speech_before_a_quote_gives_its_speaker_with_a_reason() -> None:
+    found = find(suggest(read("river_dispute.txt")), "We will not trade away our water")
+    assert "reported speech in the sentence before" in found.why
+    assert '"She" resolved to Karen Holm' in found.why
+    assert 0.5 <= found.confidence < 0.9
+
+
+def test_anonymous_source_has_a_lower_confidence() -> None:
+    found = find(suggest(read("river_dispute.txt")), "did not shake hands")
+    assert found.confidence < 0.5
+    assert "unnamed source" in found.why
+
+
+# (words inside the quote, expected tone, a device it must have or None)
+RIVER_HINTS = [
+    ("talks about transparency while", "accusatory", None),
+    ("Nobody on the river believes", "dismissive", None),
+    ("The dam stands on Calder land", "defensive", None),
+    ("like trying to catch smoke", "dismissive", "simile"),
+    ("We will not trade away our water", "confrontational", "repetition"),
+    ("should not be surprised", "warning", None),
+    ("The door is not closed", "conciliatory", None),
+    ("did not shake hands", "neutral", None),
+]
+
+
+@pytest.mark.parametrize(("needle", "tone", "device"), RIVER_HINTS)
+def test_tones_and_devices_on_a_realistic_article(
+    needle: str, tone: str, device: str | None
+) -> None:
+    found = find(suggest(read("river_dispute.txt")), needle)
+    assert found.tone == tone
+    if device:
+        assert device in found.devices
+    assert "simile" not in found.devices or "like" in found.quote
+
+
+def test_as_long_as_is_not_a_simile() -> None:
+    found = find(suggest(read("river_dispute.txt")), "as long as the river")
+    assert "simile" not in found.devices
+    assert not [h for h in found.hints if h.name == "simile"]

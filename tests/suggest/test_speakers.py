@@ -92,3 +92,29 @@ def test_unknown_speaker_and_plural_pronoun_stay_none() -> None:
     found = suggest(text)
     assert [s.speaker for s in found] == [None, None]
     assert all(s.confidence < 0.5 for s in found)
+
+
+def test_reported_speech_sentence_names_the_speaker_of_the_next_quote() -> None:
+    text = (
+        "Mayor Linda Osei and Councillor Brian Hale clashed on Tuesday.\n"
+        "“The budget is balanced,” Osei said.\n"
+        "Hale replied that the figures were out of date. “Nobody has checked them since May.”\n"
+    )
+    assert speakers(text) == ["Linda Osei", "Brian Hale"]
+
+
+def test_an_anonymous_official_is_never_an_earlier_named_official() -> None:
+    text = (
+        "Tomas Lind, a senior official at the ministry, opened the session.\n"
+        "“We are making progress,” Lind said.\n"
+        "One European official, who asked not to be named, said the talks were "
+        "“going nowhere fast”.\n"
+    )
+    found = suggest(text)
+    assert [s.speaker for s in found] == ["Tomas Lind", "European official"]
+    assert found[1].confidence < 0.5
+
+
+def test_an_unnamed_voice_without_a_source_role_stays_none() -> None:
+    text = "A local farmer, who did not give his name, said the river was “lower than ever”.\n"
+    assert speakers(text) == [None]
