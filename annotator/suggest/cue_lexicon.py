@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from annotator.suggest.lexicon import trie_pattern
-
 # A tone cue's weight: a single word is a weak sign, a phrase a clear one; structures
 # carry their own weight. A tone needs a score of TONE_THRESHOLD to be suggested.
 WORD_WEIGHT = 0.6
@@ -161,8 +159,9 @@ _DEFIANT_VERBS = (
 class Structure:
     """A cue that needs word order: a regex over the lowercased quote, with its weight.
 
-    `triggers` are words of which one must be in the quote before the regex is tried; a
-    match must start a word, and not right after one of `not_after` ("would like a").
+    `triggers` are words of which one must be in the quote before the regex is tried
+    ("if+will": both words); a match must start a word, and not right after one of
+    `not_after` ("would like a").
     Sources start with a literal where they can, which the regex engine finds fastest.
     """
 
@@ -193,7 +192,7 @@ STRUCTURES: tuple[Structure, ...] = (
         rf"(?!(?:{_NOT_AS_TARGET})\b)(?:a |an |the )?[a-z'-]+",
     ),
     Structure(
-        "device", "simile", 0.5, "comparison", "if though",
+        "device", "simile", 0.5, "comparison", "if+as though+as",
         r"as (?:if|though)\b(?: [\w'-]+){1,4}",
     ),
     Structure(
@@ -201,13 +200,13 @@ STRUCTURES: tuple[Structure, ...] = (
         r"(?:is|was|are|were|remains|became|becomes|has become|have become) "
         rf"(?:a|an|the) (?:[a-z'-]+ ){{0,2}}?(?:{_FIGURE_NOUNS})\b",
     ),
-    Structure("device", "antithesis", 0.55, "cue", "not", r"not\b(?: \S+){1,10}? but\b"),
+    Structure("device", "antithesis", 0.55, "cue", "not+but", r"not\b(?: \S+){1,10}? but\b"),
     Structure("device", "understatement", 0.45, "cue", "not", r"not un\w+"),
     Structure(
         "device", "black-and-white fallacy", 0.5, "cue", "either",
         r"either\b(?: \S+){1,10}? or\b",
     ),
-    Structure("device", "irony", 0.3, "cue", "course", r"of course\b(?: \S+){0,6} not\b"),
+    Structure("device", "irony", 0.3, "cue", "course+not", r"of course\b(?: \S+){0,6} not\b"),
     # tones
     Structure(
         "tone", "warning", 2.0, "threat", "surprised",
@@ -215,16 +214,16 @@ STRUCTURES: tuple[Structure, ...] = (
         r"mustn't|will not|won't) be surprised\b",
     ),
     Structure(
-        "tone", "warning", 1.5, "threat", "if",
+        "tone", "warning", 1.5, "threat", "if+will if+would if+shall",
         rf"if\b{_CLAUSE}{{1,80}}?\b(?:will|would|shall)(?: \w+)? (?:{_THREAT_VERBS})\b",
     ),
     Structure(
-        "tone", "warning", 1.5, "ultimatum", "if",
+        "tone", "warning", 1.5, "ultimatum", "if+will",
         rf"if\b{_CLAUSE}{{1,60}}?\b(?:cannot|can't|does not|doesn't|do not|don't|fails?|"
         rf"refuses?|won't|will not)\b{_CLAUSE}{{1,60}}?\b(?:we|i) will\b",
     ),
     Structure(
-        "tone", "warning", 0.4, "condition and consequence", "if",
+        "tone", "warning", 0.4, "condition and consequence", "if+will if+would",
         rf"if\b{_CLAUSE}{{1,80}}? (?:will|would)\b",
     ),
     Structure(
@@ -271,7 +270,7 @@ STRUCTURES: tuple[Structure, ...] = (
         r"(?:pointed|aimed|targeted|directed) at (?:our|us)\b",
     ),
     Structure(
-        "tone", "confrontational", 1.5, "refusal", "not never won't",
+        "tone", "confrontational", 1.5, "refusal", "not+we not+i never+we never+i won't",
         rf"(?:we|i) (?:(?:will|shall|must|would) (?:not|never)|won't) (?:\w+ )?"
         rf"(?:{_DEFIANT_VERBS})\b",
     ),
@@ -330,12 +329,8 @@ DEVICE_WEIGHTS: dict[str, tuple[float, float, str]] = {
 CueKey = tuple[str, str]  # (kind, name): ("tone", "warning"), ("device", "simile")
 
 
-def _cue_table() -> dict[str, tuple[tuple[CueKey, float], ...]]:
-    """Every listed word or phrase -> the cues it gives, with their weights.
-
-    A phrase also gives the cues of the listed words and shorter phrases inside it, since
-    the matcher takes the longest entry at each place ("nobody is" still counts "nobody").
-    """
+def _cue_table() -> dict[str, dict[CueKey, float]]:
+    """Every listed word or phrase -> the cues it gives, with their weights."""
     table: dict[str, dict[CueKey, float]] = {}
     sources: tuple[tuple[str, dict[str, str], str, float], ...] = (
         ("tone", TONE_WORDS, " ", WORD_WEIGHT),
@@ -349,30 +344,31 @@ def _cue_table() -> dict[str, tuple[tuple[CueKey, float], ...]]:
             for entry in entries.split(sep):
                 cues = table.setdefault(entry, {})
                 cues[(kind, name)] = max(weight, cues.get((kind, name), 0.0))
-    merged: dict[str, tuple[tuple[CueKey, float], ...]] = {}
-    for entry, cues in table.items():
-        combined = dict(cues)
-        if " " in entry:
-            padded = f" {entry} "
-            for inner, inner_cues in table.items():
-                if inner != entry and f" {inner} " in padded:
-                    for key, weight in inner_cues.items():
-                        combined.setdefault(key, weight)
-        merged[entry] = tuple(combined.items())
-    return merged
+    return table
 
 
-CUES = _cue_table()
-# Every word and phrase in one alternation, longest first at each place.
-CUE_RX = re.compile(r"(?<![\w'-])(?:" + trie_pattern(sorted(CUES)) + r")(?![\w'-])")
-# (cue, weight, label, compiled regex, words it must not follow) for each structure, and
-# for each trigger word the structures it calls for.
+_TABLE = _cue_table()
+# One-word cues: a set look-up per distinct word of the quote.
+WORD_CUES: dict[str, tuple[tuple[CueKey, float], ...]] = {
+    entry: tuple(cues.items()) for entry, cues in _TABLE.items() if " " not in entry
+}
+# Phrases, looked up only when their first word is in the quote: word -> (" phrase ", cues).
+PHRASE_CUES: dict[str, tuple[tuple[str, tuple[tuple[CueKey, float], ...]], ...]] = {}
+for _entry, _cues in _TABLE.items():
+    if " " in _entry:
+        _first = _entry.split()[0]
+        PHRASE_CUES[_first] = (*PHRASE_CUES.get(_first, ()), (f" {_entry} ", tuple(_cues.items())))
+CUE_WORDS = frozenset(WORD_CUES) | frozenset(PHRASE_CUES)
+
+# (cue, weight, label, compiled regex, words it must not follow) for each structure; for
+# each trigger word, the structures it calls for with any further words they also need.
 PATTERNS: tuple[tuple[CueKey, float, str, re.Pattern[str], frozenset[str]], ...] = tuple(
     ((s.kind, s.name), s.weight, s.label, re.compile(s.source), frozenset(s.not_after.split()))
     for s in STRUCTURES
 )
-TRIGGERS: dict[str, tuple[int, ...]] = {
-    word: tuple(i for i, s in enumerate(STRUCTURES) if word in s.triggers.split())
-    for word in {w for s in STRUCTURES for w in s.triggers.split()}
-}
+TRIGGERS: dict[str, tuple[tuple[int, frozenset[str]], ...]] = {}
+for _i, _structure in enumerate(STRUCTURES):
+    for _trigger in _structure.triggers.split():
+        _word, *_also = _trigger.split("+")
+        TRIGGERS[_word] = (*TRIGGERS.get(_word, ()), (_i, frozenset(_also)))
 TRIGGER_WORDS = frozenset(TRIGGERS)

@@ -91,8 +91,11 @@ class Cue:
 
 
 def _cue(place: str, m: regex.Match[str], offset: int) -> Cue:
-    verb = " ".join(m.group("verb").lower().split()) or ("name:" if place == "before" else "—name")
-    appos = m.span("appos") if "appos" in m.groupdict() and m.group("appos") else (-1, -1)
+    verb = m.group("verb").lower()
+    if " " in verb or "\n" in verb:
+        verb = " ".join(verb.split())
+    verb = verb or ("name:" if place == "before" else "—name")
+    appos = m.span("appos") if m.re.groupindex.get("appos") and m.group("appos") else (-1, -1)
     return Cue(place, m.group("subj"), offset + m.start("subj"), verb, *appos)
 
 

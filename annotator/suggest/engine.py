@@ -211,7 +211,7 @@ class _Pipeline:
         first = low.split()[0] if low.split() else ""
         parsed = self._parsed.get(subject)
         if parsed is None:
-            found = names.names_in(self.masked, at, at + len(subject))
+            found = names.names_in_phrase(self.masked, at, at + len(subject))
             parsed = [n for n in found if n.tokens]
             self._parsed[subject] = parsed
         role_words = [w for w in low.split() if w in lexicon.ROLE_NOUNS and w in subject]

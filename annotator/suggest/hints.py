@@ -3,8 +3,8 @@
 Tone comes from cue lexicons (words, phrases, and structures such as threats, refusals or
 denials); a polarity score from the VADER lexicon only nudges it, so a plain factual
 statement stays neutral. Devices come from surface cues only, so every hint says which
-words triggered it. All words and phrases are found by one precompiled alternation over
-the quote's words; the structure regexes run only when their trigger occurs.
+words triggered it. Single words are set look-ups, phrases are tried only when their
+first word occurs, and each structure regex runs only when its trigger words occur.
 """
 
 from __future__ import annotations
@@ -13,16 +13,16 @@ import math
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from typing import NamedTuple
 
 from annotator.suggest.cue_lexicon import (
-    CUE_RX,
-    CUES,
+    CUE_WORDS,
     DEVICE_WEIGHTS,
     PATTERNS,
+    PHRASE_CUES,
     TONE_THRESHOLD,
     TRIGGER_WORDS,
     TRIGGERS,
+    WORD_CUES,
     CueKey,
 )
 from annotator.suggest.lexicon import words as word_set
@@ -39,21 +39,14 @@ _STOP = word_set(
     "them us"
 )
 _QUESTION_OPENERS = word_set("why how who what isn't don't doesn't aren't can could")
+_EDGE = "\"'“”‘’«»„‚‹›()[]—–-,;:…"
 # Polarity alone is weak evidence of a tone: it nudges, it never decides.
 _NEGATIVE_NUDGE = (("accusatory", 0.2), ("confrontational", 0.15), ("warning", 0.15))
 _POSITIVE_NUDGE = (("optimistic", 0.25), ("conciliatory", 0.15))
 
-
-class Cue(NamedTuple):
-    """One cue found in a quote: what to show, its weight, and whether it is a structure."""
-
-    text: str
-    weight: float
-    structure: bool = False
-
-
+# One cue found in a quote: (what to show, weight, whether it is a structure).
+Cue = tuple[str, float, bool]
 Found = dict[CueKey, list[Cue]]
-_EDGE = "\"'“”‘’«»„‚‹›()[]—–-,;:…"
 
 
 @lru_cache(maxsize=1)
@@ -71,8 +64,7 @@ def polarity(words: list[str]) -> float:
     """
     lexicon, negations = _vader()
     total = 0.0
-    get = lexicon.get
-    for i, valence in enumerate(map(get, words)):
+    for i, valence in enumerate(map(lexicon.get, words)):
         if valence is None:
             continue
         for w in words[max(0, i - 3) : i]:
@@ -84,22 +76,31 @@ def polarity(words: list[str]) -> float:
 
 
 def _matches(low: str, words: list[str]) -> Found:
-    """Every cue in the quote: (kind, name) -> [(the words that triggered it, weight)]."""
+    """Every cue in the quote: (kind, name) -> [(what triggered it, weight, structure)]."""
     found: Found = {}
-    for cue in CUE_RX.findall(low):
-        for key, weight in CUES[cue]:
-            found.setdefault(key, []).append(Cue(cue, weight))
-    triggered = TRIGGER_WORDS.intersection(words)
+    present = set(words)
+    padded = ""
+    for word in CUE_WORDS.intersection(present):
+        for key, weight in WORD_CUES.get(word, ()):
+            found.setdefault(key, []).append((word, weight, False))
+        phrases = PHRASE_CUES.get(word)
+        if phrases:
+            padded = padded or f" {' '.join(words)} "
+            for phrase, cues in phrases:
+                if phrase in padded:
+                    for key, weight in cues:
+                        found.setdefault(key, []).append((phrase.strip(), weight, False))
+    triggered = TRIGGER_WORDS.intersection(present)
     if not triggered:
         return found
-    structures = {i for word in triggered for i in TRIGGERS[word]}
+    structures = {i for w in triggered for i, also in TRIGGERS[w] if also <= present}
     for i in sorted(structures):
         key, weight, label, pattern, not_after = PATTERNS[i]
         for m in pattern.finditer(low):
             if _starts_word(low, m.start(), not_after):
                 shown = " ".join(m.group().split())
                 shown = shown if len(shown) <= 60 else shown[:57] + "..."
-                found.setdefault(key, []).append(Cue(f'{label}: "{shown}"', weight, True))
+                found.setdefault(key, []).append((f'{label}: "{shown}"', weight, True))
                 break
     return found
 
@@ -122,25 +123,24 @@ def tone_hints(words: list[str], found: Found, question: bool) -> list[Hint]:
         if kind != "tone":
             continue
         best: dict[str, float] = {}
-        for cue in cues:
-            shown = cue.text if cue.structure else f'"{cue.text}"'
-            best[shown] = max(cue.weight, best.get(shown, 0.0))
+        for text, weight, structure in cues:
+            shown = text if structure else f'"{text}"'
+            best[shown] = max(weight, best.get(shown, 0.0))
         ranked = sorted(best.items(), key=lambda item: -item[1])
         # The strongest cue counts fully, further distinct ones less and less.
         scores[name] = sum(weight / (1 + k) for k, (_, weight) in enumerate(ranked))
         reasons[name] = [shown for shown, _ in ranked]
     compound = polarity(words)
-    nudges = _NEGATIVE_NUDGE if compound < 0 else _POSITIVE_NUDGE
-    for tone, weight in nudges:
-        if tone in scores:
-            scores[tone] += weight * abs(compound)
     if question and ("you" in words or "why" in words):
         scores["confrontational"] = scores.get("confrontational", 0.0) + 0.6
         reasons.setdefault("confrontational", []).append("a pointed question")
-    best_tones = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:2]
-    if not best_tones or best_tones[0][1] < TONE_THRESHOLD:
+    if not scores or max(scores.values()) < TONE_THRESHOLD:
         why = f"no clear tone cue; polarity {compound:+.2f}"
         return [Hint("tone", "neutral", 0.5 if abs(compound) < 0.5 else 0.35, why)]
+    for tone, weight in _NEGATIVE_NUDGE if compound < 0 else _POSITIVE_NUDGE:
+        if tone in scores:
+            scores[tone] += weight * abs(compound)
+    best_tones = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:2]
     hints = []
     for tone, score in best_tones:
         if score < 0.7 * best_tones[0][1] or score < TONE_THRESHOLD:
@@ -163,47 +163,29 @@ def device_hints(quote: str, low: str, words: list[str], found: Found) -> list[H
         if kind != "device":
             continue
         base, step, label = DEVICE_WEIGHTS[name]
-        structures = sorted({c.text for c in cues if c.structure})
-        plain = sorted({c.text for c in cues if not c.structure})
-        confidence = max(c.weight if c.structure else base for c in cues)
+        structures = sorted({text for text, _, structure in cues if structure})
+        plain = sorted({text for text, _, structure in cues if not structure})
+        confidence = max(weight if structure else base for _, weight, structure in cues)
         confidence += step * (len(structures) + len(plain) - 1)
         shown = structures[:2] + ([f"{label}: {', '.join(plain[:4])}"] if plain else [])
         add(name, confidence, "; ".join(shown))
     us = found.get(("side", "us"))
     them = found.get(("side", "them"))
     if us and them:
-        us_words = sorted({c.text for c in us})
-        them_words = sorted({c.text for c in them})
-        sides = f"{'/'.join(us_words)} against {'/'.join(them_words)}"
+        sides = "/".join(sorted({c[0] for c in us})) + " against "
+        sides += "/".join(sorted({c[0] for c in them}))
         add("us versus them", 0.45 + 0.05 * min(4, len(us) + len(them)), sides)
-    core = quote.strip(" \"'“”‘’«»„‚‹›,.")
-    if "?" in core:
-        opening = words[0] if words else ""
-        strong = opening in _QUESTION_OPENERS
+    if "?" in quote and "?" in quote.strip(" \"'“”‘’«»„‚‹›,."):
+        strong = bool(words) and words[0] in _QUESTION_OPENERS
         add("rhetorical question", 0.65 if strong else 0.5, 'a question ("?") in a statement')
     _repetition(low, words, add)
     return sorted(hints.values(), key=lambda h: (-h.confidence, h.name))
 
 
 def _repetition(low: str, words: list[str], add: Callable[[str, float, str], None]) -> None:
-    openings = [o for o in _CLAUSE_OPENING_RX.findall(low) if not o.startswith(("the ", "a "))]
-    by_start: dict[str, list[list[str]]] = {}
-    for opening in openings:
-        parts = opening.split()
-        by_start.setdefault(" ".join(parts[:2]), []).append(parts)
-    for group in by_start.values():
-        if len(group) < 2:
-            continue
-        shared = group[0]
-        for parts in group[1:]:
-            n = 0
-            while n < min(len(shared), len(parts)) and shared[n] == parts[n]:
-                n += 1
-            shared = shared[:n]
-        head = " ".join(shared)
-        confidence = 0.6 + 0.05 * min(3, len(group) - 2) + 0.05 * min(2, len(shared) - 2)
-        add("repetition", confidence, f'anaphora: "{head}" opens {len(group)} clauses')
-        return
+    pairs = list(zip(words, words[1:], strict=False))
+    if len(set(pairs)) < len(pairs) and _anaphora(low, add):
+        return  # a repeated opening needs a repeated pair of words
     if len(words) - len(set(words)) < 2:
         return  # no word can occur three times
     counts: dict[str, int] = {}
@@ -213,6 +195,28 @@ def _repetition(low: str, words: list[str], add: Callable[[str, float, str], Non
     word, count = max(counts.items(), key=lambda item: (item[1], item[0]), default=("", 0))
     if count >= 3:
         add("repetition", 0.45, f'"{word}" repeated {count} times')
+
+
+def _anaphora(low: str, add: Callable[[str, float, str], None]) -> bool:
+    """Clauses opening with the same two or more words ("We will not ... We will not")."""
+    by_start: dict[str, list[list[str]]] = {}
+    for opening in _CLAUSE_OPENING_RX.findall(low):
+        if not opening.startswith(("the ", "a ")):
+            parts = opening.split()
+            by_start.setdefault(" ".join(parts[:2]), []).append(parts)
+    for group in by_start.values():
+        if len(group) < 2:
+            continue
+        shared = group[0]
+        for parts in group[1:]:
+            n = 0
+            while n < min(len(shared), len(parts)) and shared[n] == parts[n]:
+                n += 1
+            shared = shared[:n]
+        confidence = 0.6 + 0.05 * min(3, len(group) - 2) + 0.05 * min(2, len(shared) - 2)
+        add("repetition", confidence, f'anaphora: "{" ".join(shared)}" opens {len(group)} clauses')
+        return True
+    return False
 
 
 def hints_for(quote: str) -> tuple[str | None, tuple[str, ...], tuple[Hint, ...]]:

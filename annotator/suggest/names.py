@@ -209,15 +209,38 @@ def names_in(
         if " " in run or "\u00a0" in run:
             yield from split_run(text, at, m.end(), is_sentence_start(text, at))
             continue
-        if (
-            surnames is not None
-            and _strip_possessive(run)[0].rstrip(".").lower() not in surnames
-            and (not text[at - 2 : at - 1].islower() or not _role_before(text, at))
-        ):
-            continue
+        if surnames is not None:
+            word = _strip_possessive(run)[0] if run[-1] in "sS’'" else run
+            if word.rstrip(".").lower() not in surnames and (
+                not text[at - 2 : at - 1].islower() or not _role_before(text, at)
+            ):
+                continue
         single = _single(text, at, run, is_sentence_start(text, at))
         if single is not None:
             yield single
+
+
+def names_in_phrase(text: str, start: int, end: int) -> list[ParsedName]:
+    """`names_in` for a short phrase such as a speech subject, cached by the phrase and the
+    only context it depends on (a sentence start or a role noun just before it)."""
+    sentence_start = is_sentence_start(text, start)
+    pieces = _phrase_pieces(text[start:end], sentence_start, _role_before(text, start))
+    return [
+        ParsedName(start + b, start + e, text[start + b : start + e], words, titles, person)
+        for b, e, words, titles, person in pieces
+    ]
+
+
+@lru_cache(maxsize=2048)
+def _phrase_pieces(phrase: str, sentence_start: bool, role_before: str) -> tuple[_Piece, ...]:
+    # The same phrase after a neutral context reproduces that context exactly.
+    prefix = f"{role_before} " if role_before else ("" if sentence_start else "x, ")
+    text = prefix + phrase
+    n = len(prefix)
+    return tuple(
+        (name.start - n, name.end - n, name.tokens, name.titles, name.person)
+        for name in names_in(text, n, len(text))
+    )
 
 
 def _single(text: str, start: int, run: str, sentence_start: bool) -> ParsedName | None:

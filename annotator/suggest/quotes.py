@@ -137,18 +137,26 @@ def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[Q
         paras = paragraphs(text)
     stack: list[_Open] = []
     skip = -1
+    marks = [m.start() for m in MARK_RX.finditer(text)]  # one pass, shared by paragraphs
+    next_mark = 0
     for n, (p_start, p_end) in enumerate(paras):
-        for m in MARK_RX.finditer(text, p_start, p_end):
-            i = m.start()
+        while next_mark < len(marks) and marks[next_mark] < p_start:
+            next_mark += 1
+        if (next_mark == len(marks) or marks[next_mark] >= p_end) and not stack:
+            continue
+        while next_mark < len(marks) and marks[next_mark] < p_end:
+            i = marks[next_mark]
+            next_mark += 1
             if i == skip:
                 continue
             mark = text[i]
             if mark in "'’" and _is_apostrophe(text, i):
                 continue
-            family = _family(mark)
-            k = next(
-                (j for j in range(len(stack) - 1, -1, -1) if _family(stack[j].mark) == family), -1
-            )
+            double = mark in DOUBLE_MARKS
+            family = "d" if double else "s"
+            k = len(stack) - 1
+            while k >= 0 and (stack[k].mark in DOUBLE_MARKS) != double:
+                k -= 1
             if k >= 0 and _closes(text, i, mark, stack[k].mark, p_end):
                 while len(stack) > k + 1:
                     _discard(stack, found)

@@ -17,9 +17,9 @@ from annotator.suggest import lexicon
 from annotator.suggest.names import ParsedName
 
 
-@dataclass
+@dataclass(eq=False)
 class Person:
-    """One speaker candidate in the text."""
+    """One speaker candidate in the text; two entries are the same only if identical."""
 
     id: int
     tokens: tuple[str, ...]
