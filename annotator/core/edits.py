@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from annotator.core.model import Annotation, Code, CodeKind, Speaker
+from annotator.core.model import Annotation, Code, CodeKind, Document, Speaker
 
 # Fields of an annotation an edit may change. A change of start/end also refreshes the
 # quote and its context from the document's text.
@@ -156,6 +156,30 @@ class UpdateCode(Edit):
     def inverse(self) -> Edit:
         new_name = next((new for f, _old, new in self.changes if f == "name"), self.name)
         return UpdateCode(self.kind, new_name, _swap(self.changes), self.label)
+
+
+@dataclass(frozen=True)
+class AddDocument(Edit):
+    """Put a document (with its id) and its annotations back; the inverse of a delete."""
+
+    document: Document
+    annotations: tuple[Annotation, ...] = ()
+    label: str = "Add document"
+
+    def inverse(self) -> Edit:
+        return RemoveDocument(self.document, self.annotations, self.label)
+
+
+@dataclass(frozen=True)
+class RemoveDocument(Edit):
+    """Delete a document and its annotations, keeping both so the delete can be undone."""
+
+    document: Document
+    annotations: tuple[Annotation, ...] = ()
+    label: str = "Delete document"
+
+    def inverse(self) -> Edit:
+        return AddDocument(self.document, self.annotations, self.label)
 
 
 @dataclass(frozen=True)

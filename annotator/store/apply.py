@@ -13,11 +13,13 @@ from annotator.core import CodeKind, context_around, now
 from annotator.core.edits import (
     AddAnnotation,
     AddCode,
+    AddDocument,
     AddSpeaker,
     Batch,
     Edit,
     RemoveAnnotation,
     RemoveCode,
+    RemoveDocument,
     RemoveSpeaker,
     UpdateAnnotation,
     UpdateCode,
@@ -37,6 +39,7 @@ from annotator.store.tables import (
 
 # Plain tables for the per-quote statements: no ORM bookkeeping on large batches.
 ANNOTATIONS = AnnotationRow.__table__  # type: ignore[attr-defined]
+DOCUMENTS = DocumentRow.__table__  # type: ignore[attr-defined]
 ANNOTATION_DEVICES = AnnotationDeviceRow.__table__  # type: ignore[attr-defined]
 
 
@@ -309,7 +312,38 @@ def _update_code(run: _Run, edit: Any) -> None:
     )
 
 
+def _add_document(run: _Run, edit: Any) -> None:
+    doc = edit.document
+    if doc.id is None or run.s.get(DocumentRow, doc.id) is not None:
+        raise StoreError(f"document {doc.id} cannot be put back: its id is taken")
+    taken = run.s.exec(select(DocumentRow.id).where(DocumentRow.sha256 == doc.sha256)).first()
+    if taken is not None:
+        raise StoreError(f"the text of {doc.title!r} is already in the project")
+    run.s.connection().execute(insert(DOCUMENTS), [translate.document_row(doc)])
+    for annotation in edit.annotations:
+        _add_annotation(run, AddAnnotation(annotation))
+    run.changes.documents.add(doc.id)
+
+
+def _remove_document(run: _Run, edit: Any) -> None:
+    doc = edit.document
+    connection = run.s.connection()
+    ids = select(ANNOTATIONS.c.id).where(ANNOTATIONS.c.document_id == doc.id)
+    connection.execute(
+        delete(ANNOTATION_DEVICES).where(ANNOTATION_DEVICES.c.annotation_id.in_(ids))
+    )
+    connection.execute(delete(ANNOTATIONS).where(ANNOTATIONS.c.document_id == doc.id))
+    removed = connection.execute(delete(DOCUMENTS).where(DOCUMENTS.c.id == doc.id))
+    if removed.rowcount != 1:
+        raise NotFound(f"no document with id {doc.id}")
+    run._texts.pop(doc.id, None)
+    run.changes.documents.add(doc.id)
+    run.changes.annotations.update(a.id for a in edit.annotations)
+
+
 _HANDLERS: dict[type, Callable[[_Run, Any], None]] = {
+    AddDocument: _add_document,
+    RemoveDocument: _remove_document,
     AddAnnotation: _add_annotation,
     RemoveAnnotation: _remove_annotation,
     UpdateAnnotation: _update_annotation,

@@ -10,6 +10,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QProgressDialog
 
 from annotator.core import Document
+from annotator.core.edits import RemoveDocument
 from annotator.io.formats import ExportFormat, available_formats
 from annotator.io.importers import SUPPORTED
 from annotator.io.ingest import ImportReport
@@ -169,16 +170,13 @@ class FileCommands(Base):
         summary_row = next(s for s in self.corpus_panel.model.rows if s.id == target)
         question = (
             f"Delete “{summary_row.title}” and its {summary_row.quotes} quotes?\n"
-            "This cannot be undone."
+            "Edit › Undo brings it back."
         )
         if not self.prompts.confirm("Delete document", question):
             return
-        self.project.delete_document(target)
-        self.edits.stack.clear()  # earlier edits may refer to the deleted quotes
-        self.show_summaries()
-        if target == self.document_id:
-            self.document = None
-            self.open_document(self._first_document())
+        document = self.project.document(target)
+        annotations = tuple(self.project.annotations(target))
+        self.edits.run(RemoveDocument(document, annotations, f"Delete “{summary_row.title}”"))
 
     # -- exporting -----------------------------------------------------------------------
     def export_selection(self) -> None:

@@ -260,7 +260,12 @@ class MainWindow(FileCommands, CodingCommands, SuggestCommands, ViewCommands, QM
                 self.annotations, None if vocabulary else changes.annotations
             )
         if changes.documents or changes.annotations:
-            self.corpus_panel.show_summaries(self.project.summaries(), self.document_id)
+            summaries = self.project.summaries()
+            self.corpus_panel.show_summaries(summaries, self.document_id)
+            if self.document_id is not None and self.document_id not in {s.id for s in summaries}:
+                self.document = None  # deleted: show another one
+                self.open_document(summaries[0].id if summaries else None)
+                return
             self.show_table()
         if self.selected_id and self.selected() is None:
             self.selected_id = None

@@ -204,3 +204,18 @@ def test_settings_persist(project):
     project.set_setting("last_document", "4")
     assert project.setting("last_document") == "4"
     assert project.setting("missing", "x") == "x"
+
+
+def test_deleting_a_document_is_an_edit_that_undo_restores_exactly(project):
+    from annotator.core.edits import RemoveDocument
+
+    doc = add_doc(project)
+    project.apply(AddSpeaker(Speaker("Ann Lee")))
+    project.apply(AddAnnotation(quote(doc, "“Like a rock,”", speaker="Ann Lee", devices=("simile",))))
+    before = project.corpus()
+    delete = RemoveDocument(doc, tuple(project.annotations(doc.id)))
+    changes = project.apply(delete)
+    assert doc.id in changes.documents
+    assert project.documents() == [] and project.annotations() == []
+    project.apply(delete.inverse())
+    assert project.corpus() == before

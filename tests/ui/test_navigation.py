@@ -91,3 +91,25 @@ def test_export_menu_offers_each_working_format_and_writes_it(qtbot, window, tmp
     window.prompts.answers.append(str(target))
     window.export(available_formats()["jsonl"])
     assert target.exists() and "Talks end in acrimony" in target.read_text("utf-8")
+
+
+def test_deleting_the_open_document_shows_another_and_undo_brings_it_back(
+    qtbot, window, project, article
+):
+    from annotator.core import Annotation
+    from annotator.core.edits import AddAnnotation
+
+    start = article.text.index("“Nobody")
+    project.apply(AddAnnotation(Annotation.on(article.id, article.text, start, start + 37)))
+    second = project.add_document(Document(title="Second", text="Another article."))
+    window.refresh_all()
+    window.open_document(article.id)
+    window.corpus_panel.mark_current(article.id)
+    window.delete_document()
+    assert [s.title for s in project.summaries()] == ["Second"]
+    assert window.document_id == second.id
+    window.edits.stack.undo()
+    assert [s.title for s in project.summaries()] == ["Talks end in acrimony", "Second"]
+    assert [a.quote for a in project.annotations(article.id)] == [article.text[start : start + 37]]
+    window.edits.stack.redo()
+    assert [s.title for s in project.summaries()] == ["Second"]
