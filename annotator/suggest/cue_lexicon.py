@@ -131,8 +131,14 @@ _FIGURE_NOUNS = (
     "puppet show|mirage|straitjacket|noose|bridge too far|red line|black hole|"
     "cliff edge|echo chamber|pipe dream|elephant in the room"
 )
-_FIGURE_TRIGGERS = " ".join({n.split()[-1] for n in _FIGURE_NOUNS.split("|")})
+_FIGURE_TRIGGERS = " ".join(sorted({"+".join(n.split()) for n in _FIGURE_NOUNS.split("|")}))
 _CLAUSE = r"[^.;!?]"
+_HYPOCRISY_TRIGGERS = " ".join(
+    f"{verb}+{about}+{turn}"
+    for verb in ["talks", "talk", "talked", "talking", "speaks", "spoke", "preaches", "lectures"]
+    for about in ("about", "of")
+    for turn in ("while", "but")
+)
 _THREAT_VERBS = (
     "pay|regret|respond|answer|retaliate|suffer|strike|hit back|not hesitate|act|"
     "defend ourselves|face"
@@ -179,11 +185,8 @@ STRUCTURES: tuple[Structure, ...] = (
     # devices
     Structure(
         "device", "simile", 0.75, "comparison", "like",
-        _LIKE + r"(?:a|an|the|some) [\w'-]+(?: [\w'-]+){0,3}", _NOT_BEFORE_LIKE,
-    ),
-    Structure(
-        "device", "simile", 0.75, "comparison", "like",
-        _LIKE + rf"(?!(?:{_NOT_ING_NOUNS})\b)[a-z'-]+ing\b(?: [\w'-]+){{0,5}}",
+        _LIKE + r"(?:(?:a|an|the|some) [\w'-]+(?: [\w'-]+){0,3}|"
+        rf"(?!(?:{_NOT_ING_NOUNS})\b)[a-z'-]+ing\b(?: [\w'-]+){{0,5}})",
         _NOT_BEFORE_LIKE,
     ),
     Structure(
@@ -250,13 +253,13 @@ STRUCTURES: tuple[Structure, ...] = (
         "we i nobody one not",
     ),
     Structure(
-        "tone", "accusatory", 2.0, "saying one thing, doing another",
-        "talks talk talked talking speaks spoke preaches lectures",
+        "tone", "accusatory", 2.0, "saying one thing, doing another", _HYPOCRISY_TRIGGERS,
         r"(?:talks?|talked|talking|speaks?|spoke|preaches|lectures) (?:about|of)\b"
         rf"{_CLAUSE}{{1,60}}?\b(?:while|but)\b",
     ),
     Structure(
-        "tone", "accusatory", 1.5, "a broken promise", "promised pledged vowed",
+        "tone", "accusatory", 1.5, "a broken promise",
+        "promised+nothing promised+little pledged+nothing pledged+little vowed+nothing",
         rf"(?:promised|pledged|vowed)\b{_CLAUSE}{{1,40}}?\b(?:and|but) (?:delivered|did|gave|"
         r"achieved|brought) (?:nothing|little)\b",
     ),
@@ -283,7 +286,7 @@ STRUCTURES: tuple[Structure, ...] = (
         rf"(?:nobody|no one|cannot|can't|don't|do not)\b{_CLAUSE}{{0,30}}?\bseriously\b",
     ),
     Structure(
-        "tone", "dismissive", 1.0, "a futile task", "like",
+        "tone", "dismissive", 1.0, "a futile task", "like+is",
         r"is like (?:trying|talking|arguing|negotiating|dealing|reasoning|pushing)\b",
     ),
     Structure(

@@ -7,7 +7,7 @@ words or sentence ends that belong to a quote.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -78,8 +78,7 @@ _CUE_FORMS = frozenset(
 _EDGE_PUNCT = ",.;:!?()[]\"'“”‘’«»—–-_"
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):
     """A speech cue: the subject's surface and position, the verb, and where it was found."""
 
     place: str  # "after", "before", "sentence"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
 from functools import lru_cache
 
 from annotator.suggest.cue_lexicon import (
@@ -118,22 +117,16 @@ def _starts_word(low: str, at: int, not_after: frozenset[str]) -> bool:
 def tone_hints(words: list[str], found: Found, question: bool) -> list[Hint]:
     """The likeliest tone (and a close runner-up), from cue phrases plus polarity."""
     scores: dict[str, float] = {}
-    reasons: dict[str, list[str]] = {}
+    cues_of: dict[str, list[Cue]] = {}
     for (kind, name), cues in found.items():
-        if kind != "tone":
-            continue
-        best: dict[str, float] = {}
-        for text, weight, structure in cues:
-            shown = text if structure else f'"{text}"'
-            best[shown] = max(weight, best.get(shown, 0.0))
-        ranked = sorted(best.items(), key=lambda item: -item[1])
-        # The strongest cue counts fully, further distinct ones less and less.
-        scores[name] = sum(weight / (1 + k) for k, (_, weight) in enumerate(ranked))
-        reasons[name] = [shown for shown, _ in ranked]
+        if kind == "tone":
+            cues_of[name] = cues
+            weights = sorted({(text, weight) for text, weight, _ in cues}, key=_by_weight)
+            # The strongest cue counts fully, further distinct ones less and less.
+            scores[name] = sum(weight / (1 + k) for k, (_, weight) in enumerate(weights))
     compound = polarity(words)
     if question and ("you" in words or "why" in words):
         scores["confrontational"] = scores.get("confrontational", 0.0) + 0.6
-        reasons.setdefault("confrontational", []).append("a pointed question")
     if not scores or max(scores.values()) < TONE_THRESHOLD:
         why = f"no clear tone cue; polarity {compound:+.2f}"
         return [Hint("tone", "neutral", 0.5 if abs(compound) < 0.5 else 0.35, why)]
@@ -145,20 +138,32 @@ def tone_hints(words: list[str], found: Found, question: bool) -> list[Hint]:
     for tone, score in best_tones:
         if score < 0.7 * best_tones[0][1] or score < TONE_THRESHOLD:
             break
-        listed = ", ".join(reasons.get(tone, [])[:3])
-        why = (f"{listed}; " if listed else "") + f"polarity {compound:+.2f}"
+        why = ", ".join(_shown(cues_of.get(tone, []))[:3])
+        if tone == "confrontational" and question and ("you" in words or "why" in words):
+            why = f"{why}, a pointed question" if why else "a pointed question"
+        why = (f"{why}; " if why else "") + f"polarity {compound:+.2f}"
         hints.append(Hint("tone", tone, round(min(0.85, 0.3 + 0.25 * score), 2), why))
     return hints
 
 
+def _by_weight(cue: tuple[str, float]) -> float:
+    return -cue[1]
+
+
+def _shown(cues: list[Cue]) -> list[str]:
+    """Distinct cues, strongest first, phrases in quotation marks."""
+    ranked = sorted(cues, key=lambda cue: -cue[1])
+    shown: list[str] = []
+    for text, _, structure in ranked:
+        label = text if structure else f'"{text}"'
+        if label not in shown:
+            shown.append(label)
+    return shown
+
+
 def device_hints(quote: str, low: str, words: list[str], found: Found) -> list[Hint]:
     """Rhetorical devices with surface cues in the quote, each with its trigger words."""
-    hints: dict[str, Hint] = {}
-
-    def add(name: str, confidence: float, why: str) -> None:
-        if name not in hints or hints[name].confidence < confidence:
-            hints[name] = Hint("device", name, round(min(confidence, 0.9), 2), why)
-
+    best: dict[str, tuple[float, str]] = {}
     for (kind, name), cues in found.items():
         if kind != "device":
             continue
@@ -168,36 +173,46 @@ def device_hints(quote: str, low: str, words: list[str], found: Found) -> list[H
         confidence = max(weight if structure else base for _, weight, structure in cues)
         confidence += step * (len(structures) + len(plain) - 1)
         shown = structures[:2] + ([f"{label}: {', '.join(plain[:4])}"] if plain else [])
-        add(name, confidence, "; ".join(shown))
+        best[name] = (confidence, "; ".join(shown))
     us = found.get(("side", "us"))
     them = found.get(("side", "them"))
     if us and them:
         sides = "/".join(sorted({c[0] for c in us})) + " against "
         sides += "/".join(sorted({c[0] for c in them}))
-        add("us versus them", 0.45 + 0.05 * min(4, len(us) + len(them)), sides)
+        best["us versus them"] = (0.45 + 0.05 * min(4, len(us) + len(them)), sides)
     if "?" in quote and "?" in quote.strip(" \"'“”‘’«»„‚‹›,."):
         strong = bool(words) and words[0] in _QUESTION_OPENERS
-        add("rhetorical question", 0.65 if strong else 0.5, 'a question ("?") in a statement')
-    _repetition(low, words, add)
-    return sorted(hints.values(), key=lambda h: (-h.confidence, h.name))
+        why = 'a question ("?") in a statement'
+        best["rhetorical question"] = (0.65 if strong else 0.5, why)
+    repetition = _repetition(low, words)
+    if repetition:
+        best["repetition"] = repetition
+    hints = [
+        Hint("device", name, round(min(confidence, 0.9), 2), why)
+        for name, (confidence, why) in best.items()
+    ]
+    if len(hints) > 1:
+        hints.sort(key=lambda h: (-h.confidence, h.name))
+    return hints
 
 
-def _repetition(low: str, words: list[str], add: Callable[[str, float, str], None]) -> None:
+def _repetition(low: str, words: list[str]) -> tuple[float, str] | None:
     pairs = list(zip(words, words[1:], strict=False))
-    if len(set(pairs)) < len(pairs) and _anaphora(low, add):
-        return  # a repeated opening needs a repeated pair of words
+    if len(set(pairs)) < len(pairs):  # a repeated opening needs a repeated pair of words
+        anaphora = _anaphora(low)
+        if anaphora:
+            return anaphora
     if len(words) - len(set(words)) < 2:
-        return  # no word can occur three times
+        return None  # no word can occur three times
     counts: dict[str, int] = {}
     for word in words:
         if len(word) > 3 and word not in _STOP:
             counts[word] = counts.get(word, 0) + 1
     word, count = max(counts.items(), key=lambda item: (item[1], item[0]), default=("", 0))
-    if count >= 3:
-        add("repetition", 0.45, f'"{word}" repeated {count} times')
+    return (0.45, f'"{word}" repeated {count} times') if count >= 3 else None
 
 
-def _anaphora(low: str, add: Callable[[str, float, str], None]) -> bool:
+def _anaphora(low: str) -> tuple[float, str] | None:
     """Clauses opening with the same two or more words ("We will not ... We will not")."""
     by_start: dict[str, list[list[str]]] = {}
     for opening in _CLAUSE_OPENING_RX.findall(low):
@@ -214,9 +229,8 @@ def _anaphora(low: str, add: Callable[[str, float, str], None]) -> bool:
                 n += 1
             shared = shared[:n]
         confidence = 0.6 + 0.05 * min(3, len(group) - 2) + 0.05 * min(2, len(shared) - 2)
-        add("repetition", confidence, f'anaphora: "{" ".join(shared)}" opens {len(group)} clauses')
-        return True
-    return False
+        return confidence, f'anaphora: "{" ".join(shared)}" opens {len(group)} clauses'
+    return None
 
 
 def hints_for(quote: str) -> tuple[str | None, tuple[str, ...], tuple[Hint, ...]]:

@@ -7,8 +7,8 @@
 from __future__ import annotations
 
 from collections.abc import Container, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -30,8 +30,7 @@ _NOT_IN_NAMES = lexicon.NON_PERSON_WORDS | lexicon.PLACE_PREFIXES
 _NAME_WORD_RX = regex.compile(r"[^\d/&]+")
 
 
-@dataclass(frozen=True)
-class ParsedName:
+class ParsedName(NamedTuple):
     """One name found in a capitalised run (offsets relative to the text)."""
 
     start: int

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 DOUBLE_MARKS = '"“”„«»'
 SINGLE_MARKS = "'‘’‚‹›"
@@ -49,8 +50,7 @@ MARK_STYLES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class QuoteSpan:
+class QuoteSpan(NamedTuple):
     """A top-level quote: `start`/`end` include the marks; `closed` is False when recovered."""
 
     start: int
