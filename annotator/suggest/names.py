@@ -185,6 +185,11 @@ def apposition_roles(text: str, end: int) -> frozenset[str]:
 
 def leading_roles(text: str, start: int) -> frozenset[str]:
     """Title words in a title-only phrase just before a name: "The Chancellor, Jo Bloggs"."""
+    j = start
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j == start or text[j - 1 : j] != ",":
+        return frozenset()  # the phrase must end in a comma and a space
     m = _TITLE_BEFORE_RX.search(text, max(0, start - 60), start)
     if not m:
         return frozenset()
