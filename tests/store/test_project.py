@@ -211,7 +211,9 @@ def test_deleting_a_document_is_an_edit_that_undo_restores_exactly(project):
 
     doc = add_doc(project)
     project.apply(AddSpeaker(Speaker("Ann Lee")))
-    project.apply(AddAnnotation(quote(doc, "“Like a rock,”", speaker="Ann Lee", devices=("simile",))))
+    project.apply(
+        AddAnnotation(quote(doc, "“Like a rock,”", speaker="Ann Lee", devices=("simile",)))
+    )
     before = project.corpus()
     delete = RemoveDocument(doc, tuple(project.annotations(doc.id)))
     changes = project.apply(delete)
