@@ -89,13 +89,23 @@ class Cue(NamedTuple):
     apposition_end: int = -1
 
 
+# Group numbers (subject, verb, apposition or 0) per pattern: `regex` looks group names
+# up several times slower than numbers, and every cue reads four groups.
+_GROUP_NUMBERS: dict[regex.Pattern[str], tuple[int, int, int]] = {}
+
+
 def _cue(place: str, m: regex.Match[str], offset: int) -> Cue:
-    verb = m.group("verb").lower()
+    numbers = _GROUP_NUMBERS.get(m.re)
+    if numbers is None:
+        index = m.re.groupindex
+        numbers = _GROUP_NUMBERS[m.re] = (index["subj"], index["verb"], index.get("appos", 0))
+    subj, verb_group, appos_group = numbers
+    verb = m.group(verb_group).lower()
     if " " in verb or "\n" in verb:
         verb = " ".join(verb.split())
     verb = verb or ("name:" if place == "before" else "—name")
-    appos = m.span("appos") if m.re.groupindex.get("appos") and m.group("appos") else (-1, -1)
-    return Cue(place, m.group("subj"), offset + m.start("subj"), verb, *appos)
+    appos = m.span(appos_group) if appos_group and m.group(appos_group) else (-1, -1)
+    return Cue(place, m.group(subj), offset + m.start(subj), verb, *appos)
 
 
 class CueIndex:

@@ -12,12 +12,14 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
+from itertools import compress, count
 
 from annotator.suggest.cue_lexicon import (
     CUE_WORDS,
     DEVICE_WEIGHTS,
     PATTERNS,
     PHRASE_CUES,
+    PHRASE_SECOND_WORDS,
     TONE_THRESHOLD,
     TRIGGER_WORDS,
     TRIGGERS,
@@ -63,9 +65,9 @@ def polarity(words: list[str]) -> float:
     """
     lexicon, negations = _vader()
     total = 0.0
-    for i, valence in enumerate(map(lexicon.get, words)):
-        if valence is None:
-            continue
+    # Most words have no valence: find the ones that do without a Python step per word.
+    for i in compress(count(), map(lexicon.__contains__, words)):
+        valence = lexicon[words[i]]
         for w in words[max(0, i - 3) : i]:
             if w in negations or w.endswith("n't"):
                 valence *= -0.74
@@ -74,21 +76,21 @@ def polarity(words: list[str]) -> float:
     return total / math.sqrt(total * total + 15)
 
 
-def _matches(low: str, words: list[str]) -> Found:
+def _matches(low: str, words: list[str], present: set[str]) -> Found:
     """Every cue in the quote: (kind, name) -> [(what triggered it, weight, structure)]."""
     found: Found = {}
-    present = set(words)
     padded = ""
     for word in CUE_WORDS.intersection(present):
         for key, weight in WORD_CUES.get(word, ()):
             found.setdefault(key, []).append((word, weight, False))
-        phrases = PHRASE_CUES.get(word)
-        if phrases:
-            padded = padded or f" {' '.join(words)} "
-            for phrase, cues in phrases:
-                if phrase in padded:
-                    for key, weight in cues:
-                        found.setdefault(key, []).append((phrase.strip(), weight, False))
+        seconds = PHRASE_SECOND_WORDS.get(word)
+        if seconds is None or seconds.isdisjoint(present):
+            continue
+        padded = padded or f" {' '.join(words)} "
+        for phrase, cues, second in PHRASE_CUES[word]:
+            if second in present and phrase in padded:
+                for key, weight in cues:
+                    found.setdefault(key, []).append((phrase.strip(), weight, False))
     triggered = TRIGGER_WORDS.intersection(present)
     if not triggered:
         return found
@@ -161,7 +163,9 @@ def _shown(cues: list[Cue]) -> list[str]:
     return shown
 
 
-def device_hints(quote: str, low: str, words: list[str], found: Found) -> list[Hint]:
+def device_hints(
+    quote: str, low: str, words: list[str], present: set[str], found: Found
+) -> list[Hint]:
     """Rhetorical devices with surface cues in the quote, each with its trigger words."""
     best: dict[str, tuple[float, str]] = {}
     for (kind, name), cues in found.items():
@@ -184,7 +188,7 @@ def device_hints(quote: str, low: str, words: list[str], found: Found) -> list[H
         strong = bool(words) and words[0] in _QUESTION_OPENERS
         why = 'a question ("?") in a statement'
         best["rhetorical question"] = (0.65 if strong else 0.5, why)
-    repetition = _repetition(low, words)
+    repetition = _repetition(low, words, present)
     if repetition:
         best["repetition"] = repetition
     hints = [
@@ -196,14 +200,14 @@ def device_hints(quote: str, low: str, words: list[str], found: Found) -> list[H
     return hints
 
 
-def _repetition(low: str, words: list[str]) -> tuple[float, str] | None:
+def _repetition(low: str, words: list[str], present: set[str]) -> tuple[float, str] | None:
+    if len(words) - len(present) < 2:
+        return None  # no word can occur three times, and no pair of words can repeat
     pairs = list(zip(words, words[1:], strict=False))
     if len(set(pairs)) < len(pairs):  # a repeated opening needs a repeated pair of words
         anaphora = _anaphora(low)
         if anaphora:
             return anaphora
-    if len(words) - len(set(words)) < 2:
-        return None  # no word can occur three times
     counts: dict[str, int] = {}
     for word in words:
         if len(word) > 3 and word not in _STOP:
@@ -237,8 +241,9 @@ def hints_for(quote: str) -> tuple[str | None, tuple[str, ...], tuple[Hint, ...]
     """Tone, devices (those with confidence >= 0.5) and all hints for a quote's text."""
     low = quote.lower().replace("’", "'").replace("‘", "'")
     words = WORD_RX.findall(low)
-    found = _matches(low, words)
+    present = set(words)  # shared by every cue look-up
+    found = _matches(low, words, present)
     tones = tone_hints(words, found, "?" in quote)
-    devices = device_hints(quote, low, words, found)
+    devices = device_hints(quote, low, words, present, found)
     names = tuple(h.name for h in devices if h.confidence >= 0.5)
     return (tones[0].name if tones else None), names, tuple(tones) + tuple(devices)

@@ -118,7 +118,11 @@ class Cast:
         if not tokens:
             return None
         ids = self._by_surname.get(tokens[-1].lower(), [])
-        matches = [self.people[i] for i in ids if _first_names_agree(self.people[i].tokens, tokens)]
+        people = self.people
+        if len(tokens) < 2:  # a surname alone agrees with every first name
+            matches = [people[i] for i in ids]
+        else:
+            matches = [people[i] for i in ids if _first_names_agree(people[i].tokens, tokens)]
         if len(tokens) == 1 and not matches and self.known:
             low = tokens[0].lower()
             matches = [p for p in self.people if p.known and low in self._forms(p)]
@@ -135,7 +139,9 @@ class Cast:
             ]
         if not matches:
             return None
-        if len(matches) > 1 and at is not None:
+        if len(matches) == 1:
+            return matches[0]
+        if at is not None:
             order = [p.id for p in self.recent(at, window=50000, limit=50)]
             return min(matches, key=lambda p: order.index(p.id) if p.id in order else 10**9)
         return max(matches, key=lambda p: self._last.get(p.id, -1))
