@@ -25,6 +25,7 @@ _SOURCE_ROLES = words(
 )
 _RANK_WORDS = words("senior top high-ranking high-level junior leading")
 _WINDOW = 400
+_PLACES = {"after": "after the quote", "before": "before the quote"}
 
 
 @dataclass
@@ -135,8 +136,11 @@ class _Pipeline:
         if found is None:
             found = self._context_speaker(i, first_para, why)
         short = len(words) <= 3
-        title_like = bool(words) and all(
-            w[0].isupper() or w in _SMALL_WORDS or not w[0].isalpha() for w in words
+        # Only a short quote or one without a speaker can be dismissed as a title.
+        title_like = (
+            bool(words)
+            and (found is None or len(words) <= 6)
+            and all(w[0].isupper() or w in _SMALL_WORDS or not w[0].isalpha() for w in words)
         )
         if not words or (found is None and (short or title_like)):
             return None
@@ -177,14 +181,13 @@ class _Pipeline:
             if sentence is None:
                 return None
             cue, base = sentence, 0.75
-        place = {"after": "after the quote", "before": "before the quote"}
         self._place = cue.place
         if cue.verb == "name:":
             why.append("name and colon before the quote")
         elif cue.verb == "—name":
             why.append("dash and name after the quote")
         else:
-            why.append(f'"{cue.verb}" {place.get(cue.place, "earlier in the sentence")}')
+            why.append(f'"{cue.verb}" {_PLACES.get(cue.place, "earlier in the sentence")}')
         person, factor = self._resolve(cue, why)
         return person, base * factor
 
