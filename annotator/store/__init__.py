@@ -1,6 +1,7 @@
 """Project storage: sqlmodel tables, migrations and the Project API. No Qt."""
 
 from annotator.store.apply import Changes
+from annotator.store.database import ProjectOpenError
 from annotator.store.errors import (
     DuplicateDocument,
     DuplicateName,
@@ -19,6 +20,7 @@ __all__ = [
     "InUse",
     "NotFound",
     "Project",
+    "ProjectOpenError",
     "StoreError",
     "UnknownName",
 ]

@@ -11,6 +11,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import Engine, case, func
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, select
 
 from annotator import paths
@@ -31,7 +32,7 @@ from annotator.core.palette import SPEAKER_PALETTE, speaker_colour
 from annotator.store import translate
 from annotator.store.apply import Changes, apply_edit
 from annotator.store.bulk import CorpusImportReport, import_corpus
-from annotator.store.database import make_engine, migrate, to_url
+from annotator.store.database import ProjectOpenError, make_engine, migrate, to_url
 from annotator.store.errors import DuplicateDocument, NotFound, UnknownName
 from annotator.store.lookup import Names
 from annotator.store.reanchor import ReanchorReport, replace_text
@@ -63,10 +64,19 @@ class Project:
     def __init__(self, location: str, *, seed_codebook: bool = True) -> None:
         self.location = location
         self.url = to_url(location)
-        self.engine: Engine = make_engine(location)
-        migrate(self.engine)
-        if seed_codebook and self.is_empty():
-            self.load_default_codebook()
+        try:
+            self.engine: Engine = make_engine(location)
+            migrate(self.engine)
+            if seed_codebook and self.is_empty():
+                self.load_default_codebook()
+        except ProjectOpenError:
+            raise
+        except OSError as error:
+            raise ProjectOpenError(
+                f"{location}: cannot create the project ({error.strerror})"
+            ) from error
+        except DBAPIError as error:
+            raise ProjectOpenError(f"{location}: {_open_problem(error)}") from error
 
     # -- lifecycle ---------------------------------------------------------------------
     def close(self) -> None:
@@ -295,6 +305,16 @@ class Project:
         with self.session() as s:
             s.merge(SettingRow(key=key, value=value))
             s.commit()
+
+
+def _open_problem(error: DBAPIError) -> str:
+    """What an analyst should read when a project will not open."""
+    text = str(error.orig).lower()
+    if "locked" in text or "busy" in text:
+        return "the project is in use by another program; close it there and try again"
+    if "not a database" in text or "malformed" in text or "encrypted" in text:
+        return "not a Speechmark project (the file is not a database, or it is damaged)"
+    return f"cannot open the project ({error.orig})"
 
 
 def _code_row(c: Code, position: int) -> CodeRow:

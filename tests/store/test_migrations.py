@@ -46,3 +46,28 @@ def test_project_file_uses_wal_and_foreign_keys(tmp_path):
     with Project(str(tmp_path / "p.speechmark")) as project, project.engine.connect() as c:
         assert c.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert c.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_a_file_that_is_not_a_project_gets_one_clear_error(tmp_path):
+    import pytest
+
+    from annotator.store import ProjectOpenError
+
+    path = tmp_path / "notes.speechmark"
+    path.write_text("shopping list: bread, milk", encoding="utf-8")
+    with pytest.raises(ProjectOpenError, match="notes.speechmark: not a Speechmark project"):
+        Project(str(path))
+    assert path.read_text(encoding="utf-8") == "shopping list: bread, milk"
+
+
+def test_a_project_from_a_newer_version_is_refused_untouched(tmp_path):
+    import pytest
+
+    from annotator.store import ProjectOpenError
+
+    path = tmp_path / "future.speechmark"
+    Project(str(path)).close()
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE alembic_version SET version_num = 'v99'")
+    with pytest.raises(ProjectOpenError, match="newer Speechmark"):
+        Project(str(path))
