@@ -62,7 +62,7 @@ SENTENCE_SUBJECT_VERB = regex.compile(
 )
 SENTENCE_ACCORDING = regex.compile(rf"(?P<verb>[Aa]ccording\s+to)\s+{_SUBJ}")
 _ABBREVIATION = "|".join(
-    regex.escape(a) for a in sorted(lexicon.ABBREVIATIONS, key=len, reverse=True)
+    regex.escape(a) for a in sorted(lexicon.ABBREVIATIONS, key=lambda a: (-len(a), a))
 )
 # A sentence end: ! ? … or a full stop that does not close an abbreviation or an initial.
 _SENTENCE_END = regex.compile(

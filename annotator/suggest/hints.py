@@ -45,8 +45,9 @@ _EDGE = "\"'“”‘’«»„‚‹›()[]—–-,;:…"
 _NEGATIVE_NUDGE = (("accusatory", 0.2), ("confrontational", 0.15), ("warning", 0.15))
 _POSITIVE_NUDGE = (("optimistic", 0.25), ("conciliatory", 0.15))
 
-# One cue found in a quote: (what to show, weight, whether it is a structure).
-Cue = tuple[str, float, bool]
+# One cue found in a quote: (what to show, weight, whether it is a structure, index of the
+# quote's word where it starts).
+Cue = tuple[str, float, bool, int]
 Found = dict[CueKey, list[Cue]]
 
 
@@ -77,20 +78,29 @@ def polarity(words: list[str]) -> float:
 
 
 def _matches(low: str, words: list[str], present: set[str]) -> Found:
-    """Every cue in the quote: (kind, name) -> [(what triggered it, weight, structure)]."""
+    """Every cue in the quote: (kind, name) -> [(what triggered it, weight, structure,
+    index of the word it starts at)], in the order the cues occur in the quote."""
     found: Found = {}
     padded = ""
-    for word in CUE_WORDS.intersection(present):
-        for key, weight in WORD_CUES.get(word, ()):
-            found.setdefault(key, []).append((word, weight, False))
+    # A set holds the quote's cue words in no fixed order: take them in text order.
+    for word in sorted(CUE_WORDS.intersection(present), key=words.index):
+        cues = WORD_CUES.get(word)
+        if cues:
+            at = words.index(word)
+            for key, weight in cues:
+                found.setdefault(key, []).append((word, weight, False, at))
         seconds = PHRASE_SECOND_WORDS.get(word)
         if seconds is None or seconds.isdisjoint(present):
             continue
         padded = padded or f" {' '.join(words)} "
         for phrase, cues, second in PHRASE_CUES[word]:
-            if second in present and phrase in padded:
+            if second in present:
+                pos = padded.find(phrase)
+                if pos < 0:
+                    continue
+                at = padded.count(" ", 0, pos)
                 for key, weight in cues:
-                    found.setdefault(key, []).append((phrase.strip(), weight, False))
+                    found.setdefault(key, []).append((phrase.strip(), weight, False, at))
     triggered = TRIGGER_WORDS.intersection(present)
     if not triggered:
         return found
@@ -101,7 +111,8 @@ def _matches(low: str, words: list[str], present: set[str]) -> Found:
             if _starts_word(low, m.start(), not_after):
                 shown = " ".join(m.group().split())
                 shown = shown if len(shown) <= 60 else shown[:57] + "..."
-                found.setdefault(key, []).append((f'{label}: "{shown}"', weight, True))
+                at = len(WORD_RX.findall(low, 0, m.start()))
+                found.setdefault(key, []).append((f'{label}: "{shown}"', weight, True, at))
                 break
     return found
 
@@ -123,7 +134,7 @@ def tone_hints(words: list[str], found: Found, question: bool) -> list[Hint]:
     for (kind, name), cues in found.items():
         if kind == "tone":
             cues_of[name] = cues
-            weights = sorted({(text, weight) for text, weight, _ in cues}, key=_by_weight)
+            weights = sorted({(text, weight) for text, weight, _, _ in cues}, key=_by_weight)
             # The strongest cue counts fully, further distinct ones less and less.
             scores[name] = sum(weight / (1 + k) for k, (_, weight) in enumerate(weights))
     compound = polarity(words)
@@ -152,11 +163,15 @@ def _by_weight(cue: tuple[str, float]) -> float:
     return -cue[1]
 
 
+def _rank(cue: Cue) -> tuple[float, int, str]:
+    return -cue[1], cue[3], cue[0]
+
+
 def _shown(cues: list[Cue]) -> list[str]:
-    """Distinct cues, strongest first, phrases in quotation marks."""
-    ranked = sorted(cues, key=lambda cue: -cue[1])
+    """Distinct cues, strongest first (ties in quote order, then by text), phrases quoted."""
+    ranked = sorted(cues, key=_rank)
     shown: list[str] = []
-    for text, _, structure in ranked:
+    for text, _, structure, _ in ranked:
         label = text if structure else f'"{text}"'
         if label not in shown:
             shown.append(label)
@@ -172,9 +187,9 @@ def device_hints(
         if kind != "device":
             continue
         base, step, label = DEVICE_WEIGHTS[name]
-        structures = sorted({text for text, _, structure in cues if structure})
-        plain = sorted({text for text, _, structure in cues if not structure})
-        confidence = max(weight if structure else base for _, weight, structure in cues)
+        structures = sorted({text for text, _, structure, _ in cues if structure})
+        plain = sorted({text for text, _, structure, _ in cues if not structure})
+        confidence = max(weight if structure else base for _, weight, structure, _ in cues)
         confidence += step * (len(structures) + len(plain) - 1)
         shown = structures[:2] + ([f"{label}: {', '.join(plain[:4])}"] if plain else [])
         best[name] = (confidence, "; ".join(shown))
