@@ -7,6 +7,8 @@ words or sentence ends that belong to a quote.
 from __future__ import annotations
 
 import bisect
+import re
+import string
 from typing import NamedTuple
 
 import regex
@@ -69,6 +71,48 @@ _SENTENCE_END = regex.compile(
     rf"(?:[!?…]|(?<!(?:^|[^\p{{L}}])(?i:{_ABBREVIATION}))(?<!(?:^|[^\p{{L}}])\p{{Lu}})\.)"
     r"[.!?…]*[”’\"»)\]]*(?:\s+|$)"
 )
+# The same without the look-behinds, for the stdlib engine, which scans for these marks
+# much faster; a full stop it finds is then checked against the text before it. `regex`
+# counts U+001C-U+001F as no whitespace, `re` does.
+_END_MARKS_RX = re.compile(r"[!?….][.!?…]*[”’\"»)\]]*(?:[^\S\x1c-\x1f]+|$)")
+# An abbreviation or a single capital ending a text (the part before a full stop).
+_DOTTED_RX = regex.compile(rf"[^\p{{L}}](?:(?i:{_ABBREVIATION})|\p{{Lu}})\Z")
+_DOTTED_AT_START_RX = regex.compile(rf"(?:^|[^\p{{L}}])(?:(?i:{_ABBREVIATION})|\p{{Lu}})\Z")
+_DOTTED_REACH = max(map(len, lexicon.ABBREVIATIONS)) + 1
+# Two lowercase ASCII letters that end no abbreviation: before a full stop, a sentence end.
+_PLAIN_ENDINGS = frozenset(
+    a + b for a in string.ascii_lowercase for b in string.ascii_lowercase
+) - frozenset(a[-2:] for a in lexicon.ABBREVIATIONS)
+
+
+def sentence_ends(masked: str) -> list[int]:
+    """The end of every match of `_SENTENCE_END` in `masked`, found faster."""
+    ends: list[int] = []
+    append = ends.append
+    pos = 0
+    while True:
+        for m in _END_MARKS_RX.finditer(masked, pos):
+            at = m.start()
+            if (
+                masked[at] == "."
+                and masked[at - 2 : at] not in _PLAIN_ENDINGS
+                and _dotted(masked, at)
+            ):
+                pos = at + 1  # not an end: look again from the next character
+                break
+            append(m.end())
+        else:
+            return ends
+
+
+def _dotted(text: str, at: int) -> bool:
+    """True when text[:at] ends in an abbreviation or an initial (not a letter before)."""
+    low = at - _DOTTED_REACH
+    if low > 0:
+        return _DOTTED_RX.search(text[low:at]) is not None
+    return _DOTTED_AT_START_RX.search(text[:at]) is not None
+
+
 # Any word that can carry a cue, to skip the slower patterns where none is near.
 _CUE_FORMS = frozenset(
     f
@@ -113,7 +157,7 @@ class CueIndex:
 
     def __init__(self, masked: str) -> None:
         self.masked = masked
-        self.sentence_ends = [m.end() for m in _SENTENCE_END.finditer(masked)]
+        self.sentence_ends = sentence_ends(masked)
 
     def first_cue_word(self, start: int, end: int) -> tuple[int, str]:
         """Position and form of the first cue word in [start, end), or (-1, "")."""

@@ -82,13 +82,17 @@ def _matches(low: str, words: list[str], present: set[str]) -> Found:
     index of the word it starts at)], in the order the cues occur in the quote."""
     found: Found = {}
     padded = ""
-    # A set holds the quote's cue words in no fixed order: take them in text order.
-    for word in sorted(CUE_WORDS.intersection(present), key=words.index):
+    # The set gives the words in no fixed order: each cue keeps its position instead, and
+    # whatever reaches the output is ordered by it.
+    for word in CUE_WORDS.intersection(present):
         cues = WORD_CUES.get(word)
         if cues:
             at = words.index(word)
             for key, weight in cues:
-                found.setdefault(key, []).append((word, weight, False, at))
+                if key in found:
+                    found[key].append((word, weight, False, at))
+                else:
+                    found[key] = [(word, weight, False, at)]
         seconds = PHRASE_SECOND_WORDS.get(word)
         if seconds is None or seconds.isdisjoint(present):
             continue
@@ -134,6 +138,9 @@ def tone_hints(words: list[str], found: Found, question: bool) -> list[Hint]:
     for (kind, name), cues in found.items():
         if kind == "tone":
             cues_of[name] = cues
+            if len(cues) == 1:
+                scores[name] = cues[0][1]
+                continue
             weights = sorted({(text, weight) for text, weight, _, _ in cues}, key=_by_weight)
             # The strongest cue counts fully, further distinct ones less and less.
             scores[name] = sum(weight / (1 + k) for k, (_, weight) in enumerate(weights))
@@ -187,6 +194,10 @@ def device_hints(
         if kind != "device":
             continue
         base, step, label = DEVICE_WEIGHTS[name]
+        if len(cues) == 1:
+            text, weight, structure, _ = cues[0]
+            best[name] = (weight, text) if structure else (base, f"{label}: {text}")
+            continue
         structures = sorted({text for text, _, structure, _ in cues if structure})
         plain = sorted({text for text, _, structure, _ in cues if not structure})
         confidence = max(weight if structure else base for _, weight, structure, _ in cues)
