@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container, Iterator
 from functools import lru_cache
 from typing import NamedTuple
@@ -19,6 +20,34 @@ PARTICLE = "(?:" + "|".join(lexicon.NAME_PARTICLES) + ")"
 # A run of capitalised words (with name particles between them): a name, maybe with titles.
 NAME = rf"{CAP}\.?(?:[ \u00a0](?:{PARTICLE}[ \u00a0])*{CAP}\.?){{0,6}}+"
 RUN_RX = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d’'])(?:{NAME})")
+
+
+def _bmp_class(spec: str, bmp: str) -> str:
+    """The Basic Multilingual Plane part of a `regex` character class, as a `re` class: the
+    same characters as the installed `regex` sees them."""
+    ranges = []
+    for m in regex.finditer(f"{spec}+", bmp):
+        first, last = bmp[m.start()], bmp[m.end() - 1]
+        ranges.append(re.escape(first) + ("" if first == last else "-" + re.escape(last)))
+    return "[" + "".join(ranges) + "]"
+
+
+def _run_bmp_pattern() -> str:
+    bmp = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+    upper = _bmp_class(r"\p{Lu}", bmp)
+    rest = _bmp_class(r"[\p{L}\p{M}’'\-]", bmp) + "*+"
+    before = _bmp_class(r"[\p{L}\p{M}\d’']", bmp)
+    cap = upper + rest
+    # The look-behind follows the first capital, so the engine can skip to capitals fast.
+    first = f"{upper}(?<!{before}(?s:.)){rest}"
+    return rf"{first}\.?(?:[ \u00a0](?:{PARTICLE}[ \u00a0])*{cap}\.?){{0,6}}+"
+
+
+# RUN_RX for the stdlib engine (several times faster), exact on text without letters,
+# marks or digits beyond the BMP.
+_RUN_BMP_RX = re.compile(_run_bmp_pattern())
+_ASTRAL_RX = re.compile("[\U00010000-\U0010ffff]")
+_NAME_CHAR_RX = regex.compile(r"[\p{L}\p{M}\d]")
 _APPOSITION_RX = regex.compile(
     rf",\s+(?:the\s+|a\s+|an\s+|{CAP}’s\s+|{CAP}'s\s+)?((?:[\p{{L}}\-]+\s+){{0,3}}?"
     rf"(?:{lexicon.trie_pattern(sorted(lexicon.ROLE_NOUNS))}))\b"
@@ -207,7 +236,9 @@ def names_in(
     With `surnames`, a one-word run is only yielded when it is one of them (lowercase) or
     follows a role noun ("spokesman Peskov"): the fast path for scanning a whole text.
     """
-    for m in RUN_RX.finditer(text, start, end):
+    astral = _ASTRAL_RX.finditer(text, start - 1 if start else 0, end)
+    scan = RUN_RX if any(_NAME_CHAR_RX.match(c.group()) for c in astral) else _RUN_BMP_RX
+    for m in scan.finditer(text, start, end):
         run = m.group()
         at = m.start()
         if " " in run or "\u00a0" in run:
