@@ -14,6 +14,7 @@ from typing import NamedTuple
 import regex
 
 from annotator.suggest import lexicon
+from annotator.suggest.stdlib_rx import class_body, needs_regex
 
 CAP = r"\p{Lu}[\p{L}\p{M}’'\-]*+"
 PARTICLE = "(?:" + "|".join(lexicon.NAME_PARTICLES) + ")"
@@ -22,32 +23,18 @@ NAME = rf"{CAP}\.?(?:[ \u00a0](?:{PARTICLE}[ \u00a0])*{CAP}\.?){{0,6}}+"
 RUN_RX = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d’'])(?:{NAME})")
 
 
-def _bmp_class(spec: str, bmp: str) -> str:
-    """The Basic Multilingual Plane part of a `regex` character class, as a `re` class: the
-    same characters as the installed `regex` sees them."""
-    ranges = []
-    for m in regex.finditer(f"{spec}+", bmp):
-        first, last = bmp[m.start()], bmp[m.end() - 1]
-        ranges.append(re.escape(first) + ("" if first == last else "-" + re.escape(last)))
-    return "[" + "".join(ranges) + "]"
-
-
 def _run_bmp_pattern() -> str:
-    bmp = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
-    upper = _bmp_class(r"\p{Lu}", bmp)
-    rest = _bmp_class(r"[\p{L}\p{M}’'\-]", bmp) + "*+"
-    before = _bmp_class(r"[\p{L}\p{M}\d’']", bmp)
+    upper = "[" + class_body(r"\p{Lu}") + "]"
+    rest = "[" + class_body(r"[\p{L}\p{M}’'\-]") + "]*+"
+    before = "[" + class_body(r"[\p{L}\p{M}\d’']") + "]"
     cap = upper + rest
     # The look-behind follows the first capital, so the engine can skip to capitals fast.
     first = f"{upper}(?<!{before}(?s:.)){rest}"
     return rf"{first}\.?(?:[ \u00a0](?:{PARTICLE}[ \u00a0])*{cap}\.?){{0,6}}+"
 
 
-# RUN_RX for the stdlib engine (several times faster), exact on text without letters,
-# marks or digits beyond the BMP.
+# RUN_RX for the stdlib engine (several times faster), exact where `needs_regex` is False.
 _RUN_BMP_RX = re.compile(_run_bmp_pattern())
-_ASTRAL_RX = re.compile("[\U00010000-\U0010ffff]")
-_NAME_CHAR_RX = regex.compile(r"[\p{L}\p{M}\d]")
 _APPOSITION_RX = regex.compile(
     rf",\s+(?:the\s+|a\s+|an\s+|{CAP}’s\s+|{CAP}'s\s+)?((?:[\p{{L}}\-]+\s+){{0,3}}?"
     rf"(?:{lexicon.trie_pattern(sorted(lexicon.ROLE_NOUNS))}))\b"
@@ -236,8 +223,7 @@ def names_in(
     With `surnames`, a one-word run is only yielded when it is one of them (lowercase) or
     follows a role noun ("spokesman Peskov"): the fast path for scanning a whole text.
     """
-    astral = _ASTRAL_RX.finditer(text, start - 1 if start else 0, end)
-    scan = RUN_RX if any(_NAME_CHAR_RX.match(c.group()) for c in astral) else _RUN_BMP_RX
+    scan = RUN_RX if needs_regex(text, start - 1 if start else 0, end) else _RUN_BMP_RX
     for m in scan.finditer(text, start, end):
         run = m.group()
         at = m.start()

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from annotator.suggest import names
+from annotator.suggest.stdlib_rx import needs_regex
 
 ROOT = Path(__file__).resolve().parents[2]
 PIECES = [
@@ -51,3 +52,9 @@ def test_articles() -> None:
         text = path.read_text(encoding="utf-8")
         expected, found = _both(text, 0, len(text))
         assert found == expected, path.name
+
+
+def test_needs_regex() -> None:
+    assert not needs_regex("“No,” she said. 🤝")
+    assert needs_regex("“No,” said \U0001d400lan.")
+    assert needs_regex("x \U00010400", 2) and not needs_regex("x \U00010400", 0, 2)
