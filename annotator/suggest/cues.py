@@ -163,15 +163,17 @@ class CueIndex:
         """Position and form of the first cue word in [start, end), or (-1, "")."""
         chunk = self.masked[start:end]
         for word in chunk.split():
-            if word in _CUE_FORMS or word.strip(_EDGE_PUNCT) in _CUE_FORMS:
-                return start + chunk.find(word), word.strip(_EDGE_PUNCT).lower()
+            # No cue form has edge punctuation: a word is a cue when its stripped form is.
+            bare = word.strip(_EDGE_PUNCT)
+            if bare in _CUE_FORMS:
+                return start + chunk.find(word), bare.lower()
         return -1, ""
 
     def last_cue_word(self, start: int, end: int) -> int:
         """Position of the last cue word in [start, end), or -1."""
         chunk = self.masked[start:end]
         for word in reversed(chunk.split()):
-            if word in _CUE_FORMS or word.strip(_EDGE_PUNCT) in _CUE_FORMS:
+            if word.strip(_EDGE_PUNCT) in _CUE_FORMS:
                 return start + chunk.rfind(word)
         return -1
 

@@ -45,6 +45,10 @@ _EDGE = "\"'“”‘’«»„‚‹›()[]—–-,;:…"
 _NEGATIVE_NUDGE = (("accusatory", 0.2), ("confrontational", 0.15), ("warning", 0.15))
 _POSITIVE_NUDGE = (("optimistic", 0.25), ("conciliatory", 0.15))
 
+# Per cue word: its one-word cues and the second words of the phrases it opens.
+_CUE_ENTRIES: dict[str, tuple[tuple[tuple[CueKey, float], ...], frozenset[str] | None]] = {
+    word: (WORD_CUES.get(word, ()), PHRASE_SECOND_WORDS.get(word)) for word in CUE_WORDS
+}
 # One cue found in a quote: (what to show, weight, whether it is a structure, index of the
 # quote's word where it starts).
 Cue = tuple[str, float, bool, int]
@@ -85,7 +89,7 @@ def _matches(low: str, words: list[str], present: set[str]) -> Found:
     # The set gives the words in no fixed order: each cue keeps its position instead, and
     # whatever reaches the output is ordered by it.
     for word in CUE_WORDS.intersection(present):
-        cues = WORD_CUES.get(word)
+        cues, seconds = _CUE_ENTRIES[word]
         if cues:
             at = words.index(word)
             for key, weight in cues:
@@ -93,7 +97,6 @@ def _matches(low: str, words: list[str], present: set[str]) -> Found:
                     found[key].append((word, weight, False, at))
                 else:
                     found[key] = [(word, weight, False, at)]
-        seconds = PHRASE_SECOND_WORDS.get(word)
         if seconds is None or seconds.isdisjoint(present):
             continue
         padded = padded or f" {' '.join(words)} "

@@ -31,3 +31,8 @@ def test_articles() -> None:
     for path in paths:
         text = path.read_text(encoding="utf-8")
         assert cues.sentence_ends(text) == reference(text), path.name
+
+
+def test_cue_forms_have_no_edge_punctuation() -> None:
+    """`first_cue_word` relies on it: a word is a cue exactly when its stripped form is."""
+    assert all(form.strip(cues._EDGE_PUNCT) == form for form in cues._CUE_FORMS)
