@@ -12,17 +12,14 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from annotator import paths
 from annotator.store import Project
-from annotator.ui.export_dialog import PathField, may_overwrite
+from annotator.ui.export_dialog import PathField, lay_out_request_dialog, may_overwrite
 from annotator.ui.selection import Selection, SelectionWidget
 
 WORD_FILTER = "Word documents (*.docx);;All files (*)"
@@ -72,19 +69,7 @@ class BriefingDialog(QDialog):
         form.addRow("Te&mplate:", self.template)
         form.addRow("", self.include_context)
         form.addRow("Save &to:", self.output)
-        group = QGroupBox("Quotes to include")
-        QVBoxLayout(group).addWidget(self.selector)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Write briefing")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(group, 1)
-        layout.addWidget(self.buttons)
+        self.ok_button = lay_out_request_dialog(self, form, self.selector, "Write briefing")
         for field in (self.output, self.template):
             field.changed.connect(self._update)
         self.title.textChanged.connect(self._update)

@@ -109,6 +109,27 @@ def may_overwrite(parent: QWidget, field: PathField) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def lay_out_request_dialog(
+    dialog: QDialog, form: QFormLayout, selector: QWidget, ok_text: str
+) -> QPushButton:
+    """The shared shape of the export and briefing dialogs: the form, the quotes to include,
+    and OK/Cancel; returns the OK button (renamed ``ok_text``)."""
+    group = QGroupBox("Quotes to include")
+    QVBoxLayout(group).addWidget(selector)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok_button.setText(ok_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(group, 1)
+    layout.addWidget(buttons)
+    return ok_button
+
+
 class ExportDialog(QDialog):
     """Asks for an export format, an output path and a selection of quotes."""
 
@@ -129,19 +150,7 @@ class ExportDialog(QDialog):
         self.output_label = QLabel("Save &to:")
         self.output_label.setBuddy(self.output.edit)
         form.addRow(self.output_label, self.output)
-        group = QGroupBox("Quotes to include")
-        QVBoxLayout(group).addWidget(self.selector)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Export")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(group, 1)
-        layout.addWidget(self.buttons)
+        self.ok_button = lay_out_request_dialog(self, form, self.selector, "Export")
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         self.output.changed.connect(self._update)
         self.selector.changed.connect(self._update)
