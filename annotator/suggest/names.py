@@ -231,14 +231,29 @@ def names_in(
             yield from split_run(text, at, m.end(), is_sentence_start(text, at))
             continue
         if surnames is not None:
-            word = _strip_possessive(run)[0] if run[-1] in "sS’'" else run
-            if word.rstrip(".").lower() not in surnames and (
+            key = _SURNAME_KEYS.get(run)
+            if key is None:
+                key = _surname_key(run)
+            if key not in surnames and (
                 not text[at - 2 : at - 1].islower() or not _role_before(text, at)
             ):
                 continue
         single = _single(text, at, run, is_sentence_start(text, at))
         if single is not None:
             yield single
+
+
+# Lowercase surname form of one-word runs: capitalised words recur throughout a text.
+_SURNAME_KEYS: dict[str, str] = {}
+
+
+def _surname_key(run: str) -> str:
+    word = _strip_possessive(run)[0] if run[-1] in "sS’'" else run
+    key = word.rstrip(".").lower()
+    if len(_SURNAME_KEYS) >= 8192:
+        _SURNAME_KEYS.clear()
+    _SURNAME_KEYS[run] = key
+    return key
 
 
 def names_in_phrase(text: str, start: int, end: int) -> list[ParsedName]:
