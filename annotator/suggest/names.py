@@ -121,6 +121,8 @@ def _role_before(text: str, start: int) -> str:
     j = start
     while j > 0 and text[j - 1].isspace():
         j -= 1
+    if j == start:
+        return ""  # no space before `start`
     k = j
     while k > 0 and k > start - 30 and (text[k - 1].islower() or text[k - 1] == "-"):
         k -= 1
