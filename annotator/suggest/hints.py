@@ -266,13 +266,8 @@ def _anaphora(low: str) -> tuple[float, str] | None:
     return None
 
 
-@lru_cache(maxsize=4096)
 def hints_for(quote: str) -> tuple[str | None, tuple[str, ...], tuple[Hint, ...]]:
-    """Tone, devices (those with confidence >= 0.5) and all hints for a quote's text.
-
-    A pure function of the text returning immutable values, so cached: a text suggested
-    again after an edit, or a quote repeated in it, costs one look-up per quote.
-    """
+    """Tone, devices (those with confidence >= 0.5) and all hints for a quote's text."""
     low = quote.lower().replace("’", "'").replace("‘", "'")
     words = WORD_RX.findall(low)
     present = set(words)  # shared by every cue look-up

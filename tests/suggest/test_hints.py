@@ -157,10 +157,3 @@ def test_tone_reasons_name_the_cue() -> None:
     _, _, hints = hints_for("“If they cross the river, they should not be surprised,”")
     assert hints[0].name == "warning"
     assert "threat" in hints[0].why and "surprised" in hints[0].why
-
-
-def test_cached_hints_equal_fresh_ones():
-    quote = "“Why should families pay for mistakes they did not make?” she asked."
-    first = hints_for(quote)
-    assert hints_for(quote) is first
-    assert hints_for.__wrapped__(quote) == first
