@@ -8,13 +8,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QMenu,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator.store import DocumentSummary
 from annotator.ui.models import ROW_ROLE, SORT_ROLE, DocumentsModel
+from annotator.ui.tables import row_table
 
 
 class CorpusPanel(QWidget):
@@ -34,17 +34,9 @@ class CorpusPanel(QWidget):
         self.filter_box = QLineEdit(placeholderText="Filter documents…", clearButtonEnabled=True)
         self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
 
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.table = row_table(self.proxy)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # import order
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, self.model.columnCount()):
