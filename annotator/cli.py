@@ -139,8 +139,10 @@ def show(ctx: Context, document: int) -> None:
         click.echo(f"# {doc.title}")
         click.echo(marked_text(doc.text, annotations))
         click.echo()
+        orphaned = ctx.project.orphaned(document)
         for n, a in enumerate(annotations, 1):
-            click.echo(f"{n}. {a.start}-{a.end} {_describe(a)}: {a.quote}")
+            flag = " [not found in the new text]" if a.id in orphaned else ""
+            click.echo(f"{n}. {a.start}-{a.end} {_describe(a)}{flag}: {a.quote}")
 
 
 def _locate(text: str, quote: str) -> tuple[int, int]:

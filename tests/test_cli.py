@@ -208,3 +208,16 @@ def test_briefing_with_filters_names_the_scope(coded, tmp_path):
 def test_unknown_speaker_filter_is_an_error(coded, tmp_path):
     out = coded("export", "-o", str(tmp_path / "x.jsonl"), "--speaker", "Nobody", expect=1)
     assert "unknown speaker 'Nobody'" in out
+
+
+def test_show_flags_quotes_that_a_reimport_could_not_place(run, tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Intro. “We will fight,” she said. “Never,” he replied.", encoding="utf-8")
+    run("import", str(story))
+    run("annotate", "1", "--quote", "“We will fight,”")
+    run("annotate", "1", "--quote", "“Never,”")
+    story.write_text("A new intro. “We will fight,” she said. He did not reply.", encoding="utf-8")
+    assert "1 quotes could not be re-placed" in run("import", str(story))
+    lines = run("show", "1").splitlines()
+    assert any("“Never,”" in line and "[not found in the new text]" in line for line in lines)
+    assert any("“We will fight,”" in line and "not found" not in line for line in lines)

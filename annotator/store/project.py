@@ -155,11 +155,6 @@ class Project:
         with self.session() as s:
             return set(s.exec(query).all())
 
-    def find_document(self, sha256: str) -> Document | None:
-        with self.session() as s:
-            row = s.exec(select(DocumentRow).where(DocumentRow.sha256 == sha256)).first()
-            return translate.document(row) if row else None
-
     def document(self, document_id: int) -> Document:
         with self.session() as s:
             row = s.get(DocumentRow, document_id)
@@ -229,6 +224,7 @@ class Project:
             ]
 
     def annotation(self, annotation_id: str) -> Annotation:
+        """One annotation by id."""
         with self.session() as s:
             row = s.get(AnnotationRow, annotation_id)
             if row is None:
