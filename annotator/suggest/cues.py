@@ -15,6 +15,7 @@ import regex
 
 from annotator.suggest import lexicon
 from annotator.suggest.names import CAP, NAME
+from annotator.suggest.stdlib_rx import Dual, plain
 
 
 def _alternation(words: frozenset[str], capitalised: bool = False) -> str:
@@ -42,27 +43,25 @@ _APPOS = r"(?P<appos>,\s+[^,_\n]{2,80}?,)"
 _AUX = r"(?:(?:also|later|then|again|once|has|had|have|would|will|is|was|were|\p{Ll}+ly)\s+){0,2}"
 _LEAD = r"\s*[,;]?\s*(?:[—–-]+\s*)?"
 
-AFTER_SUBJECT_VERB = regex.compile(rf"{_LEAD}{_SUBJ}{_APPOS}?\s+{_AUX}(?P<verb>{_VERB})")
-AFTER_VERB_SUBJECT = regex.compile(
+AFTER_SUBJECT_VERB = Dual(rf"{_LEAD}{_SUBJ}{_APPOS}?\s+{_AUX}(?P<verb>{_VERB})")
+AFTER_VERB_SUBJECT = Dual(
     rf"{_LEAD}(?:\p{{Ll}}+ly\s+)?(?P<verb>{_VERB})\s+(?:\p{{Ll}}+ly\s+)?{_SUBJ}"
 )
-AFTER_ACCORDING = regex.compile(rf"{_LEAD}(?P<verb>according\s+to)\s+{_SUBJ}")
+AFTER_ACCORDING = Dual(rf"{_LEAD}(?P<verb>according\s+to)\s+{_SUBJ}")
 # A speech verb after the quote whose subject is not a name we can read ("said one voter").
-AFTER_VERB_ONLY = regex.compile(rf"{_LEAD}(?P<subj>)(?:[\p{{L}}’'\-]+\s+){{0,4}}?(?P<verb>{_VERB})")
-BEFORE_SUBJECT_VERB = regex.compile(
+AFTER_VERB_ONLY = Dual(rf"{_LEAD}(?P<subj>)(?:[\p{{L}}’'\-]+\s+){{0,4}}?(?P<verb>{_VERB})")
+BEFORE_SUBJECT_VERB = Dual(
     rf"{_SUBJ}(?:{_APPOS}|,\s+who)?\s+{_AUX}(?P<verb>{_VERB})(?:\s+[^,:;_.!?\n]{{1,60}}?)?\s*[,:]?\s*$"
 )
-BEFORE_VERB_SUBJECT = regex.compile(rf"(?<![\p{{L}}])(?P<verb>{_VERB})\s+{_SUBJ}\s*[,:]\s*$")
+BEFORE_VERB_SUBJECT = Dual(rf"(?<![\p{{L}}])(?P<verb>{_VERB})\s+{_SUBJ}\s*[,:]\s*$")
 # "Truss: “…" (headlines, transcripts) and "“…” — Jane Doe" (signed statements).
-BEFORE_NAME_COLON = regex.compile(rf"\s*(?P<verb>)(?P<subj>{NAME})\s*:\s*$")
-AFTER_DASH_NAME = regex.compile(
-    rf"\s*[—–]+\s*(?P<verb>)(?P<subj>{NAME})\s*(?:,[^\n_]{{0,80}})?\s*$"
-)
-BEFORE_ACCORDING = regex.compile(rf"(?P<verb>[Aa]ccording\s+to)\s+{_SUBJ}\s*[,:]?\s*$")
-SENTENCE_SUBJECT_VERB = regex.compile(
+BEFORE_NAME_COLON = Dual(rf"\s*(?P<verb>)(?P<subj>{NAME})\s*:\s*$")
+AFTER_DASH_NAME = Dual(rf"\s*[—–]+\s*(?P<verb>)(?P<subj>{NAME})\s*(?:,[^\n_]{{0,80}})?\s*$")
+BEFORE_ACCORDING = Dual(rf"(?P<verb>[Aa]ccording\s+to)\s+{_SUBJ}\s*[,:]?\s*$")
+SENTENCE_SUBJECT_VERB = Dual(
     rf"{_SUBJ}(?:{_APPOS}|,\s+who)?\s+{_AUX}(?P<verb>{_VERB}|{_LABEL}|according\s+to)"
 )
-SENTENCE_ACCORDING = regex.compile(rf"(?P<verb>[Aa]ccording\s+to)\s+{_SUBJ}")
+SENTENCE_ACCORDING = Dual(rf"(?P<verb>[Aa]ccording\s+to)\s+{_SUBJ}")
 _ABBREVIATION = "|".join(
     regex.escape(a) for a in sorted(lexicon.ABBREVIATIONS, key=lambda a: (-len(a), a))
 )
@@ -134,15 +133,16 @@ class Cue(NamedTuple):
 
 
 # Group numbers (subject, verb, apposition or 0) per pattern: `regex` looks group names
-# up several times slower than numbers, and every cue reads four groups.
-_GROUP_NUMBERS: dict[regex.Pattern[str], tuple[int, int, int]] = {}
+# up several times slower than numbers, and every cue reads four groups. Keyed by id: an
+# `re` pattern hashes its whole compiled program, and the patterns live as long as this.
+_GROUP_NUMBERS: dict[int, tuple[int, int, int]] = {}
 
 
 def _cue(place: str, m: regex.Match[str], offset: int) -> Cue:
-    numbers = _GROUP_NUMBERS.get(m.re)
+    numbers = _GROUP_NUMBERS.get(id(m.re))
     if numbers is None:
         index = m.re.groupindex
-        numbers = _GROUP_NUMBERS[m.re] = (index["subj"], index["verb"], index.get("appos", 0))
+        numbers = _GROUP_NUMBERS[id(m.re)] = (index["subj"], index["verb"], index.get("appos", 0))
     subj, verb_group, appos_group = numbers
     verb = m.group(verb_group).lower()
     if " " in verb or "\n" in verb:
@@ -158,6 +158,7 @@ class CueIndex:
     def __init__(self, masked: str) -> None:
         self.masked = masked
         self.sentence_ends = sentence_ends(masked)
+        self.plain = plain(masked)  # the faster `re` engine matches as `regex` on it
 
     def first_cue_word(self, start: int, end: int) -> tuple[int, str]:
         """Position and form of the first cue word in [start, end), or (-1, "")."""
@@ -194,20 +195,20 @@ def after_cue(index: CueIndex, start: int, end: int) -> tuple[Cue | None, bool]:
     masked = index.masked
     stop = index.sentence_end(start, end)
     if masked[start : start + 3].lstrip()[:1] in ("—", "–"):
-        m = AFTER_DASH_NAME.match(masked, start, end)
+        m = AFTER_DASH_NAME.on(index.plain).match(masked, start, end)
         if m:
             return _cue("after", m, 0), False
     verb, word = index.first_cue_word(start, min(stop, start + 160))
     if verb < 0:
         return None, False
     if word == "according":
-        patterns: tuple[regex.Pattern[str], ...] = (AFTER_ACCORDING,)
+        patterns: tuple[Dual, ...] = (AFTER_ACCORDING,)
     elif not masked[start:verb].strip(" ,;—–-\n"):
         patterns = (AFTER_VERB_SUBJECT, AFTER_SUBJECT_VERB)
     else:
         patterns = (AFTER_SUBJECT_VERB, AFTER_VERB_SUBJECT)
     for pattern in (*patterns, AFTER_VERB_ONLY):
-        m = pattern.match(masked, start, stop)
+        m = pattern.on(index.plain).match(masked, start, stop)
         if m:
             colon = pattern is not AFTER_VERB_ONLY and masked[start:stop].rstrip().endswith(":")
             return _cue("after", m, 0), colon
@@ -218,14 +219,14 @@ def before_cue(index: CueIndex, start: int, end: int) -> Cue | None:
     """A cue right before a quote ("She warned: “…", "said Truss, “…")."""
     verb, word = index.first_cue_word(max(start, end - 90), end)
     if verb < 0:
-        m = BEFORE_NAME_COLON.fullmatch(index.masked, start, end)
+        m = BEFORE_NAME_COLON.on(index.plain).fullmatch(index.masked, start, end)
         return _cue("before", m, 0) if m else None
     if word == "according":
-        patterns: tuple[regex.Pattern[str], ...] = (BEFORE_ACCORDING,)
+        patterns: tuple[Dual, ...] = (BEFORE_ACCORDING,)
     else:
         patterns = (BEFORE_SUBJECT_VERB, BEFORE_VERB_SUBJECT)
     for pattern in patterns:
-        m = pattern.search(index.masked, max(start, verb - 160), end)
+        m = pattern.on(index.plain).search(index.masked, max(start, verb - 160), end)
         if m:
             return _cue("before", m, 0)
     return None
@@ -238,8 +239,8 @@ def sentence_cue(index: CueIndex, start: int, end: int) -> Cue | None:
         return None
     window = max(start, verb - 400)
     last = None
-    for m in SENTENCE_SUBJECT_VERB.finditer(index.masked, window, end):
+    for m in SENTENCE_SUBJECT_VERB.on(index.plain).finditer(index.masked, window, end):
         last = m
     if last is None:
-        last = SENTENCE_ACCORDING.search(index.masked, window, end)
+        last = SENTENCE_ACCORDING.on(index.plain).search(index.masked, window, end)
     return _cue("sentence", last, 0) if last else None
