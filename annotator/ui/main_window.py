@@ -37,7 +37,7 @@ class MainWindow(FileCommands, CodingCommands, SuggestCommands, ViewCommands, QM
         self.project = project
         self.settings = settings or QSettings()
         self.prompts = Prompts(self)
-        self.edits = EditRunner(project, self.refresh, self._edit_failed)
+        self.edits = EditRunner(project, self.refresh, self._edit_failed, self.reveal)
         self.document: Document | None = None
         self.annotations: list[Annotation] = []
         self.selected_id: str | None = None
@@ -275,6 +275,20 @@ class MainWindow(FileCommands, CodingCommands, SuggestCommands, ViewCommands, QM
         self.show_legend()
         self.saved.setText("  Saved ✓  ")
         self.statusBar().showMessage("Saved", 2500)
+
+    def reveal(self, changes: Changes) -> None:
+        """After an undo or redo: open the document it changed, and select its quote when it
+        changed one, so the analyst sees what came back or went away."""
+        if len(changes.documents) != 1:
+            return  # a corpus-wide step (suggestions for every document): stay here
+        (document_id,) = changes.documents
+        if document_id not in {s.id for s in self.corpus_panel.model.rows}:
+            return
+        self.open_document(document_id)
+        touched = [a for a in self.annotations if a.id in changes.annotations]
+        if len(touched) == 1:
+            self.select_annotation(touched[0].id)
+            self.view.reveal(touched[0])
 
     def refresh_all(self) -> None:
         """Re-read everything another window may have changed; keep the view if nothing did."""

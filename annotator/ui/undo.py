@@ -20,16 +20,24 @@ log = logging.getLogger(__name__)
 
 Refresh = Callable[[Changes], None]
 Report = Callable[[str, Exception], None]
+Reveal = Callable[[Changes], None]
 BIG_BATCH = 20  # parts of a batch above which undo and redo show a busy cursor
 
 
 class EditCommand(QUndoCommand):
     """A core edit on the undo stack. It arrives already applied (see ``EditRunner``)."""
 
-    def __init__(self, project: Project, edit: Edit, refresh: Refresh, report: Report) -> None:
+    def __init__(
+        self,
+        project: Project,
+        edit: Edit,
+        refresh: Refresh,
+        report: Report,
+        reveal: Reveal | None = None,
+    ) -> None:
         super().__init__(edit.label)
         self.project, self.edit = project, edit
-        self._refresh, self._report = refresh, report
+        self._refresh, self._report, self._reveal = refresh, report, reveal
         self._applied = True
 
     def redo(self) -> None:
@@ -56,15 +64,22 @@ class EditCommand(QUndoCommand):
             if busy:
                 QApplication.restoreOverrideCursor()
         self._refresh(changes)
+        if self._reveal is not None:  # undo and redo show what they changed
+            self._reveal(changes)
 
 
 class EditRunner:
     """Applies edits for the window: apply now, report errors, push on the undo stack."""
 
-    def __init__(self, project: Project, refresh: Refresh, report: Report) -> None:
+    def __init__(
+        self, project: Project, refresh: Refresh, report: Report, reveal: Reveal | None = None
+    ) -> None:
         self.project = project
         self.stack = QUndoStack()
-        self._refresh, self._report = refresh, report
+        self._refresh, self._report, self._reveal = refresh, report, reveal
+
+    def _command(self, edit: Edit) -> EditCommand:
+        return EditCommand(self.project, edit, self._refresh, self._report, self._reveal)
 
     def run(self, edit: Edit | None) -> bool:
         """Apply ``edit``; True when it went in. A refused edit changes nothing."""
@@ -73,7 +88,7 @@ class EditRunner:
         changes = self._apply(edit)
         if changes is None:
             return False
-        self.stack.push(EditCommand(self.project, edit, self._refresh, self._report))
+        self.stack.push(self._command(edit))
         self._refresh(changes)
         return True
 
@@ -124,6 +139,6 @@ class EditGroup:
             return None
         batch = Batch(tuple(self.applied), self.label)
         runner = self.runner
-        runner.stack.push(EditCommand(runner.project, batch, runner._refresh, runner._report))
+        runner.stack.push(runner._command(batch))
         runner._refresh(self.changes)
         return batch

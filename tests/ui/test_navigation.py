@@ -113,3 +113,26 @@ def test_deleting_the_open_document_shows_another_and_undo_brings_it_back(
     assert [a.quote for a in project.annotations(article.id)] == [article.text[start : start + 37]]
     window.edits.stack.redo()
     assert [s.title for s in project.summaries()] == ["Second"]
+
+
+def test_undo_and_redo_open_the_document_they_change_and_select_its_quote(
+    qtbot, window, project, article
+):
+    second = project.add_document(Document(title="Second", text="Another article."))
+    window.refresh_all()
+    window.open_document(article.id)
+    mark(qtbot, window, "we came here with open hands")
+    quote = window.selected_id
+    window.set_speaker("Anna Lindqvist")
+    window.open_document(second.id)
+    window.edits.stack.undo()  # takes the speaker back, in the first article
+    assert window.document_id == article.id
+    assert window.selected_id == quote and window.selected().speaker is None
+    window.open_document(second.id)
+    window.edits.stack.redo()
+    assert window.document_id == article.id and window.selected().speaker == "Anna Lindqvist"
+    window.open_document(second.id)
+    window.edits.stack.undo()
+    window.edits.stack.undo()  # the quote itself goes: its document shows, nothing selected
+    assert window.document_id == article.id and window.annotations == []
+    assert window.selected_id is None
