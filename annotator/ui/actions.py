@@ -124,11 +124,16 @@ def make_action(
 
 
 def codebook_specs(codebook: Codebook) -> list[ActionSpec]:
-    """One action per tone and device that has a shortcut key (handler: code:<kind>:<name>)."""
+    """One action per tone and device (handler: code:<kind>:<name>), bound to its shortcut
+    key unless a coding command or an earlier code has that key (an imported codebook may
+    bring clashes the codebook dialog refuses: an ambiguous key would do nothing at all)."""
     specs = []
+    taken = set(RESERVED_KEYS)
     for kind, menu in ((CodeKind.TONE, "&Tone"), (CodeKind.DEVICE, "De&vice")):
         for code in codebook.of_kind(kind):
-            keys = (code.shortcut.upper(),) if code.shortcut else ()
+            key = code.shortcut.upper() if code.shortcut else ""
+            keys = (key,) if key and key not in taken else ()
+            taken.add(key)
             text = code.name if kind is CodeKind.TONE else f"Toggle {code.name}"
             handler = f"code:{kind.value}:{code.name}"
             specs.append(

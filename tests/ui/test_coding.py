@@ -139,3 +139,22 @@ def test_j_and_k_walk_through_quotes(qtbot, window):
     assert window.selected().quote == "came"
     qtbot.keyClick(window.view, Qt.Key.Key_J)
     assert window.selected().quote == "Nobody"
+
+
+def test_codebook_keys_that_clash_are_left_unbound():
+    """An imported codebook may give a device N (next suggestion) or two codes one key: such
+    a key is not bound, so N still moves to the next suggestion and 7 still sets one tone."""
+    from annotator.core import Code, Codebook, CodeKind
+    from annotator.ui.actions import codebook_specs
+
+    codebook = Codebook(
+        tones=(Code(CodeKind.TONE, "angry", shortcut="7"), Code(CodeKind.TONE, "calm", shortcut="7")),
+        devices=(Code(CodeKind.DEVICE, "metaphor", shortcut="n"), Code(CodeKind.DEVICE, "irony", shortcut="i")),
+    )  # fmt: skip
+    keys = {spec.text: spec.shortcuts for spec in codebook_specs(codebook)}
+    assert keys == {
+        "angry": ("7",),
+        "calm": (),
+        "Toggle metaphor": (),
+        "Toggle irony": ("I",),
+    }
