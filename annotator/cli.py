@@ -15,7 +15,7 @@ import click
 
 from annotator import paths
 from annotator.core import Annotation, CodeKind, Speaker, Status
-from annotator.core.corpus import Corpus, CorpusFilter, select
+from annotator.core.corpus import Corpus, CorpusFilter, select, unplaced, unplaced_note
 from annotator.core.edits import AddAnnotation, AddSpeaker, Batch, Edit
 from annotator.io.formats import available_formats
 from annotator.store import Project, StoreError, UnknownName
@@ -137,11 +137,10 @@ def show(ctx: Context, document: int) -> None:
         doc = ctx.project.document(document)
         annotations = ctx.project.annotations(document)
         click.echo(f"# {doc.title}")
-        click.echo(marked_text(doc.text, annotations))
+        click.echo(marked_text(doc.text, [a for a in annotations if a.placed]))
         click.echo()
-        orphaned = ctx.project.orphaned(document)
         for n, a in enumerate(annotations, 1):
-            flag = " [not found in the new text]" if a.id in orphaned else ""
+            flag = "" if a.placed else " [not found in the new text]"
             click.echo(f"{n}. {a.start}-{a.end} {_describe(a)}{flag}: {a.quote}")
 
 
@@ -230,8 +229,9 @@ def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
-def _selection(project: Project, filters: dict[str, Any]) -> tuple[Corpus, str]:
-    """The filtered corpus, and a one-line description of the selection."""
+def _selection(project: Project, filters: dict[str, Any]) -> tuple[Corpus, str, str]:
+    """The filtered corpus, a one-line description of the selection, and a note on quotes
+    left out because a re-import lost their place ("" when none)."""
     speakers = [_speaker_name(project, s) for s in filters["speakers"]]
     tones = [project.code(CodeKind.TONE, t).name for t in filters["tones"]]
     devices = [project.code(CodeKind.DEVICE, d).name for d in filters["devices"]]
@@ -251,7 +251,9 @@ def _selection(project: Project, filters: dict[str, Any]) -> tuple[Corpus, str]:
         scope.append(f"published {filters['date_from'] or '…'} to {filters['date_to'] or '…'}")
     if filters["documents"]:
         scope.append("documents " + ", ".join(map(str, filters["documents"])))
-    return select(project.corpus(), wanted), "; ".join(scope)
+    everything = project.corpus()
+    note = unplaced_note(unplaced(everything, wanted))
+    return select(everything, wanted), "; ".join(scope), note
 
 
 def _speaker_name(project: Project, name: str) -> str:
@@ -275,9 +277,11 @@ def export(ctx: Context, format_name: str, output: Path, **filters: Any) -> None
             param_hint="--format",
         )
     with failures(ctx):
-        corpus, _scope = _selection(ctx.project, filters)
+        corpus, _scope, note = _selection(ctx.project, filters)
         count = formats[format_name].writer()(corpus, output)
         click.echo(f"wrote {output} ({count} items, {len(corpus.annotations)} quotes)")
+        if note:
+            click.echo(f"note: {note}", err=True)
 
 
 @main.command()
@@ -302,7 +306,7 @@ def briefing(ctx: Context, output: Path, **options: Any) -> None:
     from annotator.io.briefing import write_briefing
 
     with failures(ctx):
-        corpus, scope = _selection(ctx.project, options)
+        corpus, scope, note = _selection(ctx.project, options)
         count = write_briefing(
             corpus, output, title=options["title"],
             analyst=options["analyst"] or paths.annotator_name(),
@@ -310,6 +314,8 @@ def briefing(ctx: Context, output: Path, **options: Any) -> None:
             include_context=options["include_context"], scope=scope,
         )  # fmt: skip
         click.echo(f"wrote {output} ({count} quotes from {len(corpus.documents)} documents)")
+        if note:
+            click.echo(f"note: {note}", err=True)
 
 
 @main.command("import-qdpx")

@@ -7,6 +7,7 @@ from click.testing import CliRunner
 
 from annotator.cli import main, marked_text
 from annotator.core import Annotation
+from annotator.io.jsonl import read_jsonl
 
 
 @pytest.fixture
@@ -217,7 +218,15 @@ def test_show_flags_quotes_that_a_reimport_could_not_place(run, tmp_path):
     run("annotate", "1", "--quote", "“We will fight,”")
     run("annotate", "1", "--quote", "“Never,”")
     story.write_text("A new intro. “We will fight,” she said. He did not reply.", encoding="utf-8")
-    assert "1 quotes could not be re-placed" in run("import", str(story))
+    assert "(1 quote could not be re-placed)" in run("import", str(story))
     lines = run("show", "1").splitlines()
     assert any("“Never,”" in line and "[not found in the new text]" in line for line in lines)
     assert any("“We will fight,”" in line and "not found" not in line for line in lines)
+    # The lost quote's old span means nothing in the new text: exports leave it out, and say so.
+    out = run("export", "-o", str(tmp_path / "out.jsonl"))
+    assert "1 quote was left out: not found in the new text" in out
+    exported = [
+        json.loads(line) for line in (tmp_path / "out.jsonl").read_text("utf-8").splitlines()
+    ]
+    assert [a["quote"] for d in exported for a in d["annotations"]] == ["“We will fight,”"]
+    assert read_jsonl(tmp_path / "out.jsonl").annotations[0].quote == "“We will fight,”"

@@ -86,6 +86,12 @@ class CorpusFilter:
         return True
 
     def keeps_annotation(self, annotation: Annotation) -> bool:
+        """True for a quote the filter selects; never one not placed on its text (after a
+        re-import), whose span would point at the wrong words in any export."""
+        return annotation.placed and self.matches(annotation)
+
+    def matches(self, annotation: Annotation) -> bool:
+        """True when the quote's status, speaker, tone and devices are wanted."""
         if self.statuses and annotation.status not in self.statuses:
             return False
         if self.speakers and (annotation.speaker or "").casefold() not in self.speakers:
@@ -97,6 +103,27 @@ class CorpusFilter:
     @property
     def restricts_annotations(self) -> bool:
         return bool(self.speakers or self.tones or self.devices)
+
+
+def unplaced(corpus: Corpus, wanted: CorpusFilter) -> int:
+    """How many quotes ``select`` leaves out only because they are not placed on their text."""
+    kept_ids = {d.id for d in corpus.documents if wanted.keeps_document(d)}
+    return sum(
+        1
+        for a in corpus.annotations
+        if not a.placed and a.document_id in kept_ids and wanted.matches(a)
+    )
+
+
+def unplaced_note(count: int) -> str:
+    """What an export says about the quotes it left out, or ""."""
+    if not count:
+        return ""
+    quotes = "1 quote was" if count == 1 else f"{count} quotes were"
+    return (
+        f"{quotes} left out: not found in the new text of a re-imported document "
+        "(mark them again, or delete them)."
+    )
 
 
 def select(corpus: Corpus, wanted: CorpusFilter) -> Corpus:

@@ -119,7 +119,9 @@ class Annotation:
 
     ``prefix``/``suffix`` keep up to 32 characters of context on each side, so the
     annotation can be re-anchored if the document is re-imported with small changes.
-    ``why`` explains a suggestion to the analyst.
+    ``why`` explains a suggestion to the analyst. ``placed`` is False when the document was
+    re-imported and the quote could not be found in its new text: the span is then the old
+    one, and means nothing in the current text, until the analyst marks the quote again.
     """
 
     document_id: int
@@ -139,6 +141,7 @@ class Annotation:
     suffix: str = ""
     id: str = field(default_factory=new_annotation_id)
     why: str | None = None  # for suggestions: why the engine proposed it
+    placed: bool = True  # False: not found in the document's current text
 
     @classmethod
     def on(cls, document_id: int, text: str, start: int, end: int, **values: object) -> Annotation:
@@ -160,7 +163,13 @@ class Annotation:
         """The same annotation over another span of ``text``."""
         prefix, suffix = context_around(text, start, end)
         return replace(
-            self, start=start, end=end, quote=text[start:end], prefix=prefix, suffix=suffix
+            self,
+            start=start,
+            end=end,
+            quote=text[start:end],
+            prefix=prefix,
+            suffix=suffix,
+            placed=True,
         )
 
 

@@ -30,7 +30,8 @@ class ImportReport:
         """One line per file, for the CLI and the GUI's summary."""
         out = [f"added    {d.id}\t{d.title}" for d in self.added]
         for doc, orphaned in self.updated:
-            note = f" ({orphaned} quotes could not be re-placed)" if orphaned else ""
+            quotes = "1 quote" if orphaned == 1 else f"{orphaned} quotes"
+            note = f" ({quotes} could not be re-placed)" if orphaned else ""
             out.append(f"updated  {doc.id}\t{doc.title}{note}")
         out += [f"skipped  {p}: {reason}" for p, reason in self.duplicates]
         out += [f"failed   {p}: {reason}" for p, reason in self.failed]

@@ -108,7 +108,10 @@ def _add_annotation(run: _Run, edit: Any) -> None:
     s, changes = run.s, run.changes
     ann = edit.annotation
     text = run.text(ann.document_id)
-    if not (0 <= ann.start < ann.end <= len(text)) or text[ann.start : ann.end] != ann.quote:
+    # An unplaced quote (undoing its deletion) keeps the span it had in an older text.
+    if ann.placed and (
+        not (0 <= ann.start < ann.end <= len(text)) or text[ann.start : ann.end] != ann.quote
+    ):
         raise StoreError(
             f"the quote does not match document {ann.document_id} at {ann.start}-{ann.end}"
         )

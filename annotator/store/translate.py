@@ -96,12 +96,11 @@ def annotation(
         created=utc(row.created),
         modified=utc(row.modified),
         why=row.why,
+        placed=row.anchor != "orphaned",
     )
 
 
-def annotation_row(
-    ann: Annotation, speaker_id: int | None, tone_id: int | None, anchor: str = "position"
-) -> dict[str, Any]:
+def annotation_row(ann: Annotation, speaker_id: int | None, tone_id: int | None) -> dict[str, Any]:
     return {
         "id": ann.id,
         "document_id": ann.document_id,
@@ -118,6 +117,6 @@ def annotation_row(
         "annotator": ann.annotator,
         "created": stored(ann.created),
         "modified": stored(ann.modified),
-        "anchor": anchor,
+        "anchor": "position" if ann.placed else "orphaned",
         "why": ann.why,
     }

@@ -21,6 +21,9 @@ else:
     Base = object
 
 
+UNPLACED_HINT = "This quote is not in the re-imported text: mark the words again, then Del."
+
+
 class CodingCommands(Base):
     """Handlers of the Quote menu and the inspector (mixed into the main window)."""
 
@@ -73,6 +76,9 @@ class CodingCommands(Base):
         if self.document is None:
             return
         text, annotation = self.document.text, self.selected()
+        if annotation is not None and not annotation.placed:
+            self.hint(UNPLACED_HINT, 8000)
+            return
         if annotation is not None:
             found = enclosing_quote(text, annotation.start, annotation.end)
             if found and found != (annotation.start, annotation.end):
@@ -157,11 +163,12 @@ class CodingCommands(Base):
         self._step(-1)
 
     def _step(self, direction: int) -> None:
-        ordered = sorted(self.annotations, key=lambda a: (a.start, a.end, a.id))
+        placed = (a for a in self.annotations if a.placed)
+        ordered = sorted(placed, key=lambda a: (a.start, a.end, a.id))
         if not ordered:
             return
         current = self.selected()
-        if current is not None:
+        if current is not None and current.placed:
             n = ordered.index(current) + direction
         else:
             caret = self.view.index.to_text(self.view.textCursor().position())
@@ -192,6 +199,9 @@ class CodingCommands(Base):
         if annotation is None or self.document is None:
             self._extend_selection(edge, step)
             return
+        if not annotation.placed:
+            self.hint(UNPLACED_HINT, 8000)
+            return
         self.edits.run(coding.move_edge(annotation, self.document.text, edge, step))
 
     def _extend_selection(self, edge: str, step: int) -> None:
@@ -214,7 +224,8 @@ class CodingCommands(Base):
         """Select and show a quote of this document, leaving the focus where it is."""
         if annotation is not None and annotation.document_id == self.document_id:
             self.select_annotation(annotation.id)
-            self.view.reveal(annotation)
+            if annotation.placed:
+                self.view.reveal(annotation)
 
     def jump_to(self, annotation: Annotation) -> None:
         """Open the quote's document, select the quote and show it."""
@@ -223,5 +234,8 @@ class CodingCommands(Base):
         if current is None:  # deleted meanwhile (e.g. from another window)
             return
         self.select_annotation(current.id)
-        self.view.reveal(current)
+        if current.placed:
+            self.view.reveal(current)
+        else:
+            self.hint(UNPLACED_HINT, 8000)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)

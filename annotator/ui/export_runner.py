@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from annotator.core.corpus import Corpus, select
+from annotator.core.corpus import Corpus, select, unplaced, unplaced_note
 from annotator.io.formats import available_formats
 from annotator.store import Project
 from annotator.ui.briefing_dialog import BriefingRequest
@@ -44,12 +44,14 @@ def prepare_export(project: Project, request: ExportRequest) -> Job:
             f"unknown format {request.format_name!r}; choose from {', '.join(formats)}"
         )
     fmt = formats[request.format_name]
-    corpus = select(project.corpus(), request.selection.to_filter())
+    everything = project.corpus()
+    corpus = select(everything, request.selection.to_filter())
+    note = unplaced_note(unplaced(everything, request.selection.to_filter()))
 
     def write(selected: Corpus) -> str:
         count = fmt.writer()(selected, request.path)
         quotes = plural(len(selected.annotations), "quote")
-        return f"Wrote {request.path} ({plural(count, 'item')}, {quotes})."
+        return f"Wrote {request.path} ({plural(count, 'item')}, {quotes}). {note}".rstrip()
 
     quotes = plural(len(corpus.annotations), "quote")
     return Job(corpus, write, f"Exporting {quotes} as {fmt.label}…")
@@ -64,6 +66,7 @@ def prepare_briefing(project: Project, request: BriefingRequest) -> Job:
         raise ValueError(f"the template {template} is not a Word (.docx) file")
     everything = project.corpus()
     corpus = select(everything, request.selection.to_filter())
+    note = unplaced_note(unplaced(everything, request.selection.to_filter()))
     titles = {d.id: d.title for d in everything.documents if d.id is not None}
     scope = request.selection.describe(titles)
 
@@ -79,7 +82,7 @@ def prepare_briefing(project: Project, request: BriefingRequest) -> Job:
             scope=scope,
         )
         documents = plural(len(selected.documents), "document")
-        return f"Wrote {request.path} ({plural(count, 'quote')} from {documents})."
+        return f"Wrote {request.path} ({plural(count, 'quote')} from {documents}). {note}".rstrip()
 
     quotes = plural(len(corpus.annotations), "quote")
     return Job(corpus, write, f"Writing a briefing of {quotes}…")

@@ -34,6 +34,18 @@ def swatch(colour: str | None) -> QIcon:
     return QIcon(pixmap)
 
 
+def unplaced_warning(annotation: Annotation) -> str:
+    """What to do with a quote a re-import could not place (HTML; empty if it is placed)."""
+    if annotation.placed:
+        return ""
+    return (
+        "<b style='color:#b3261e'>⚠ Not found in this document’s new text</b><br>"
+        "The article was re-imported and this quote no longer appears in it. It keeps its "
+        "coding but is left out of exports. Mark the words again (select, Q), then delete "
+        "this one (Del)."
+    )
+
+
 def suggestion_reason(annotation: Annotation) -> str:
     """Why the engine proposed the quote and how sure it was (HTML; empty if not suggested)."""
     if not annotation.why and annotation.confidence is None:
@@ -165,7 +177,7 @@ class Inspector(QWidget):
         self.devices.blockSignals(False)
         self.note.setText(annotation.note or "")
         self.status.setCurrentIndex(self.status.findData(annotation.status))
-        reason = suggestion_reason(annotation)
+        reason = unplaced_warning(annotation) or suggestion_reason(annotation)
         self.why.setText(reason)
         self.why.setVisible(bool(reason))
         by = f" by {annotation.annotator}" if annotation.annotator else ""

@@ -285,7 +285,7 @@ class MainWindow(FileCommands, CodingCommands, SuggestCommands, ViewCommands, QM
         if document_id not in {s.id for s in self.corpus_panel.model.rows}:
             return
         self.open_document(document_id)
-        touched = [a for a in self.annotations if a.id in changes.annotations]
+        touched = [a for a in self.annotations if a.id in changes.annotations and a.placed]
         if len(touched) == 1:
             self.select_annotation(touched[0].id)
             self.view.reveal(touched[0])

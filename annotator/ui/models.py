@@ -142,7 +142,10 @@ class AnnotationsModel(RowsModel[Annotation]):
             Column[Annotation]("Devices", lambda a: ", ".join(a.devices)),
             Column[Annotation]("Status", lambda a: a.status.value),
             Column[Annotation](
-                "Position", lambda a: str(a.start), lambda a: a.document_id * 10**9 + a.start, RIGHT
+                "Position",
+                lambda a: str(a.start) if a.placed else "⚠ not in text",
+                lambda a: a.document_id * 10**9 + a.start,
+                RIGHT,
             ),
         )
 

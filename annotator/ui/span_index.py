@@ -26,7 +26,8 @@ class Span:
 
 
 class SpanIndex:
-    """Annotations of one document sorted by start, queried by UTF-16 range."""
+    """Annotations of one document sorted by start, queried by UTF-16 range (only those
+    placed on the text: a quote a re-import could not place has no span here)."""
 
     def __init__(self, text: str, annotations: Iterable[Annotation] = ()) -> None:
         self.text = text
@@ -41,6 +42,7 @@ class SpanIndex:
             (
                 (self.offsets.to_utf16(a.start), self.offsets.to_utf16(a.end), a)
                 for a in annotations
+                if a.placed  # an unplaced quote's span belongs to an older text
             ),
             key=lambda p: (p[0], -p[1], p[2].id),
         )

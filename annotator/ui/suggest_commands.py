@@ -221,7 +221,7 @@ class SuggestCommands(Base):
         """Select the next open suggestion: later in this document, else in the next
         document that has any, else from the top of this one."""
         here = sorted(
-            (a for a in self.annotations if a.status is Status.SUGGESTED),
+            (a for a in self.annotations if a.status is Status.SUGGESTED and a.placed),
             key=lambda a: (a.start, a.end, a.id),
         )
         current = self.selected()
@@ -234,7 +234,7 @@ class SuggestCommands(Base):
         other = None if later else self._next_document_with_suggestions()
         if other is not None:
             self.open_document(other)
-            later = [a for a in self.annotations if a.status is Status.SUGGESTED]
+            later = [a for a in self.annotations if a.status is Status.SUGGESTED and a.placed]
             later.sort(key=lambda a: (a.start, a.end, a.id))
         chosen = later[0] if later else (here[0] if here and other is None else None)
         if chosen is None:

@@ -1,5 +1,7 @@
+from dataclasses import replace
+
 from annotator.core import Annotation, Document, Speaker, Status
-from annotator.core.corpus import Corpus, CorpusFilter, select
+from annotator.core.corpus import Corpus, CorpusFilter, select, unplaced, unplaced_note
 
 TEXT = "“One,” said Ann. “Two,” said Bob. “Three,” said Ann."
 
@@ -38,3 +40,16 @@ def test_device_filter_drops_documents_without_matching_quotes():
 def test_any_status():
     kept = select(corpus(), CorpusFilter.build(statuses=None))
     assert len(kept.annotations) == 3
+
+
+def test_quotes_not_placed_on_their_text_are_left_out_and_counted():
+    whole = corpus()
+    lost = replace(whole.annotations[0], placed=False)
+    whole = replace(whole, annotations=(lost, *whole.annotations[1:]))
+    kept = select(whole, CorpusFilter())
+    assert [a.quote for a in kept.annotations] == ["“Three,”"]
+    assert unplaced(whole, CorpusFilter()) == 1
+    assert unplaced(whole, CorpusFilter.build(speakers=["Bob"], statuses=None)) == 0
+    assert unplaced(whole, CorpusFilter.build(document_ids=[2])) == 0
+    assert unplaced_note(1).startswith("1 quote was left out")
+    assert unplaced_note(2).startswith("2 quotes were left out") and unplaced_note(0) == ""

@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import pytest
 
 from annotator.core import Annotation, CodeKind, Document, Speaker, Status
@@ -12,7 +14,7 @@ from annotator.core.edits import (
     UpdateCode,
     UpdateSpeaker,
 )
-from annotator.store import DuplicateDocument, InUse, Project, UnknownName
+from annotator.store import DuplicateDocument, InUse, Project, StoreError, UnknownName
 
 TEXT = "🙂 Ann Lee arrived. “We stand firm,” Lee said. “Like a rock,” she added."
 
@@ -221,3 +223,25 @@ def test_deleting_a_document_is_an_edit_that_undo_restores_exactly(project):
     assert project.documents() == [] and project.annotations() == []
     project.apply(delete.inverse())
     assert project.corpus() == before
+
+
+def test_an_unplaced_quote_can_be_deleted_and_the_delete_undone(project):
+    doc = add_doc(project)
+    lost = quote(doc, "Ann Lee arrived.")
+    project.apply(AddAnnotation(lost))
+    project.update_document_text(doc.id, TEXT.replace("🙂 Ann Lee arrived. ", ""))
+    (unplaced,) = project.annotations(doc.id)
+    assert not unplaced.placed and unplaced.quote == "Ann Lee arrived."
+    delete = RemoveAnnotation(unplaced)
+    project.apply(delete)
+    assert project.annotations(doc.id) == []
+    project.apply(delete.inverse())  # the old span does not fit the new text: kept unplaced
+    assert project.annotations(doc.id) == [unplaced]
+    assert project.orphaned(doc.id) == {lost.id}
+
+
+def test_a_new_quote_must_still_match_its_text(project):
+    doc = add_doc(project)
+    wrong = replace(quote(doc, "Ann Lee arrived."), quote="Someone else")
+    with pytest.raises(StoreError, match="does not match"):
+        project.apply(AddAnnotation(wrong))

@@ -136,3 +136,36 @@ def test_undo_and_redo_open_the_document_they_change_and_select_its_quote(
     window.edits.stack.undo()  # the quote itself goes: its document shows, nothing selected
     assert window.document_id == article.id and window.annotations == []
     assert window.selected_id is None
+
+
+def test_a_quote_lost_by_a_reimport_is_flagged_not_highlighted(qtbot, window, project, article):
+    from annotator.core import Annotation
+    from annotator.core.edits import AddAnnotation
+
+    words = "Analysts were divided on what comes next."
+    start = article.text.index(words)
+    project.apply(AddAnnotation(Annotation.on(article.id, article.text, start, start + len(words))))
+    mark(qtbot, window, "we came here with open hands")
+    # The new version is much shorter: the lost quote's old span lies beyond its end.
+    project.update_document_text(article.id, article.text[: article.text.index("Analysts")])
+    window.document = None
+    window.open_document(article.id)
+    lost = next(a for a in window.annotations if not a.placed)
+    assert [s.annotation.quote for s in window.view.index.spans()] == [
+        "we came here with open hands"
+    ]
+    model = window.table.model
+    positions = [model.index(r, 6).data() for r in range(model.rowCount())]
+    assert "⚠ not in text" in positions
+    window.jump_to(lost)
+    assert window.selected_id == lost.id
+    assert "Not found in this document" in window.inspector.why.text()
+    qtbot.keyClick(window.view, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+    assert window.selected().start == lost.start  # its edges cannot be moved on the new text
+    qtbot.keyClick(window.view, Qt.Key.Key_J)  # the next quote is the placed one
+    assert window.selected().quote == "we came here with open hands"
+    window.select_annotation(lost.id)
+    qtbot.keyClick(window.view, Qt.Key.Key_Delete)
+    assert all(a.placed for a in project.annotations(article.id))
+    window.edits.stack.undo()
+    assert lost in project.annotations(article.id)
