@@ -205,7 +205,8 @@ class _Pipeline:
                 return None, 1.0
             last = self.last[0] if self.last and self._para_of(at) - self.last[1] <= 3 else None
             continuation = cue.verb in lexicon.CONTINUATION_VERBS
-            person = self.cast.resolve_pronoun(at, gender, last, continuation)
+            salient = self._salient(at)
+            person = self.cast.resolve_pronoun(at, gender, last, continuation, salient)
             if person is None:
                 why.append(f'"{subject}" not resolved')
                 return None, 1.0
@@ -247,6 +248,32 @@ class _Pipeline:
             why.append(f'"{name.surface}" is {person.name}')
             return person, 0.95
         return person, 1.0
+
+    def _subject_of(self, start: int, end: int) -> Person | None:
+        """The person a sentence (text[start:end]) is about: the first one it names, after
+        a leading clause such as "Asked about Whitaker," or "Speaking in Paris,"."""
+        masked = self.masked
+        head = masked[start:end].lstrip()
+        first = head.split(None, 1)[0] if head else ""
+        if first[:1].isupper() and first.endswith(("ed", "ing")):
+            comma = masked.find(",", start, end)
+            if comma >= 0:
+                start = comma + 1
+        return self.cast.first_mention(start, end)
+
+    def _salient(self, at: int) -> Person | None:
+        """The subject of the nearest sentence naming someone before `at`, looking back no
+        further than the previous paragraph and three sentences: who "he" or "she" means."""
+        para = self._para_of(at)
+        floor = self.paras[para - 1][0] if para > 0 else 0
+        pos = at
+        for _ in range(3):
+            start = self.index.sentence_start(floor, pos)
+            person = self._subject_of(start, pos)
+            if person is not None or start <= floor:
+                return person
+            pos = start - 1
+        return None
 
     def _unnamed_source(self, subject: str, at: int, why: list[str]) -> tuple[Person | None, float]:
         """A descriptive speaker for an anonymous source: "one Western official" -> "Western

@@ -210,15 +210,31 @@ class Cast:
             k -= 1
         return found
 
+    def first_mention(self, start: int, end: int) -> Person | None:
+        """The first person mentioned in [start, end), if any."""
+        k = bisect.bisect_left(self._starts, start)
+        if k < len(self._starts) and self._starts[k] < end:
+            return self.people[self._mentioned[k]]
+        return None
+
     def resolve_pronoun(
-        self, at: int, gender: str | None, last: Person | None, continuation: bool
+        self,
+        at: int,
+        gender: str | None,
+        last: Person | None,
+        continuation: bool,
+        salient: Person | None = None,
     ) -> Person | None:
-        """The person "he"/"she" at `at` refers to: gender first, then the last speaker."""
+        """The person "he"/"she" at `at` refers to: the subject of the sentences just before
+        (`salient`) unless its gender disagrees, else gender first, then the last speaker."""
         recent = self.recent(at)
         if last is not None and last not in recent:
             recent.append(last)
         strong = [p for p in recent if gender and p.gender == gender]
-        if strong:
+        keep_last = continuation and last is not None and last in strong
+        if salient is not None and not keep_last and salient.gender in (None, gender):
+            chosen = salient
+        elif strong:
             chosen = last if last in strong and continuation else strong[0]
         else:
             compatible = [p for p in recent if p.gender is None or gender is None]
