@@ -220,16 +220,12 @@ class _Pipeline:
             self._parsed[subject] = parsed
         role_words = [w for w in low.split() if w in lexicon.ROLE_NOUNS and w in subject]
         if role_words and first in _INDEFINITE:  # a new, unnamed person: never an earlier one
-            return self._unnamed_source(subject, at, why)
+            named = self._apposition_name(cue, at, subject, why)  # "A rival, Jo Bloggs, said"
+            return named or self._unnamed_source(subject, at, why)
         if not parsed or (role_words and (first in _DETERMINERS or _is_role_phrase(subject))):
-            if cue.apposition_start >= 0:  # "the chancellor, Jo Bloggs, said"
-                inner = names.names_in(self.masked, cue.apposition_start, cue.apposition_end)
-                parsed = [n for n in inner if n.person]
-                if parsed:
-                    person = self.cast.lookup(parsed[0].tokens, at)
-                    if person is not None:
-                        why.append(f'"{subject}, {parsed[0].surface}" is {person.name}')
-                        return person, 0.95
+            named = self._apposition_name(cue, at, subject, why)  # "the chancellor, Jo Bloggs,"
+            if named is not None:
+                return named
             person = self.cast.resolve_role(re.findall(r"[\w\-]+", low), at)
             if person is None:
                 why.append(f'"{subject}" not linked to a name')
@@ -249,16 +245,35 @@ class _Pipeline:
             return person, 0.95
         return person, 1.0
 
+    def _apposition_name(
+        self, cue: cues.Cue, at: int, subject: str, why: list[str]
+    ) -> tuple[Person, float] | None:
+        """The person named in the cue's apposition ("the chancellor, Jo Bloggs, said")."""
+        if cue.apposition_start < 0:
+            return None
+        inner = names.names_in(self.masked, cue.apposition_start, cue.apposition_end)
+        parsed = [n for n in inner if n.person]
+        person = self.cast.lookup(parsed[0].tokens, at) if parsed else None
+        if person is None:
+            return None
+        why.append(f'"{subject}, {parsed[0].surface}" is {person.name}')
+        return person, 0.95
+
     def _subject_of(self, start: int, end: int) -> Person | None:
         """The person a sentence (text[start:end]) is about: the first one it names, after
-        a leading clause such as "Asked about Whitaker," or "Speaking in Paris,"."""
+        a leading clause such as "Asked about Whitaker," or "In Paris,"; None when a
+        pronoun is its subject ("She said she would meet Demirel")."""
         masked = self.masked
-        head = masked[start:end].lstrip()
-        first = head.split(None, 1)[0] if head else ""
-        if first[:1].isupper() and first.endswith(("ed", "ing")):
+        words = masked[start:end].split(None, 1)
+        first = words[0].lower().strip(",") if words else ""
+        if first in lexicon.CLAUSE_OPENERS or (first.endswith(("ed", "ing")) and len(words) > 1):
             comma = masked.find(",", start, end)
             if comma >= 0:
                 start = comma + 1
+                words = masked[start:end].split(None, 1)
+                first = words[0].lower() if words else ""
+        if first in lexicon.PRONOUNS:
+            return None
         return self.cast.first_mention(start, end)
 
     def _salient(self, at: int) -> Person | None:
@@ -269,6 +284,7 @@ class _Pipeline:
         pos = at
         for _ in range(3):
             start = self.index.sentence_start(floor, pos)
+            start = max(start, self.paras[self._para_of(pos)][0])  # a paragraph ends one
             person = self._subject_of(start, pos)
             if person is not None or start <= floor:
                 return person

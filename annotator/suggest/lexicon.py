@@ -79,6 +79,12 @@ CONTINUATION_VERBS: frozenset[str] = words(
     "reiterate reiterates reiterated conclude concludes concluded"
 )
 
+# Words opening a leading clause before a sentence's subject ("In Paris, Roque said ...").
+CLAUSE_OPENERS: frozenset[str] = words(
+    "after before in at on during despite unlike like with following since while when as "
+    "for under earlier later meanwhile elsewhere separately asked pressed speaking"
+)
+
 # Capitalised words that precede a name as a title or role ("Foreign Secretary Liz Truss").
 TITLE_WORDS: frozenset[str] = words(
     """
