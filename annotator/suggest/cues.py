@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 import string
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import regex
 
@@ -190,6 +190,15 @@ class CueIndex:
         return min(found, end)
 
 
+# After these verbs a name is who was spoken to, never the speaker ("told the BBC: “…").
+_ADDRESS_VERBS = frozenset(("told", "tell", "tells", "telling"))
+
+
+def _addressee(m: Any) -> bool:
+    """True when a verb-then-subject match has the listener as its "subject"."""
+    return m.group("verb").lower() in _ADDRESS_VERBS
+
+
 def after_cue(index: CueIndex, start: int, end: int) -> tuple[Cue | None, bool]:
     """A cue right after a quote ("…,” she said"); also whether that clause ends in a colon."""
     masked = index.masked
@@ -209,6 +218,8 @@ def after_cue(index: CueIndex, start: int, end: int) -> tuple[Cue | None, bool]:
         patterns = (AFTER_SUBJECT_VERB, AFTER_VERB_SUBJECT)
     for pattern in (*patterns, AFTER_VERB_ONLY):
         m = pattern.on(index.plain).match(masked, start, stop)
+        if m and pattern is AFTER_VERB_SUBJECT and _addressee(m):
+            continue
         if m:
             colon = pattern is not AFTER_VERB_ONLY and masked[start:stop].rstrip().endswith(":")
             return _cue("after", m, 0), colon
@@ -227,7 +238,7 @@ def before_cue(index: CueIndex, start: int, end: int) -> Cue | None:
         patterns = (BEFORE_SUBJECT_VERB, BEFORE_VERB_SUBJECT)
     for pattern in patterns:
         m = pattern.on(index.plain).search(index.masked, max(start, verb - 160), end)
-        if m:
+        if m and not (pattern is BEFORE_VERB_SUBJECT and _addressee(m)):
             return _cue("before", m, 0)
     return None
 

@@ -276,6 +276,19 @@ class _Pipeline:
             return None
         return self.cast.first_mention(start, end)
 
+    def _last_subject(self, start: int, end: int) -> Person | None:
+        """The subject of the last sentence in [start, end) that has one: "Lavrov shook his
+        head." names a new speaker, "Truss told the BBC." does not name the BBC."""
+        found = None
+        pos = start
+        while pos < end:
+            stop = self.index.sentence_end(pos, end)
+            if stop <= pos:
+                break
+            found = self._subject_of(pos, stop) or found
+            pos = stop
+        return found
+
     def _salient(self, at: int) -> Person | None:
         """The subject of the nearest sentence naming someone before `at`, looking back no
         further than the previous paragraph and three sentences: who "he" or "she" means."""
@@ -313,11 +326,8 @@ class _Pipeline:
         p_start, p_end = self.paras[para]
         masked = self.masked
         if i > 0 and self.spans[i - 1].end > p_start and self.speakers[i - 1] is not None:
-            between = [
-                n for n in names.names_in(masked, self.spans[i - 1].end, q.start) if n.person
-            ]
             previous = self.speakers[i - 1]
-            other = self.cast.lookup(between[-1].tokens, q.start) if between else None
+            other = self._last_subject(self.spans[i - 1].end, q.start)
             if other is not None and other is not previous:
                 why.append(f"{other.name} named between the quotes")
                 return other, 0.55
