@@ -24,6 +24,7 @@ _SOURCE_ROLES = words(
     "spokeswoman spokesperson officer envoy minister lawmaker strategist"
 )
 _RANK_WORDS = words("senior top high-ranking high-level junior leading")
+_CONJUNCTIONS = words("and but so yet still")
 _WINDOW = 400
 _PLACES = {"after": "after the quote", "before": "before the quote"}
 
@@ -179,7 +180,7 @@ class _Pipeline:
         else:
             sentence = cues.sentence_cue(self.index, tail, q.start)
             if sentence is None:
-                return None
+                return self._subject_speaker(tail, q.start, why)
             cue, base = sentence, 0.75
         self._place = cue.place
         if cue.verb == "name:":
@@ -189,7 +190,33 @@ class _Pipeline:
         else:
             why.append(f'"{cue.verb}" {_PLACES.get(cue.place, "earlier in the sentence")}')
         person, factor = self._resolve(cue, why)
+        if person is None and not cue.subject.strip() and cue.place == "after":
+            # "… called the plan “a fiasco” and said …": the sentence's subject spoke.
+            start = self.index.sentence_start(max(p_start, q.start - _WINDOW), q.start)
+            found = self._sentence_speaker(start, q.start) if start < q.start else None
+            if found is not None:
+                why[-1] = f"{found.name} is the subject of the sentence"
+                return found, base * 0.85
         return person, base * factor
+
+    def _subject_speaker(
+        self, start: int, end: int, why: list[str]
+    ) -> tuple[Person | None, float] | None:
+        """The subject of the quote's sentence, when the sentence has a speech verb or ends
+        in a colon before the quote but no pattern reads a cue from it ("Brandt declined to
+        comment, but told business leaders that “…”", "he set it out plainly: “…”")."""
+        verb = self.index.last_cue_word(start, end)
+        colon = self.masked[start:end].rstrip().endswith(":")
+        if verb < 0 and not colon:
+            return None
+        person = self._sentence_speaker(start, end)
+        if person is None:
+            return None
+        word = self.masked[verb:end].split(None, 1)[0].strip(",;:") if verb >= 0 else ""
+        cue = f'with "{word}"' if word else "ending in a colon"
+        why.append(f"{person.name} is the subject of the sentence {cue}")
+        self._place = "sentence"
+        return person, 0.6
 
     def _resolve(self, cue: cues.Cue, why: list[str]) -> tuple[Person | None, float]:
         subject = cue.subject.strip().rstrip(",")
@@ -259,22 +286,46 @@ class _Pipeline:
         why.append(f'"{subject}, {parsed[0].surface}" is {person.name}')
         return person, 0.95
 
-    def _subject_of(self, start: int, end: int) -> Person | None:
-        """The person a sentence (text[start:end]) is about: the first one it names, after
-        a leading clause such as "Asked about Whitaker," or "In Paris,"; None when a
-        pronoun is its subject ("She said she would meet Demirel")."""
+    def _subject_start(self, start: int, end: int) -> tuple[int, str]:
+        """Where the subject of the sentence text[start:end] starts, and its first word
+        (lowercase): after a conjunction ("But he ...") and a leading clause ("Asked about
+        Whitaker, Ruiz laughed", "In Paris, Roque said")."""
         masked = self.masked
-        words = masked[start:end].split(None, 1)
+        words = masked[start:end].split(None, 2)
         first = words[0].lower().strip(",") if words else ""
+        if first in _CONJUNCTIONS and len(words) > 1:
+            start = masked.find(words[1], start, end)
+            words = words[1:]
+            first = words[0].lower().strip(",")
         if first in lexicon.CLAUSE_OPENERS or (first.endswith(("ed", "ing")) and len(words) > 1):
             comma = masked.find(",", start, end)
             if comma >= 0:
                 start = comma + 1
                 words = masked[start:end].split(None, 1)
                 first = words[0].lower() if words else ""
+        if words:
+            start = masked.find(words[0], start, end)
+        return start, first
+
+    def _subject_of(self, start: int, end: int) -> Person | None:
+        """The person a sentence (text[start:end]) is about: the first one it names; None
+        when a pronoun is its subject ("She said she would meet Demirel")."""
+        start, first = self._subject_start(start, end)
         if first in lexicon.PRONOUNS:
             return None
         return self.cast.first_mention(start, end)
+
+    def _sentence_speaker(self, start: int, end: int) -> Person | None:
+        """Who the sentence text[start:end] is about, named or as "he"/"she": the likely
+        speaker of a quote in it when no cue names one."""
+        at, first = self._subject_start(start, end)
+        if first not in lexicon.PRONOUNS:
+            return self.cast.first_mention(at, end)
+        gender = lexicon.PRONOUNS[first]
+        if gender is None:
+            return None
+        last = self.last[0] if self.last and self._para_of(at) - self.last[1] <= 3 else None
+        return self.cast.resolve_pronoun(at, gender, last, False, self._salient(at))
 
     def _last_subject(self, start: int, end: int) -> Person | None:
         """The subject of the last sentence in [start, end) that has one: "Lavrov shook his
