@@ -24,6 +24,14 @@ _SOURCE_ROLES = words(
     "spokeswoman spokesperson officer envoy minister lawmaker strategist"
 )
 _RANK_WORDS = words("senior top high-ranking high-level junior leading")
+# Unnamed sources news quotes, beyond officials: the people of a vox pop.
+_SOURCE_ROLES |= words("reporter journalist resident voter witness protester trader user")
+_SOURCE_LINKS = words("for of at from in with")  # "a spokeswoman for the ministry"
+_UNNAMED_SUBJECT_RX = re.compile(
+    r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w\-]+\s+){0,2}?(?:"
+    + "|".join(sorted(_SOURCE_ROLES, key=lambda w: (-len(w), w)))
+    + r")\b(?:\s+(?:for|of|at|from)\s+(?:the\s+)?[\w\-’']+)?"
+)
 _CONJUNCTIONS = words("and but so yet still")
 _WINDOW = 400
 _PLACES = {"after": "after the quote", "before": "before the quote"}
@@ -320,7 +328,7 @@ class _Pipeline:
         speaker of a quote in it when no cue names one."""
         at, first = self._subject_start(start, end)
         if first not in lexicon.PRONOUNS:
-            return self.cast.first_mention(at, end)
+            return self.cast.first_mention(at, end) or self._unnamed_subject(at, end)
         gender = lexicon.PRONOUNS[first]
         if gender is None:
             return None
@@ -357,17 +365,30 @@ class _Pipeline:
 
     def _unnamed_source(self, subject: str, at: int, why: list[str]) -> tuple[Person | None, float]:
         """A descriptive speaker for an anonymous source: "one Western official" -> "Western
-        official"; None when the role is not one news uses for sources or has no qualifier."""
-        parts = [w for w in re.findall(r"[\w\-]+", subject)[1:] if w.lower() not in _RANK_WORDS]
-        role = parts[-1].lower() if parts else ""
-        if role not in _SOURCE_ROLES or len(parts) < 2 or len(parts) > 4:
+        official", "a spokeswoman for the ministry" -> "spokeswoman for the ministry", "one
+        diplomat" -> "unnamed diplomat"; None when news does not quote that role unnamed."""
+        words = re.findall(r"[\w\-’']+", subject)[1:]
+        cut = next((k for k, w in enumerate(words) if w.lower() in _SOURCE_LINKS), len(words))
+        head = [w for w in words[:cut] if w.lower() not in _RANK_WORDS]
+        role = head[-1].lower() if head else ""
+        if role not in _SOURCE_ROLES or len(head) > 4 or len(words) - cut > 4:
             why.append(f'"{subject}" is not named')
             return None, 1.0
-        tokens = (*parts[:-1], role)
+        tokens = (*head[:-1], role, *words[cut:])
+        if len(tokens) == 1:
+            tokens = ("unnamed", role)
         person = self.cast.create_from(tokens, subject, at)
         person.titles.add(role)
         why.append(f'unnamed source: "{subject}"')
         return person, 0.5
+
+    def _unnamed_subject(self, start: int, end: int) -> Person | None:
+        """An unnamed source opening a sentence: "A senior official involved in the talks
+        said the side had “…”", "One diplomat told reporters that “…”"."""
+        m = _UNNAMED_SUBJECT_RX.match(self.masked, start, end)
+        if not m:
+            return None
+        return self._unnamed_source(m.group(), m.start(), [])[0]
 
     def _context_speaker(
         self, i: int, para: int, why: list[str]
