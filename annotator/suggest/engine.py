@@ -30,9 +30,10 @@ _SOURCE_LINKS = words("for of at from in with")  # "a spokeswoman for the minist
 _UNNAMED_SUBJECT_RX = re.compile(
     r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w\-]+\s+){0,2}?(?:"
     + "|".join(sorted(_SOURCE_ROLES, key=lambda w: (-len(w), w)))
-    + r")\b(?:\s+(?:for|of|at|from)\s+(?:the\s+)?[\w\-’']+)?"
+    + r")\b(?:\s+(?:for|of|at)\s+the\s+[\w\-’']+|\s+(?:for|of|at|from)\s+[A-Z][\w\-’']*)?"
 )
 _CONJUNCTIONS = words("and but so yet still")
+_OBJECT_MARKERS = words("told tell tells telling to with by about from for against on at of met")
 _WINDOW = 400
 _PLACES = {"after": "after the quote", "before": "before the quote"}
 
@@ -305,7 +306,11 @@ class _Pipeline:
             start = masked.find(words[1], start, end)
             words = words[1:]
             first = words[0].lower().strip(",")
-        if first in lexicon.CLAUSE_OPENERS or (first.endswith(("ed", "ing")) and len(words) > 1):
+        participle = first.endswith(("ed", "ing")) and len(words) > 1
+        if participle:  # "Speaking in Paris," but not "Vehling, 58,"
+            at = masked.find(words[0], start, end)
+            participle = self.cast.first_mention(at, at + 1) is None
+        if first in lexicon.CLAUSE_OPENERS or participle:
             comma = masked.find(",", start, end)
             if comma >= 0:
                 start = comma + 1
@@ -321,14 +326,25 @@ class _Pipeline:
         start, first = self._subject_start(start, end)
         if first in lexicon.PRONOUNS:
             return None
-        return self.cast.first_mention(start, end)
+        return self._first_named(start, end)
+
+    def _first_named(self, start: int, end: int) -> Person | None:
+        """The first person named in [start, end) other than as an object: not after
+        "told", "to", "with" ... ("Another trader told the Echo: “…" is not the Echo's)."""
+        for at, person in self.cast.mentions_between(start, end):
+            before = self.masked[max(start, at - 20) : at].split()
+            if before and before[-1].lower() == "the":
+                before.pop()
+            if not before or before[-1].lower().strip(",") not in _OBJECT_MARKERS:
+                return person
+        return None
 
     def _sentence_speaker(self, start: int, end: int) -> Person | None:
         """Who the sentence text[start:end] is about, named or as "he"/"she": the likely
         speaker of a quote in it when no cue names one."""
         at, first = self._subject_start(start, end)
         if first not in lexicon.PRONOUNS:
-            return self.cast.first_mention(at, end) or self._unnamed_subject(at, end)
+            return self._unnamed_subject(at, end) or self._first_named(at, end)
         gender = lexicon.PRONOUNS[first]
         if gender is None:
             return None

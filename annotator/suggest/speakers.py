@@ -210,6 +210,12 @@ class Cast:
             k -= 1
         return found
 
+    def mentions_between(self, start: int, end: int) -> list[tuple[int, Person]]:
+        """Every mention in [start, end) with its position, in text order."""
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return [(self._starts[k], self.people[self._mentioned[k]]) for k in range(lo, hi)]
+
     def first_mention(self, start: int, end: int) -> Person | None:
         """The first person mentioned in [start, end), if any."""
         k = bisect.bisect_left(self._starts, start)
