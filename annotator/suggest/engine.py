@@ -472,7 +472,9 @@ class _Pipeline:
             return None
         previous = self.index.sentence_start(p_start, own - 1)
         cue = cues.sentence_cue(self.index, previous, own)
-        if cue is None or cue.verb in lexicon.LABEL_VERBS or cue.verb == "according to":
+        if cue is None:
+            return self._after_sentence_about(q, previous, own, why)
+        if cue.verb in lexicon.LABEL_VERBS or cue.verb == "according to":
             return None
         reasons = [f'"{cue.verb}" with reported speech in the sentence before']
         known = len(self.cast.people)
@@ -481,6 +483,20 @@ class _Pipeline:
             return None  # only someone already introduced, or a full name
         why.extend(reasons)
         return person, 0.7 * factor
+
+    def _after_sentence_about(
+        self, q: QuoteSpan, start: int, end: int, why: list[str]
+    ) -> tuple[Person | None, float] | None:
+        """A quote ending its paragraph right after a sentence about someone: "Ruiz was
+        blunt. “…”", "Asked about the deal, Ruiz laughed. “…”"."""
+        p_end = self.paras[self._para_of(max(q.start, q.end - 1))][1]
+        if self.masked[q.end : p_end].strip(" .,;_"):
+            return None
+        person = self._subject_of(start, end)
+        if person is None or len(person.mentions) < 2 and len(person.tokens) < 2:
+            return None  # someone introduced before, or a full name
+        why.append(f"after a sentence about {person.name}")
+        return person, 0.55
 
     def _signature_after(self, q: QuoteSpan) -> tuple[str, ...] | None:
         para = self._para_of(max(q.start, q.end - 1))
