@@ -200,9 +200,14 @@ class _Pipeline:
             why.append(f'"{cue.verb}" {_PLACES.get(cue.place, "earlier in the sentence")}')
         person, factor = self._resolve(cue, why)
         if person is None and not cue.subject.strip() and cue.place == "after":
-            # "… called the plan “a fiasco” and said …": the sentence's subject spoke.
+            # "… called the plan “a fiasco” and said …": the sentence's subject spoke;
+            # "“…,” one user wrote": an unnamed source the cue patterns do not know.
             start = self.index.sentence_start(max(p_start, q.start - _WINDOW), q.start)
             found = self._sentence_speaker(start, q.start) if start < q.start else None
+            after = q.end
+            while after < p_end and self.masked[after] in " ,—–-":
+                after += 1
+            found = found or self._unnamed_subject(after, min(p_end, after + 80))
             if found is not None:
                 why[-1] = f"{found.name} is the subject of the sentence"
                 return found, base * 0.85
@@ -263,6 +268,9 @@ class _Pipeline:
             if named is not None:
                 return named
             person = self.cast.resolve_role(re.findall(r"[\w\-]+", low), at)
+            if person is None and role_words[-1] in _SOURCE_ROLES and first in _DETERMINERS:
+                # "the prime minister’s official spokesman said", never named in the text
+                return self._unnamed_source(subject, at, why)
             if person is None:
                 why.append(f'"{subject}" not linked to a name')
                 return None, 1.0
