@@ -204,10 +204,10 @@ class _Pipeline:
             # "“…,” one user wrote": an unnamed source the cue patterns do not know.
             start = self.index.sentence_start(max(p_start, q.start - _WINDOW), q.start)
             found = self._sentence_speaker(start, q.start) if start < q.start else None
-            after = q.end
-            while after < p_end and self.masked[after] in " ,—–-":
-                after += 1
-            found = found or self._unnamed_subject(after, min(p_end, after + 80))
+            rest = q.end
+            while rest < p_end and self.masked[rest] in " ,—–-":
+                rest += 1
+            found = found or self._unnamed_subject(rest, min(p_end, rest + 80))
             if found is not None:
                 why[-1] = f"{found.name} is the subject of the sentence"
                 return found, base * 0.85
