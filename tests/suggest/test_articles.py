@@ -74,6 +74,24 @@ EXPECTED = [
     ("river_dispute.txt", "ready to return to the table", "Grace Obi"),
     # an anonymous source gets a descriptive name, never a person named nearby
     ("river_dispute.txt", "did not shake hands", "European official"),
+    # "she" means the subject of the sentence before, though another woman spoke earlier
+    ("port_strike.txt", "more money on the table", "Harriet Lyle"),
+    ("port_strike.txt", "I cannot conjure up more", "Harriet Lyle"),
+    # "he" means the man the sentence before is about, not the last male speaker
+    ("port_strike.txt", "hiding behind that line", "Dominic Fairley"),
+    # "told the Kellmouth Gazette": the paper is the listener; the source is unnamed
+    ("port_strike.txt", "Half the stalls", "unnamed trader"),
+    # a speech verb far from its subject: "X, …, declined …, but told investors that “…”"
+    ("port_strike.txt", "several million a week", "Ingrid Sato"),
+    # a quote after a sentence about someone: "Asked about …, Kowalczyk laughed. “…”"
+    ("port_strike.txt", "They can afford it", "Marta Kowalczyk"),
+    # an unnamed diplomat, then "the diplomat said" for the same one
+    ("port_strike.txt", "hurting everyone along the coast", "unnamed diplomat"),
+    ("port_strike.txt", "first to blink", "unnamed diplomat"),
+    # a colon ends a sentence whose subject is "he"
+    ("port_strike.txt", "The port belongs to the town", "Dominic Fairley"),
+    # an unnamed source after the quote: "one user wrote"
+    ("port_strike.txt", "Tell that to the families", "unnamed user"),
 ]
 
 
