@@ -33,6 +33,12 @@ _UNNAMED_SUBJECT_RX = re.compile(
     + r")\b(?:\s+(?:for|of|at)\s+the\s+[\w\-’']+|\s+(?:for|of|at|from)\s+[A-Z][\w\-’']*)?"
 )
 _CONJUNCTIONS = words("and but so yet still")
+# What comes right before the title of a work: "a report titled “…”", "his memoir, “…”".
+_WORK_BEFORE_RX = re.compile(
+    r"(?:\b(titled|entitled|headlined)|\b(?:book|memoir|report|novel|film|documentary|album|"
+    r"song|play|programme|program|show|series|essay|column|podcast|slogan|motto),?)\s*\Z",
+    re.IGNORECASE,
+)
 _OBJECT_MARKERS = words("told tell tells telling to with by about from for against on at of met")
 _WINDOW = 400
 _PLACES = {"after": "after the quote", "before": "before the quote"}
@@ -154,6 +160,9 @@ class _Pipeline:
         )
         if not words or (found is None and (short or title_like)):
             return None
+        introduced = _WORK_BEFORE_RX.search(self.masked, max(p_start, q.start - 40), q.start)
+        if introduced and (title_like or introduced.group(1)):
+            return None  # the name of a report, book or show: “…”, not speech
         if title_like and len(words) <= 6 and self._place != "after":
             return None  # a title or a name in quotes, mentioned in passing
         if found is None:
@@ -278,6 +287,9 @@ class _Pipeline:
             return person, 0.85
         name = parsed[-1]
         if not name.person and not name.titles and len(name.tokens) > 3:
+            return None, 1.0
+        if len(name.tokens) == 1 and len(name.tokens[0].rstrip(".")) < 2:
+            why.append(f'"{subject}" is not a name')  # the "S." of "U.S. says"
             return None, 1.0
         known = self.cast.lookup(name.tokens, at) if len(name.tokens) < 2 else None
         known = known or self._named.get(name.tokens) or self.cast.lookup(name.tokens, at)

@@ -118,3 +118,21 @@ def test_an_anonymous_official_is_never_an_earlier_named_official() -> None:
 def test_an_unnamed_voice_without_a_source_role_stays_none() -> None:
     text = "A local farmer, who did not give his name, said the river was “lower than ever”.\n"
     assert speakers(text) == [None]
+
+
+def test_an_initial_is_never_a_speaker() -> None:
+    """ "U.S. says …" gives no speaker "S."."""
+    for text in ("U.S. says talks 'not over' after walkout", 'The U.S. said: "We are ready."'):
+        (found,) = suggest(text)
+        assert found.speaker is None, found
+
+
+def test_titles_of_works_are_not_speech() -> None:
+    text = (
+        "The inspectors' report, titled “Waiting in Line: Casework 2025”, said delays had "
+        "grown. In his memoir, “Against the Current,” Ivo Brandt wrote that “politicians who "
+        "fear the next election never fix anything.”"
+    )
+    assert [s.quote for s in suggest(text)] == [
+        "“politicians who fear the next election never fix anything.”"
+    ]
