@@ -123,6 +123,17 @@ class AnnotationTable(QWidget):
     def show_annotations(self, annotations: list[Annotation], titles: dict[int, str]) -> None:
         self.model.set_annotations(annotations, titles)
 
+    def follow(self, annotation_id: str | None) -> None:
+        """Select the quote's row and scroll to it, if the table shows it (no signal)."""
+        rows = self.model.rows
+        found = next((n for n, a in enumerate(rows) if a.id == annotation_id), None)
+        index = self.proxy.mapFromSource(self.model.index(found, 0)) if found is not None else None
+        if index is None or not index.isValid():
+            self.table.clearSelection()
+            return
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+
     def _chosen(self, index: QModelIndex) -> None:
         annotation = index.data(ROW_ROLE)
         if annotation is not None:

@@ -34,6 +34,7 @@ class CodingCommands(Base):
         self.selected_id = annotation_id
         self.view.mark_selected(annotation_id)
         self.inspector.show_annotation(self.selected())
+        self.table.follow(annotation_id)
 
     def deselect(self) -> None:
         cursor = self.view.textCursor()

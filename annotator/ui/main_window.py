@@ -233,6 +233,7 @@ class MainWindow(FileCommands, CodingCommands, SuggestCommands, ViewCommands, QM
         self.table.show_annotations(
             self.project.annotations() if whole else self.annotations, titles
         )
+        self.table.follow(self.selected_id)
 
     def show_legend(self) -> None:
         html = legend_html(self.annotations, self.colours, self.colour_by)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from annotator.core import Document
 from annotator.ui.document_view import describe
 from annotator.ui.find import find_in_corpus
+from annotator.ui.models import ROW_ROLE
 from tests.ui.conftest import ARTICLE
 
 
@@ -169,3 +170,18 @@ def test_a_quote_lost_by_a_reimport_is_flagged_not_highlighted(qtbot, window, pr
     assert all(a.placed for a in project.annotations(article.id))
     window.edits.stack.undo()
     assert lost in project.annotations(article.id)
+
+
+def test_the_quote_table_follows_the_selected_quote(qtbot, window):
+    mark(qtbot, window, "we came here with open hands")
+    first = window.selected_id
+    mark(qtbot, window, "Nobody believes that story any more.")
+    table = window.table.table
+    chosen = [i.data(ROW_ROLE).id for i in table.selectionModel().selectedRows()]
+    assert chosen == [window.selected_id]
+    window.select_annotation(first)
+    assert [i.data(ROW_ROLE).id for i in table.selectionModel().selectedRows()] == [first]
+    window.set_speaker("Anna Lindqvist")  # the table is refilled: the row stays selected
+    assert [i.data(ROW_ROLE).id for i in table.selectionModel().selectedRows()] == [first]
+    window.select_annotation(None)
+    assert table.selectionModel().selectedRows() == []
