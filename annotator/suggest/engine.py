@@ -33,6 +33,12 @@ _UNNAMED_SUBJECT_RX = re.compile(
     + r")\b(?:\s+(?:for|of|at)\s+the\s+[\w\-’']+|\s+(?:for|of|at|from)\s+[A-Z][\w\-’']*)?"
 )
 _CONJUNCTIONS = words("and but so yet still")
+# The last word of an institution that speaks in the news ("the Home Office said").
+_INSTITUTIONS = words(
+    "office commission ministry department council house government agency embassy court "
+    "police committee inspectorate authority board parliament assembly secretariat bank "
+    "administration cabinet presidency directorate service"
+)
 # What comes right before the title of a work: "a report titled “…”", "his memoir, “…”".
 _WORK_BEFORE_RX = re.compile(
     r"(?:\b(titled|entitled|headlined)|\b(?:book|memoir|report|novel|film|documentary|album|"
@@ -277,7 +283,12 @@ class _Pipeline:
             if named is not None:
                 return named
             person = self.cast.resolve_role(re.findall(r"[\w\-]+", low), at)
-            if person is None and role_words[-1] in _SOURCE_ROLES and first in _DETERMINERS:
+            if (
+                person is None
+                and role_words
+                and role_words[-1] in _SOURCE_ROLES
+                and first in _DETERMINERS
+            ):
                 # "the prime minister’s official spokesman said", never named in the text
                 return self._unnamed_source(subject, at, why)
             if person is None:
@@ -291,6 +302,8 @@ class _Pipeline:
         if len(name.tokens) == 1 and len(name.tokens[0].rstrip(".")) < 2:
             why.append(f'"{subject}" is not a name')  # the "S." of "U.S. says"
             return None, 1.0
+        if not name.person and name.tokens[-1].lower() in _INSTITUTIONS:
+            return self._institution(subject, at)
         known = self.cast.lookup(name.tokens, at) if len(name.tokens) < 2 else None
         known = known or self._named.get(name.tokens) or self.cast.lookup(name.tokens, at)
         person = known or self.cast.create_from(name.tokens, name.surface, at)
@@ -300,6 +313,19 @@ class _Pipeline:
             why.append(f'"{name.surface}" is {person.name}')
             return person, 0.95
         return person, 1.0
+
+    def _institution(self, subject: str, at: int) -> tuple[Person | None, float]:
+        """An institution speaking under its full name: "the Foreign Office said" is not the
+        "Home Office", "the Ministry of Defence" not just a "Ministry"."""
+        words = [w.strip(",") for w in subject.split()]
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        if not 1 <= len(words) <= 6:
+            return None, 1.0
+        tokens = tuple(words)
+        person = self._named.get(tokens) or self.cast.create_from(tokens, " ".join(words), at)
+        self._named[tokens] = person
+        return person, 0.9
 
     def _apposition_name(
         self, cue: cues.Cue, at: int, subject: str, why: list[str]

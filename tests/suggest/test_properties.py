@@ -12,6 +12,8 @@ PIECES = st.one_of(
     st.sampled_from(MARKS),
     st.sampled_from(["\n", " ", ", ", ". ", ": ", "said", "she", "He", "Mr", "told"]),
     st.sampled_from(["Anna Webb", "Webb", "the minister", "according to", "🔥", "é"]),
+    st.sampled_from(["The Ministry of Defence", "the Home Office", "One diplomat", "Asked"]),
+    st.sampled_from(["A spokeswoman for the", "U.S.", "But he", "titled", "was blunt."]),
     st.text(max_size=8),
 )
 

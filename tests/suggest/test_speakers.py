@@ -136,3 +136,12 @@ def test_titles_of_works_are_not_speech() -> None:
     assert [s.quote for s in suggest(text)] == [
         "“politicians who fear the next election never fix anything.”"
     ]
+
+
+def test_institutions_keep_their_full_names() -> None:
+    text = "“We will respond,” the Foreign Office said. “No,” the Home Office said."
+    assert speakers(text) == ["Foreign Office", "Home Office"]
+    text = "The State Department said it was “deeply concerned” by the arrests."
+    assert speakers(text) == ["State Department"]
+    # a role word after "of" is no source to name ("Defence" is not linked to anyone)
+    assert speakers("The Ministry of Defence said: “The exercise will go ahead.”") == [None]
