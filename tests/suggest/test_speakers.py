@@ -145,3 +145,14 @@ def test_institutions_keep_their_full_names() -> None:
     assert speakers(text) == ["State Department"]
     # a role word after "of" is no source to name ("Defence" is not linked to anyone)
     assert speakers("The Ministry of Defence said: “The exercise will go ahead.”") == [None]
+
+
+def test_the_statement_said_goes_to_whoever_issued_it() -> None:
+    text = (
+        "The White House said in a statement that it was disappointed.\n"
+        '"The United States remains ready to help," the statement said.\n'
+        "Anna Webb wrote a letter to the council.\n"
+        "“We have waited long enough,” the letter said."
+    )
+    assert speakers(text) == ["White House", "Anna Webb"]
+    assert speakers("“No comment,” the statement said.") == [None]  # issued by nobody named
