@@ -458,7 +458,7 @@ class _Pipeline:
         for _ in range(3):
             start = self.index.sentence_start(floor, pos)
             start = max(start, self.paras[self._para_of(pos)][0])  # a paragraph ends one
-            person = self._subject_of(start, pos)
+            person = self._subject_of(start, pos) or self._unnamed_opening(start, pos)
             if person is not None or start <= floor:
                 return person
             pos = start - 1
@@ -482,6 +482,11 @@ class _Pipeline:
         person.titles.add(role)
         why.append(f'unnamed source: "{subject}"')
         return person, 0.5
+
+    def _unnamed_opening(self, start: int, end: int) -> Person | None:
+        """An unnamed source as the subject of the sentence text[start:end]."""
+        at, first = self._subject_start(start, end)
+        return None if first in lexicon.PRONOUNS else self._unnamed_subject(at, end)
 
     def _unnamed_subject(self, start: int, end: int) -> Person | None:
         """An unnamed source opening a sentence: "A senior official involved in the talks

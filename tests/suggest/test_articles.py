@@ -88,6 +88,8 @@ EXPECTED = [
     # an unnamed diplomat, then "the diplomat said" for the same one
     ("port_strike.txt", "hurting everyone along the coast", "unnamed diplomat"),
     ("port_strike.txt", "first to blink", "unnamed diplomat"),
+    # "he" after a sentence whose subject is an unnamed source
+    ("port_strike.txt", "The cranes will stay idle", "unnamed official"),
     # a colon ends a sentence whose subject is "he"
     ("port_strike.txt", "The port belongs to the town", "Dominic Fairley"),
     # an unnamed source after the quote: "one user wrote"
