@@ -39,7 +39,8 @@ TONE_PHRASES: dict[str, str] = {
     "confrontational": "will not back down|will not tolerate|will not accept|won't back down|"
     "won't tolerate|won't accept|stand up to|enough is enough|we will fight|fight back|"
     "how dare|must stop|must end|must withdraw|need to remove|not one inch|not an inch|"
-    "deserve answers|demand answers|not excuses",
+    "deserve answers|demand answers|not excuses|how is that acceptable|"
+    "how is this acceptable|how can that be acceptable|which is it|answer the question",
     "accusatory": "responsible for|your fault|their fault|failed to|refused to|to threaten|"
     "is to blame|are to blame|broke their promise|broken promises",
     "conciliatory": "work together|working together|common ground|we agree|let us|"
@@ -157,7 +158,12 @@ _INTENT_TRIGGERS = (
 _DEFIANT_VERBS = (
     "bargain|surrender|bow|yield|retreat|back down|give in|give up|cave|capitulate|"
     "be intimidated|be bullied|be blackmailed|be lectured|be silenced|be threatened|"
-    "be dictated|trade away|sell out|tolerate|stand by and|sign|go back"
+    "be dictated|trade away|sell out|tolerate|stand by and|sign|go back|let|negotiate|"
+    "accept|be anyone's|be anybody's|be pushed|be rushed|be cowed|be ignored|stay silent"
+)
+_WRONGDOING_VERBS = (
+    "hid|lied|misled|deceived|covered up|ignored|abandoned|betrayed|wasted|squandered|"
+    "cheated|stole|rigged|sold out|let down"
 )
 
 
@@ -262,6 +268,12 @@ STRUCTURES: tuple[Structure, ...] = (
         "promised+nothing promised+little pledged+nothing pledged+little vowed+nothing",
         rf"(?:promised|pledged|vowed)\b{_CLAUSE}{{1,40}}?\b(?:and|but) (?:delivered|did|gave|"
         r"achieved|brought) (?:nothing|little)\b",
+    ),
+    Structure(
+        "tone", "accusatory", 1.2, "wrongdoing attributed",
+        " ".join(sorted({w for w in re.findall(r"[a-z]+", _WRONGDOING_VERBS)} - {"up", "out", "down"})),
+        rf"(?:he|she|they|you|the government|ministers|the minister) (?:\w+ )?"
+        rf"(?:{_WRONGDOING_VERBS})\b",
     ),
     Structure(
         "tone", "accusatory", 1.5, "incompetence", "no",

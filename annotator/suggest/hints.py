@@ -39,6 +39,7 @@ _STOP = word_set(
     "by from we our they their i you he she not have has had will would there what which who "
     "them us"
 )
+_SIDE_PAIRS = (("we", "they"), ("our", "their"), ("us", "them"), ("ours", "theirs"))
 _QUESTION_OPENERS = word_set("why how who what isn't don't doesn't aren't can could")
 _EDGE = "\"'“”‘’«»„‚‹›()[]—–-,;:…"
 # Polarity alone is weak evidence of a tone: it nudges, it never decides.
@@ -209,7 +210,10 @@ def device_hints(
         best[name] = (confidence, "; ".join(shown))
     us = found.get(("side", "us"))
     them = found.get(("side", "them"))
-    if us and them:
+    # Both sides in the same role: "we … they", "our … their", "us … them"; not "we told
+    # them" or "they say … our colleagues", where one side is only the object.
+    paired = any(a in present and b in present for a, b in _SIDE_PAIRS)
+    if us and them and paired:
         sides = "/".join(sorted({c[0] for c in us})) + " against "
         sides += "/".join(sorted({c[0] for c in them}))
         best["us versus them"] = (0.45 + 0.05 * min(4, len(us) + len(them)), sides)

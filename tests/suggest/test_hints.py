@@ -75,6 +75,10 @@ def tone(quote: str) -> str | None:
     return hints_for(quote)[0]
 
 
+def devices(quote: str) -> tuple[str, ...]:
+    return hints_for(quote)[1]
+
+
 def test_like_with_a_verb_ing_is_a_simile() -> None:
     hint = device("“Working with this committee is like trying to herd cats in a storm,”", "simile")
     assert hint is not None and hint.confidence >= 0.5
@@ -157,3 +161,20 @@ def test_tone_reasons_name_the_cue() -> None:
     _, _, hints = hints_for("“If they cross the river, they should not be surprised,”")
     assert hints[0].name == "warning"
     assert "threat" in hints[0].why and "surprised" in hints[0].why
+
+
+def test_refusals_pointed_questions_and_attributed_wrongdoing() -> None:
+    assert tone("“We will not let this programme die in the corridors,”") == "confrontational"
+    assert tone("“We will not be anyone’s spare tyre,”") == "confrontational"
+    assert tone("“Three hours. How is that acceptable in 2026?”") == "confrontational"
+    assert tone("“He knew about the shortfall and he hid it,”") == "accusatory"
+    assert tone("“They misled the public for months,”") == "accusatory"
+    assert tone("“He broke the record last year,”") == "neutral"
+    assert tone("“We will not meet before Friday,”") == "neutral"
+
+
+def test_us_versus_them_needs_both_sides_in_the_same_role() -> None:
+    assert "us versus them" in devices("“We kept our promises; they broke theirs.”")
+    assert "us versus them" in devices("“Our families pay while their donors profit,”")
+    assert "us versus them" not in devices("“We can't tell them to wait another year,”")
+    assert "us versus them" not in devices("“They say our colleagues were not listening,”")
