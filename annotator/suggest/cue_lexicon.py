@@ -165,6 +165,9 @@ _WRONGDOING_VERBS = (
     "hid|lied|misled|deceived|covered up|ignored|abandoned|betrayed|wasted|squandered|"
     "cheated|stole|rigged|sold out|let down"
 )
+_WRONGDOING_TRIGGERS = " ".join(
+    sorted(set(re.findall(r"[a-z]+", _WRONGDOING_VERBS)) - {"up", "out", "down"})
+)
 
 
 @dataclass(frozen=True)
@@ -271,7 +274,7 @@ STRUCTURES: tuple[Structure, ...] = (
     ),
     Structure(
         "tone", "accusatory", 1.2, "wrongdoing attributed",
-        " ".join(sorted({w for w in re.findall(r"[a-z]+", _WRONGDOING_VERBS)} - {"up", "out", "down"})),
+        _WRONGDOING_TRIGGERS,
         rf"(?:he|she|they|you|the government|ministers|the minister) (?:\w+ )?"
         rf"(?:{_WRONGDOING_VERBS})\b",
     ),
