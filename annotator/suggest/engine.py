@@ -273,6 +273,13 @@ class _Pipeline:
             last = self.last[0] if self.last and self._para_of(at) - self.last[1] <= 3 else None
             continuation = cue.verb in lexicon.CONTINUATION_VERBS
             salient = self._salient(at)
+            if salient is not None and salient.gender is None:
+                # Someone of unknown gender yields to one known to fit, named as close by.
+                para = self._para_of(at)
+                since = self.paras[max(0, para - 1)][0]
+                nearby = {p for _, p in self.cast.mentions_between(since, at)}
+                if any(p.gender == gender for p in nearby):
+                    salient = None
             person = self.cast.resolve_pronoun(at, gender, last, continuation, salient)
             if person is None:
                 why.append(f'"{subject}" not resolved')
@@ -310,7 +317,9 @@ class _Pipeline:
         name = parsed[-1]
         if not name.person and not name.titles and len(name.tokens) > 3:
             return None, 1.0
-        if len(name.tokens) == 1 and len(name.tokens[0].rstrip(".")) < 2:
+        if len(name.tokens) == 1 and (
+            len(name.tokens[0].rstrip(".")) < 2 or name.tokens[0].lower() in _DETERMINERS
+        ):
             why.append(f'"{subject}" is not a name')  # the "S." of "U.S. says"
             return None, 1.0
         if not name.person and name.tokens[-1].lower() in _INSTITUTIONS:
@@ -420,7 +429,9 @@ class _Pipeline:
             before = self.masked[max(start, at - 20) : at].split()
             if before and before[-1].lower() == "the":
                 before.pop()
-            if not before or before[-1].lower().strip(",") not in _OBJECT_MARKERS:
+            if before and before[-1].lower().strip(",") in _OBJECT_MARKERS:
+                continue
+            if not self._possessive_at(at):
                 return person
         return None
 
@@ -448,6 +459,16 @@ class _Pipeline:
             found = self._subject_of(pos, stop) or found
             pos = stop
         return found
+
+    def _possessive_at(self, at: int) -> bool:
+        """True when the name at `at` is a possessor ("The Liberal Democrats’ spokesperson,
+        Fenella Hart", "Russia’s minister"): the sentence is about someone else."""
+        for word in self.masked[at : at + 60].split(",", 1)[0].split():
+            if not word[:1].isupper():
+                return False
+            if word.endswith(("’s", "'s", "s’", "s'")):
+                return True
+        return False
 
     def _salient(self, at: int) -> Person | None:
         """The subject of the nearest sentence naming someone before `at`, looking back no

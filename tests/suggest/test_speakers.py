@@ -156,3 +156,12 @@ def test_the_statement_said_goes_to_whoever_issued_it() -> None:
     )
     assert speakers(text) == ["White House", "Anna Webb"]
     assert speakers("“No comment,” the statement said.") == [None]  # issued by nobody named
+
+
+def test_a_possessor_is_not_the_subject() -> None:
+    text = (
+        "“We were honest about it,” said Tom Brierley.\n"
+        "The Liberal Democrats’ education spokesperson, Fenella Hart, called for a review. "
+        "“This is not a party-political point,” she said."
+    )
+    assert speakers(text) == ["Tom Brierley", "Fenella Hart"]
