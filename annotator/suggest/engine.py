@@ -21,11 +21,10 @@ _INDEFINITE = words("a an one another")
 # Roles under which news quotes people it does not name ("one Western official said").
 _SOURCE_ROLES = words(
     "official diplomat source aide adviser advisor insider negotiator spokesman "
-    "spokeswoman spokesperson officer envoy minister lawmaker strategist"
+    "spokeswoman spokesperson officer envoy minister lawmaker strategist "
+    "reporter journalist resident voter witness protester trader user"  # a vox pop
 )
 _RANK_WORDS = words("senior top high-ranking high-level junior leading")
-# Unnamed sources news quotes, beyond officials: the people of a vox pop.
-_SOURCE_ROLES |= words("reporter journalist resident voter witness protester trader user")
 _SOURCE_LINKS = words("for of at from in with")  # "a spokeswoman for the ministry"
 _UNNAMED_SUBJECT_RX = re.compile(
     r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w\-]+\s+){0,2}?(?:"
@@ -270,17 +269,8 @@ class _Pipeline:
             if gender is None:
                 why.append(f'"{subject}" not resolved to one person')
                 return None, 1.0
-            last = self.last[0] if self.last and self._para_of(at) - self.last[1] <= 3 else None
             continuation = cue.verb in lexicon.CONTINUATION_VERBS
-            salient = self._salient(at)
-            if salient is not None and salient.gender is None:
-                # Someone of unknown gender yields to one known to fit, named as close by.
-                para = self._para_of(at)
-                since = self.paras[max(0, para - 1)][0]
-                nearby = {p for _, p in self.cast.mentions_between(since, at)}
-                if any(p.gender == gender for p in nearby):
-                    salient = None
-            person = self.cast.resolve_pronoun(at, gender, last, continuation, salient)
+            person = self._pronoun_referent(at, gender, continuation)
             if person is None:
                 why.append(f'"{subject}" not resolved')
                 return None, 1.0
@@ -414,13 +404,15 @@ class _Pipeline:
             start = masked.find(words[0], start, end)
         return start, first
 
-    def _subject_of(self, start: int, end: int) -> Person | None:
-        """The person a sentence (text[start:end]) is about: the first one it names; None
-        when a pronoun is its subject ("She said she would meet Demirel")."""
+    def _subject_of(self, start: int, end: int, unnamed: bool = False) -> Person | None:
+        """The person a sentence (text[start:end]) is about: the first one it names, or
+        with `unnamed` an unnamed source opening it; None when a pronoun is its subject
+        ("She said she would meet Demirel")."""
         start, first = self._subject_start(start, end)
         if first in lexicon.PRONOUNS:
             return None
-        return self._first_named(start, end)
+        named = self._first_named(start, end)
+        return named if named or not unnamed else self._unnamed_subject(start, end)
 
     def _first_named(self, start: int, end: int) -> Person | None:
         """The first person named in [start, end) other than as an object: not after
@@ -442,10 +434,18 @@ class _Pipeline:
         if first not in lexicon.PRONOUNS:
             return self._unnamed_subject(at, end) or self._first_named(at, end)
         gender = lexicon.PRONOUNS[first]
-        if gender is None:
-            return None
+        return None if gender is None else self._pronoun_referent(at, gender, False)
+
+    def _pronoun_referent(self, at: int, gender: str, continuation: bool) -> Person | None:
+        """Who "he" or "she" at `at` is: the subject of the sentences just before, unless
+        its gender is unknown and someone of the right gender was named as close by."""
         last = self.last[0] if self.last and self._para_of(at) - self.last[1] <= 3 else None
-        return self.cast.resolve_pronoun(at, gender, last, False, self._salient(at))
+        salient = self._salient(at)
+        if salient is not None and salient.gender is None:
+            since = self.paras[max(0, self._para_of(at) - 1)][0]
+            if any(p.gender == gender for _, p in self.cast.mentions_between(since, at)):
+                salient = None
+        return self.cast.resolve_pronoun(at, gender, last, continuation, salient)
 
     def _last_subject(self, start: int, end: int) -> Person | None:
         """The subject of the last sentence in [start, end) that has one: "Lavrov shook his
@@ -479,7 +479,7 @@ class _Pipeline:
         for _ in range(3):
             start = self.index.sentence_start(floor, pos)
             start = max(start, self.paras[self._para_of(pos)][0])  # a paragraph ends one
-            person = self._subject_of(start, pos) or self._unnamed_opening(start, pos)
+            person = self._subject_of(start, pos, unnamed=True)
             if person is not None or start <= floor:
                 return person
             pos = start - 1
@@ -503,11 +503,6 @@ class _Pipeline:
         person.titles.add(role)
         why.append(f'unnamed source: "{subject}"')
         return person, 0.5
-
-    def _unnamed_opening(self, start: int, end: int) -> Person | None:
-        """An unnamed source as the subject of the sentence text[start:end]."""
-        at, first = self._subject_start(start, end)
-        return None if first in lexicon.PRONOUNS else self._unnamed_subject(at, end)
 
     def _unnamed_subject(self, start: int, end: int) -> Person | None:
         """An unnamed source opening a sentence: "A senior official involved in the talks
@@ -604,7 +599,7 @@ class _Pipeline:
         if self.masked[q.end : p_end].strip(" .,;_"):
             return None
         person = self._subject_of(start, end)
-        if person is None or len(person.mentions) < 2 and len(person.tokens) < 2:
+        if person is None or (len(person.mentions) < 2 and len(person.tokens) < 2):
             return None  # someone introduced before, or a full name
         why.append(f"after a sentence about {person.name}")
         return person, 0.55

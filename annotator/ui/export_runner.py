@@ -44,9 +44,9 @@ def prepare_export(project: Project, request: ExportRequest) -> Job:
             f"unknown format {request.format_name!r}; choose from {', '.join(formats)}"
         )
     fmt = formats[request.format_name]
-    everything = project.corpus()
-    corpus = select(everything, request.selection.to_filter())
-    note = unplaced_note(unplaced(everything, request.selection.to_filter()))
+    everything, wanted = project.corpus(), request.selection.to_filter()
+    corpus = select(everything, wanted)
+    note = unplaced_note(unplaced(everything, wanted))
 
     def write(selected: Corpus) -> str:
         count = fmt.writer()(selected, request.path)
@@ -65,8 +65,9 @@ def prepare_briefing(project: Project, request: BriefingRequest) -> Job:
     if template is not None and not (template.is_file() and zipfile.is_zipfile(template)):
         raise ValueError(f"the template {template} is not a Word (.docx) file")
     everything = project.corpus()
-    corpus = select(everything, request.selection.to_filter())
-    note = unplaced_note(unplaced(everything, request.selection.to_filter()))
+    wanted = request.selection.to_filter()
+    corpus = select(everything, wanted)
+    note = unplaced_note(unplaced(everything, wanted))
     titles = {d.id: d.title for d in everything.documents if d.id is not None}
     scope = request.selection.describe(titles)
 
