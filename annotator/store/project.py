@@ -25,9 +25,9 @@ from annotator.core import (
     Status,
     match_speaker,
 )
+from annotator.core.anchoring import place_again
 from annotator.core.codebook import codebook_edit, codebook_from_dict
 from annotator.core.corpus import Corpus
-from annotator.core.anchoring import place_again
 from annotator.core.edits import AddDocument, Edit, RemoveDocument, ReviseDocument
 from annotator.core.palette import next_speaker_colour
 from annotator.store import translate
@@ -191,9 +191,7 @@ class Project:
 
     def delete_document(self, document_id: int) -> None:
         """Delete a document and its annotations (an undoable edit)."""
-        self.apply(
-            RemoveDocument(self.document(document_id), tuple(self.annotations(document_id)))
-        )
+        self.apply(RemoveDocument(self.document(document_id), tuple(self.annotations(document_id))))
 
     # -- annotations -------------------------------------------------------------------
     def annotations(
