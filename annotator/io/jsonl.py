@@ -110,7 +110,7 @@ def read_jsonl(path: Path) -> Corpus:
             raise CorpusFormatError(f"{where}: each line must be an object with a 'text'")
         given = raw.get("id")
         usable = isinstance(given, int) and not isinstance(given, bool) and given not in seen
-        doc_id: int = given if usable else -number
+        doc_id = given if usable and isinstance(given, int) else -number
         seen.add(doc_id)
         try:
             documents.append(_document(raw, doc_id, f"{path.stem} {number}"))
