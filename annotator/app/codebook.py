@@ -1,0 +1,36 @@
+"""Sharing a codebook: its tones, devices and speakers as a JSON file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from annotator.core.codebook import (
+    CodebookError,
+    codebook_edit,
+    codebook_from_dict,
+    codebook_to_dict,
+)
+from annotator.core.edits import Batch
+from annotator.store import Project
+
+
+def read_codebook_edit(project: Project, path: Path) -> Batch:
+    """The edit adding what the codebook file has and the project lacks (empty: nothing).
+
+    Raises ValueError naming the file when it is not a codebook.
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        codebook, speakers = codebook_from_dict(data)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, CodebookError) as error:
+        raise ValueError(f"{path}: not a codebook ({error})") from error
+    return codebook_edit(project.codebook(), project.speakers(), codebook, speakers)
+
+
+def write_codebook(project: Project, path: Path) -> int:
+    """Write the project's codebook and speakers to ``path``; returns the entries written."""
+    codebook, speakers = project.codebook(), tuple(project.speakers())
+    data = codebook_to_dict(codebook, speakers)
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return len(codebook.tones) + len(codebook.devices) + len(speakers)
