@@ -113,7 +113,9 @@ def test_usage_errors_exit_2(run, articles):
 
 def test_failures_exit_1_with_one_line(run, tmp_path):
     out = run("show", "42", expect=1)
-    assert out.strip().endswith("cli.speechmark: no such project (to start one there, add --create, or import articles into it)")
+    assert out.strip().endswith(
+        "cli.speechmark: no such project (to start one there, add --create, or import articles into it)"
+    )
     assert not (tmp_path / "cli.speechmark").exists()  # a mistyped path creates nothing
     out = run("import", str(tmp_path / "missing.txt"), expect=1)
     assert "missing.txt: no such file or folder" in out

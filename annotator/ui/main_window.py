@@ -14,7 +14,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QKeySequence,
 )
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar, QWidget
 
 from annotator.core import Annotation, Codebook, Document, Speaker
 from annotator.store import Changes, Project
@@ -44,6 +44,11 @@ class MainWindow(QMainWindow):
     ``coding``, ``suggestions`` and ``views``. Each calls ``annotator.app`` for the work.
     """
 
+    files: FileController
+    coding: CodingController
+    suggestions: SuggestController
+    views: ViewController
+
     def __init__(self, project: Project, settings: QSettings | None = None) -> None:
         super().__init__()
         self.project = project
@@ -56,7 +61,7 @@ class MainWindow(QMainWindow):
         self.speakers: list[Speaker] = []
         self.codebook = Codebook()
         self.colours = Colours()
-        self.colour_by = ColourBy(self.settings.value("colour_by", ColourBy.SPEAKER.value))
+        self.colour_by = ColourBy(str(self.settings.value("colour_by", ColourBy.SPEAKER.value)))
         self.files = FileController(self)
         self.coding = CodingController(self)
         self.suggestions = SuggestController(self)
@@ -98,7 +103,8 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         menus = {title: self.menuBar().addMenu(title) for title in MENUS}
         self.menus = menus
-        self.toolbar = QToolBar("Tools", objectName="tools")
+        self.toolbar = QToolBar("Tools")
+        self.toolbar.setObjectName("tools")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(self.toolbar)
         undo = self.edits.stack.createUndoAction(self, "&Undo")
@@ -145,7 +151,7 @@ class MainWindow(QMainWindow):
     def _add_action(self, spec: ActionSpec, menu: QMenu) -> QAction:
         if spec.separator_before:
             menu.addSeparator()
-        scopes = {"document": self.view, "corpus": self.corpus_panel.table}
+        scopes: dict[str, QWidget] = {"document": self.view, "corpus": self.corpus_panel.table}
         action = make_action(spec, self, lambda: spec.handler(self), scopes)
         menu.addAction(action)
         self.actions_by_id[spec.id] = action

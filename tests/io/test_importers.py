@@ -4,8 +4,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from annotator.io.importers import ImportProblem, read_all, read_document
 from annotator.app.imports import import_files
+from annotator.io.importers import ImportProblem, read_all, read_document
 
 QUOTE = "“Nous ne céderons pas,” déclara la ministre. Café—crème."
 
