@@ -105,7 +105,8 @@ class CodingController(QObject):
         annotation = self.window.selected()
         if annotation is None:
             return
-        edit = coding.attribute(annotation, typed, self.window.speakers)
+        # Read afresh: another window or the command line may have added speakers.
+        edit = coding.attribute(annotation, typed, self.window.project.speakers())
         self.window.edits.run(edit)
         self.window.inspector.show_annotation(self.window.selected())
         self.window.view.setFocus(Qt.FocusReason.OtherFocusReason)
