@@ -5,8 +5,10 @@ Errors print one line and exit 1 (2 for usage errors); ``--debug`` shows traceba
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Callable, Iterator
+import tempfile
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -95,6 +97,10 @@ def main(
 @click.pass_obj
 def gui(ctx: Context) -> None:
     """Open the annotation workspace (the default when no command is given)."""
+    problem = display_problem(os.environ, sys.platform)
+    if problem:
+        click.echo(f"error: {problem}", err=True)
+        sys.exit(1)
     try:
         from annotator.ui.app import run
     except ImportError as error:
@@ -106,6 +112,18 @@ def gui(ctx: Context) -> None:
         click.echo(f"error: {ctx.location}: no such project (add --create to start one)", err=True)
         sys.exit(1)
     sys.exit(run(ctx.location, first_run_sample=ctx.location == paths.default_project()))
+
+
+def display_problem(environ: Mapping[str, str], platform: str) -> str | None:
+    """Why the workspace cannot open a window here, or None (Qt would abort instead)."""
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return None
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no display to open the workspace on (DISPLAY and WAYLAND_DISPLAY are unset); "
+        "run it from a desktop session, or use the commands (annotator --help)"
+    )
 
 
 @main.command("import")
@@ -256,8 +274,21 @@ def _selection(project: Project, filters: dict[str, Any]) -> Selection:
     )  # fmt: skip
 
 
-def _run(job: Job, output: Path) -> None:
-    click.echo(job.write(job.corpus))
+def _run(prepare: Callable[[Path], Job], output: Path, suffix: str) -> None:
+    """Prepare and write a job to ``output``; ``-`` is standard output."""
+    if str(output) != "-":
+        job = prepare(output)
+        click.echo(job.write(job.corpus))
+    else:  # written to a file first (writers need one), then copied out
+        if not suffix:
+            raise click.BadParameter("this format writes a folder; name one", param_hint="-o")
+        with tempfile.TemporaryDirectory() as folder:
+            written = Path(folder) / f"export{suffix}"
+            job = prepare(written)
+            summary = job.write(job.corpus)
+            sys.stdout.buffer.write(written.read_bytes())
+            sys.stdout.flush()
+        click.echo(summary.replace(str(written), "standard output"), err=True)
     if job.note:
         click.echo(f"note: {job.note}", err=True)
 
@@ -276,8 +307,12 @@ def export(ctx: Context, format_name: str, output: Path, **filters: Any) -> None
             param_hint="--format",
         )
     with failures(ctx):
-        request = ExportRequest(format_name, output, _selection(ctx.project, filters))
-        _run(prepare_export(ctx.project, request), output)
+        selection = _selection(ctx.project, filters)
+        _run(
+            lambda path: prepare_export(ctx.project, ExportRequest(format_name, path, selection)),
+            output,
+            formats[format_name].suffix,
+        )
 
 
 @main.command()
@@ -300,13 +335,18 @@ def export(ctx: Context, format_name: str, output: Path, **filters: Any) -> None
 def briefing(ctx: Context, output: Path, **options: Any) -> None:
     """Write a Word briefing of the selected quotes."""
     with failures(ctx):
-        request = BriefingRequest(
-            output, _selection(ctx.project, options), title=options["title"],
-            analyst=options["analyst"] or paths.annotator_name(),
-            group_by=options["group_by"], template=options["template"],
-            include_context=options["include_context"],
-        )  # fmt: skip
-        _run(prepare_briefing(ctx.project, request), output)
+        selection = _selection(ctx.project, options)
+
+        def prepare(path: Path) -> Job:
+            request = BriefingRequest(
+                path, selection, title=options["title"],
+                analyst=options["analyst"] or paths.annotator_name(),
+                group_by=options["group_by"], template=options["template"],
+                include_context=options["include_context"],
+            )  # fmt: skip
+            return prepare_briefing(ctx.project, request)
+
+        _run(prepare, output, ".docx")
 
 
 @main.command("import-qdpx")
