@@ -16,6 +16,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar, QWidget
 
+from annotator.app.exports import plural
 from annotator.core import Annotation, Codebook, Document, Speaker
 from annotator.store import Changes, Project
 from annotator.ui.actions import ACTIONS, MENUS, ActionSpec, codebook_specs, make_action
@@ -294,8 +295,9 @@ class MainWindow(QMainWindow):
         quotes = sum(r.quotes for r in rows)
         here = len(self.annotations)
         open_ = sum(1 for a in self.annotations if a.status.value == "suggested")
-        doc = f"This document: {here} quotes" + (f" ({open_} suggested)" if open_ else "")
-        self.counts.setText(f"{doc}   ·   Corpus: {len(rows)} documents, {quotes} quotes  ")
+        doc = f"This document: {plural(here, 'quote')}" + (f" ({open_} suggested)" if open_ else "")
+        corpus = f"Corpus: {plural(len(rows), 'document')}, {plural(quotes, 'quote')}"
+        self.counts.setText(f"{doc}   ·   {corpus}  ")
 
     # -- refreshing after edits --------------------------------------------------------
     def refresh(self, changes: Changes) -> None:

@@ -245,3 +245,8 @@ def test_run_exists_with_the_cli_signature():
 
     assert list(signature(run).parameters) == ["location", "first_run_sample"]
     assert Path  # keeps the import used for type readers
+
+
+def test_status_bar_counts_read_as_english(window):
+    assert "This document: 0 quotes" in window.counts.text()
+    assert "Corpus: 1 document, 0 quotes" in window.counts.text()
