@@ -5,6 +5,7 @@ Errors print one line and exit 1 (2 for usage errors); ``--debug`` shows traceba
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
@@ -255,6 +256,8 @@ def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option("--from", "date_from", help="Published on or after (YYYY-MM-DD)."),
         click.option("--to", "date_to", help="Published on or before (YYYY-MM-DD)."),
+        click.option("--marked-by", "annotators", multiple=True, metavar="ANALYST",
+                     help="Only quotes marked by these analysts."),
     ]  # fmt: skip
     for option in reversed(options):
         command = option(command)
@@ -271,6 +274,7 @@ def _selection(project: Project, filters: dict[str, Any]) -> Selection:
         project, document_ids=filters["documents"], speakers=filters["speakers"],
         tones=filters["tones"], devices=filters["devices"], statuses=statuses,
         published_from=filters["date_from"], published_to=filters["date_to"],
+        annotators=filters["annotators"], with_quotes=not filters.get("no_annotations"),
     )  # fmt: skip
 
 
@@ -295,6 +299,10 @@ def _run(prepare: Callable[[Path], Job], output: Path, suffix: str) -> None:
 
 @main.command()
 @click.option("--format", "format_name", default="jsonl", show_default=True, help="Export format.")
+@click.option(
+    "--no-annotations", is_flag=True,
+    help="The texts alone, without quotes: for a colleague to code blind.",
+)  # fmt: skip
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
 @filter_options
 @click.pass_obj
@@ -423,6 +431,49 @@ def _known_speaker(speakers: list[Speaker], name: str) -> Speaker:
     if found is None:
         raise UnknownName("speaker", name, [s.name for s in speakers])
     return found
+
+
+@main.command()
+@click.argument("source", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--as", "analyst", help="Their name (default: the analyst named in their quotes).")
+@click.option("--add-missing", is_flag=True, help="Also add documents only they have.")
+@click.pass_obj
+def merge(ctx: Context, source: Path, analyst: str | None, add_missing: bool) -> None:
+    """Bring a colleague's quotes in as their own layer (project file, JSONL or .qdpx)."""
+    from annotator.app.merge import merge as merge_layer
+    from annotator.app.merge import read_colleague
+
+    with failures(ctx):
+        theirs = read_colleague(source)
+        done = merge_layer(
+            ctx.project, theirs, analyst=analyst, fallback=source.stem, add_missing=add_missing,
+            label=f"Merge {source.name}",
+        )  # fmt: skip
+        click.echo(done.summary())
+        for document in done.missing:
+            click.echo(f"not here  {document.title}")
+
+
+@main.command()
+@click.option("--analyst", "analysts", multiple=True, help="Compare these (default: all).")
+@click.option("--me", help="Who made this project's own quotes (default: you).")
+@click.option(
+    "--format", "format_name", type=click.Choice(["table", "csv", "json"]), default="table",
+    show_default=True,
+)  # fmt: skip
+@click.pass_obj
+def agreement(ctx: Context, analysts: tuple[str, ...], me: str | None, format_name: str) -> None:
+    """How far analysts agree on the documents they both coded (kappa, alpha, F1)."""
+    from annotator.app.agreement import agreement as measure
+
+    with failures(ctx):
+        found = measure(ctx.project.corpus(), me or paths.annotator_name(), analysts)
+        if format_name == "json":
+            click.echo(json.dumps(found.as_dict(), ensure_ascii=False, indent=2))
+        elif format_name == "csv":
+            click.echo(found.csv(), nl=False)
+        else:
+            click.echo(found.table())
 
 
 @main.group()

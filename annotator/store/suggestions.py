@@ -15,6 +15,7 @@ from typing import Protocol
 
 from annotator.core import Annotation, CodeKind, Speaker, Status, match_speaker
 from annotator.core.edits import AddAnnotation, AddSpeaker, Batch, Edit, UpdateAnnotation
+from annotator.core.spans import same_quote
 from annotator.store.project import Project
 
 ENGINE_NAME = "speechmark-suggest"
@@ -52,9 +53,7 @@ class SuggestionReport:
     speakers_added: int
 
 
-def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
-    inter = min(a_end, b_end) - max(a_start, b_start)
-    return inter > 0 and inter >= 0.5 * min(a_end - a_start, b_end - b_start)
+_overlaps = same_quote  # the project's one overlap rule
 
 
 class _Taken:
