@@ -23,6 +23,7 @@ from annotator.ui.actions import ACTIONS, MENUS, ActionSpec, codebook_specs, mak
 from annotator.ui.annotation_table import AnnotationTable
 from annotator.ui.appearance import ColourBy, Colours, legend_html
 from annotator.ui.coding_controller import UNPLACED_HINT, CodingController
+from annotator.ui.compare_panel import ComparePanel
 from annotator.ui.corpus_panel import CorpusPanel
 from annotator.ui.document_view import DocumentView
 from annotator.ui.file_controller import FileController
@@ -30,6 +31,7 @@ from annotator.ui.find import FindBar
 from annotator.ui.inspector import Inspector
 from annotator.ui.prompts import Prompts
 from annotator.ui.suggest_controller import SuggestController
+from annotator.ui.team_controller import TeamController
 from annotator.ui.undo import EditRunner
 from annotator.ui.view_controller import ViewController
 from annotator.ui.workspace_layout import build_central, dock
@@ -49,6 +51,7 @@ class MainWindow(QMainWindow):
     coding: CodingController
     suggestions: SuggestController
     views: ViewController
+    team: TeamController
 
     def __init__(self, project: Project, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -88,6 +91,12 @@ class MainWindow(QMainWindow):
             self, "Quote", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.table_dock = dock(self, "Quotes", self.table, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.compare_panel = ComparePanel()
+        self.compare_dock = dock(
+            self, "Compare", self.compare_panel, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.compare_dock.hide()  # Team › Compare opens it
+        self.team = TeamController(self)
         self.counts = QLabel()
         self.saved = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
@@ -143,7 +152,7 @@ class MainWindow(QMainWindow):
         for name in ("colour_speaker", "colour_tone", "colour_device"):
             self.toolbar.addAction(self.actions_by_id[name])
         menus["&View"].addSeparator()
-        for panel in (self.corpus_dock, self.inspector_dock, self.table_dock):
+        for panel in (self.corpus_dock, self.inspector_dock, self.table_dock, self.compare_dock):
             menus["&View"].addAction(panel.toggleViewAction())
         self.tone_menu = menus["&Quote"].addMenu("&Tone")
         self.device_menu = menus["&Quote"].addMenu("De&vice")
@@ -275,6 +284,7 @@ class MainWindow(QMainWindow):
         self.show_table()
         self.show_counts()
         self.show_legend()
+        self.team.refresh()
 
     def show_table(self) -> None:
         titles = {s.id: s.title for s in self.corpus_panel.model.rows}
@@ -325,6 +335,7 @@ class MainWindow(QMainWindow):
         self.inspector.show_annotation(self.selected())
         self.show_counts()
         self.show_legend()
+        self.team.refresh()
         self.saved.setText("  Saved ✓  ")
         self.statusBar().showMessage("Saved", 2500)
 
