@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from annotator.app.agreement import ENGINE
+from annotator.app.exports import plural
 from annotator.app.imports import read_corpus
 from annotator.core import Document
 from annotator.core.corpus import Corpus
@@ -31,15 +32,16 @@ class MergeReport:
     edit: Edit | None
 
     def summary(self) -> str:
-        line = f"{self.analyst}: {self.report.annotations_added} quotes added"
+        line = f"{self.analyst}: {plural(self.report.annotations_added, 'quote')} added"
         if self.report.annotations_present:
             line += f" ({self.report.annotations_present} already here)"
-        line += f" on {self.report.documents_present + self.report.documents_added} documents"
+        documents = self.report.documents_present + self.report.documents_added
+        line += f" on {plural(documents, 'document')}"
         if self.report.documents_added:
             line += f", {self.report.documents_added} of them new"
         if self.missing:
             line += (
-                f"; {len(self.missing)} of their documents are not in this project "
+                f"; {plural(len(self.missing), 'document')} of theirs not in this project "
                 "(add them with --add-missing)"
             )
         return line

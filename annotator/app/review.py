@@ -52,7 +52,7 @@ class Disagreement:
                 return f"{name}: (not marked)"
             devices = ", ".join(a.devices) or "-"
             return (
-                f"{name}: “{a.quote}” — {a.speaker or 'unknown speaker'} · "
+                f"{name}: {a.quote} — {a.speaker or 'unknown speaker'} · "
                 f"{a.tone or 'no tone'} · {devices}"
             )
 

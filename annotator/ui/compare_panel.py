@@ -41,6 +41,7 @@ class ComparePanel(QWidget):
         self.list = QListWidget()
         self.list.currentRowChanged.connect(self._current_changed)
         self.detail = QLabel(wordWrap=True)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.count = QLabel()
         buttons = QHBoxLayout()
@@ -64,12 +65,15 @@ class ComparePanel(QWidget):
         form = QFormLayout()
         form.addRow("Mine:", self.mine)
         form.addRow("Theirs:", self.theirs)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.count)
-        layout.addWidget(self.list, 1)
-        layout.addWidget(self.detail)
-        layout.addLayout(buttons)
+        form.addRow(self.count)
+        side = QVBoxLayout()
+        side.addLayout(form)
+        side.addWidget(self.detail, 1)
+        side.addLayout(buttons)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.list, 3)
+        layout.addLayout(side, 2)
         self.items: list[Disagreement] = []
 
     def set_analysts(self, names: list[str], mine: str, theirs: str) -> None:
@@ -96,7 +100,7 @@ class ComparePanel(QWidget):
             if items else "No disagreements left in this document."
         )  # fmt: skip
         if items:
-            self.list.setCurrentRow(min(keep_row, len(items) - 1))
+            self.list.setCurrentRow(min(max(keep_row, 0), len(items) - 1))
         else:
             self._current_changed(-1)
 

@@ -93,9 +93,10 @@ class MainWindow(QMainWindow):
         self.table_dock = dock(self, "Quotes", self.table, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.compare_panel = ComparePanel()
         self.compare_dock = dock(
-            self, "Compare", self.compare_panel, Qt.DockWidgetArea.RightDockWidgetArea
+            self, "Compare", self.compare_panel, Qt.DockWidgetArea.BottomDockWidgetArea
         )
-        self.compare_dock.hide()  # Team › Compare opens it
+        self.tabifyDockWidget(self.table_dock, self.compare_dock)
+        self.compare_dock.hide()  # Team › Compare opens it, beside the quote table
         self.team = TeamController(self)
         self.counts = QLabel()
         self.saved = QLabel()

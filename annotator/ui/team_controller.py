@@ -109,6 +109,7 @@ class TeamController(QObject):
         self.window.compare_panel.set_analysts(names, mine, theirs)
         self.review = Review(mine, theirs, self.me)
         self.window.compare_dock.show()
+        self.window.compare_dock.raise_()
         self.refresh()
         self.window.compare_panel.list.setFocus()
 
