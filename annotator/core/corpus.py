@@ -50,6 +50,8 @@ class CorpusFilter:
     published_from: str | None = None
     published_to: str | None = None
     annotators: frozenset[str] = frozenset()  # who made the quote (case-insensitive)
+    # The analyst's document variables: (name, value) pairs that must all hold.
+    attributes: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
     def build(
@@ -62,6 +64,7 @@ class CorpusFilter:
         published_from: str | None = None,
         published_to: str | None = None,
         annotators: Iterable[str] = (),
+        attributes: Iterable[tuple[str, str]] = (),
     ) -> CorpusFilter:
         """A filter from plain values (e.g. command-line options); no statuses = any."""
         return cls(
@@ -73,11 +76,15 @@ class CorpusFilter:
             published_from=published_from,
             published_to=published_to,
             annotators=frozenset(a.casefold() for a in annotators),
+            attributes=frozenset((n, v.casefold()) for n, v in attributes),
         )
 
     def keeps_document(self, document: Document) -> bool:
         if self.document_ids and document.id not in self.document_ids:
             return False
+        for name, value in self.attributes:
+            if (document.attribute(name) or "").casefold() != value:
+                return False
         if self.published_from or self.published_to:
             if not document.published:
                 return False
