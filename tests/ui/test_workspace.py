@@ -274,3 +274,13 @@ def test_details_of_two_documents_in_one_undoable_step(qtbot, window, project, a
     window.actions_by_id["undo"].trigger()
     assert project.document(article.id).author is None
     assert project.document(second.id).attributes == ()
+
+
+def test_the_heading_shows_corrected_details(qtbot, window, project, article):
+    def fill(dialog) -> bool:
+        dialog.boxes["outlet"].setText("The Gazette")
+        return True
+
+    window.prompts.dialogs.append(fill)
+    window.actions_by_id["document_details"].trigger()
+    assert "The Gazette" in window.title.text()
