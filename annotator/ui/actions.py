@@ -132,6 +132,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
       tip="Kappa and alpha between analysts on the documents they both coded"),
     A("compare", "&Compare and decide", ("Ctrl+Alt+C",), lambda w: w.team.toggle_compare(),
       "&Team", tip="Both analysts' quotes in this document: M keeps mine, T takes theirs"),
+    A("analysis", "&Analysis…", ("Ctrl+Alt+P",), lambda w: w.views.show_analysis(), "&View",
+      tip="Patterns: speaker by tone, devices, tone over time, by your variables"),
     A("colour_speaker", "Colour by &speaker", ("Ctrl+1",),
       lambda w: w.views.colour_by_speaker(), "&View",
       short="Speaker"),
