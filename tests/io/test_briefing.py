@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -169,3 +170,15 @@ def test_empty_corpus(tmp_path: Path) -> None:
     path = tmp_path / "empty.docx"
     assert write_briefing(Corpus(), path) == 0
     assert "Executive summary" in [p.text for p in docx.Document(str(path)).paragraphs]
+
+
+def test_local_source_paths_not_published(tmp_path: Path) -> None:
+    corpus = sample_corpus()
+    summit, arabic = corpus.documents
+    local = replace(arabic, source="/home/jroe/Documents/press/arabic.txt")
+    path = tmp_path / "briefing.docx"
+    write_briefing(replace(corpus, documents=(summit, local)), path)
+    with zipfile.ZipFile(path) as archive:
+        xml = "".join(archive.read(n).decode("utf-8") for n in archive.namelist() if n.endswith(".rels") or n.endswith(".xml"))
+    assert "jroe" not in xml
+    assert "https://example.org/news/summit" in xml

@@ -17,6 +17,7 @@ from annotator.io.common import (
     colour_or_default,
     documents_in_order,
     is_rtl,
+    public_url,
     sentence_around,
     xml_safe,
 )
@@ -301,7 +302,8 @@ def build_briefing(
     palette = _Palette(corpus)
     rows = _top_speakers(corpus, palette)
     sources = tuple(
-        SourceEntry(d.title, d.outlet, d.published, d.source) for d in documents_in_order(corpus)
+        SourceEntry(d.title, d.outlet, d.published, public_url(d.source))
+        for d in documents_in_order(corpus)
     )
     return Briefing(
         title=title,
