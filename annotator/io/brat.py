@@ -4,17 +4,18 @@ Each quote is a ``Quote`` text-bound annotation (code points, end exclusive), fo
 its exact text, which brat checks against the document. brat reads ``.ann`` files line by
 line with Python's ``str.splitlines``, so a quote crossing any character that ends a line
 there (``\\n``, ``\\r``, form feed, U+2028...) is written as fragments ``s1 e1;s2 e2``
-without it; a tab is written as is. ``annotation.conf`` lets quotes nest and cross. Speaker and tone are multi-valued attributes (``A1\\tSpeaker T1 Liz_Truss``,
-``A2\\tTone T1 warning``): brat values cannot hold spaces, so names are written with
-``_`` for spaces and other unsafe characters (the mapping is in ``annotation.conf``
-comments). Devices can be several per quote, and brat allows one value per attribute, so
-each device is a binary attribute ``Device_<name>`` (``A3\\tDevice_metaphor T1``). A
-suggested or rejected quote has a ``Status`` attribute (``A4\\tStatus T2 rejected``);
-no attribute means accepted. Notes are ``AnnotatorNotes`` (on one line). ``visual.conf`` colours the quotes and shows tone,
-speaker and devices as glyphs.
+without it; a tab is written as is. ``annotation.conf`` lets quotes nest and cross.
+Speaker and tone are multi-valued attributes (``A1\\tSpeaker T1 Liz_Truss``, ``A2\\tTone
+T1 warning``): brat values cannot hold spaces, so names are written with ``_`` for spaces
+and other unsafe characters (the mapping is in ``annotation.conf`` comments). Devices can
+be several per quote, and brat allows one value per attribute, so each device is a binary
+attribute ``Device_<name>`` (``A3\\tDevice_metaphor T1``). A suggested or rejected quote
+has a ``Status`` attribute (``A4\\tStatus T2 rejected``); no attribute means accepted.
+Notes are ``AnnotatorNotes`` (on one line). ``visual.conf`` colours the quotes and shows
+tone, speaker and devices as glyphs.
 
-Lost: confidence, annotator, dates, ids, speaker roles, device categories, and
-per-code colours (brat colours spans by type, not by attribute value).
+Lost: confidence, annotator, dates, ids, speaker roles, device categories, and per-code
+colours (brat colours spans by type, not by attribute value).
 """
 
 from __future__ import annotations

@@ -143,7 +143,10 @@ def test_status_carried_as_an_attribute(tmp_path: Path) -> None:
     parsed = parse_ann(tmp_path / "Awkward.ann")
     ids = {covered: identifier for identifier, _data, covered in parsed["T"]}
     statuses = {tuple(f[1].split(" ")) for f in parsed["A"] if f[1].startswith("Status")}
-    assert statuses == {("Status", ids["“no”"], "suggested"), ("Status", ids["“maybe”"], "rejected")}
+    assert statuses == {
+        ("Status", ids["“no”"], "suggested"),
+        ("Status", ids["“maybe”"], "rejected"),
+    }
     conf = (tmp_path / "annotation.conf").read_text(encoding="utf-8")
     assert "Status\tArg:Quote, Value:suggested|rejected" in conf.splitlines()
 

@@ -179,6 +179,10 @@ def test_local_source_paths_not_published(tmp_path: Path) -> None:
     path = tmp_path / "briefing.docx"
     write_briefing(replace(corpus, documents=(summit, local)), path)
     with zipfile.ZipFile(path) as archive:
-        xml = "".join(archive.read(n).decode("utf-8") for n in archive.namelist() if n.endswith(".rels") or n.endswith(".xml"))
+        xml = "".join(
+            archive.read(n).decode("utf-8")
+            for n in archive.namelist()
+            if n.endswith(".rels") or n.endswith(".xml")
+        )
     assert "jroe" not in xml
     assert "https://example.org/news/summit" in xml

@@ -232,9 +232,7 @@ def test_foreign_code_under_the_status_parent_is_kept(tmp_path: Path) -> None:
     path, _root = _export(tmp_path)
     with zipfile.ZipFile(path) as archive:
         files = {name: archive.read(name) for name in archive.namelist()}
-    files["project.qde"] = files["project.qde"].replace(
-        b'name="suggested"', b'name="to check"'
-    )
+    files["project.qde"] = files["project.qde"].replace(b'name="suggested"', b'name="to check"')
     with zipfile.ZipFile(path, "w") as archive:
         for name, data in files.items():
             archive.writestr(name, data)
