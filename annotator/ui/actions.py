@@ -51,6 +51,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     A("find", "&Find in document…", ("Ctrl+F",), "find_in_document", "&Edit", True,
       separator_before=True, tip="Find in this document", short="Find"),
     A("find_corpus", "Find in &corpus…", ("Ctrl+Shift+F",), "find_in_corpus", "&Edit"),
+    A("filter_quotes", "Filter the &quote table", ("Ctrl+L",), "filter_quotes", "&Edit"),
     A("codebook", "&Codebook…", ("Ctrl+B",), "edit_codebook", "&Edit", True,
       separator_before=True, tip="Speakers, tones and devices"),
     A("mark_quote", "&Mark quote", ("Q",), "mark_quote", "&Quote", True, "document",
