@@ -138,10 +138,13 @@ class AnnotationTable(QWidget):
         self.model.positions.text_of = fetch
 
     def preferred_height(self, rows: int = ROWS_BY_DEFAULT) -> int:
-        """Pixels the panel needs to show ``rows`` rows under its filters and header."""
+        """Pixels the panel's dock needs to show ``rows`` rows under the filters and header
+        (and the dock's own title bar, which a dock's size includes)."""
         margins = self.layout().contentsMargins()
+        title_bar = self.fontMetrics().height() + 8
         return (
-            self.search.sizeHint().height()
+            title_bar
+            + self.search.sizeHint().height()
             + self.table.horizontalHeader().sizeHint().height()
             + rows * self.table.verticalHeader().defaultSectionSize()
             + self.layout().spacing()
