@@ -10,6 +10,7 @@ as the screen's gamut allows.
 
 import colorsys
 import math
+from collections.abc import Iterable
 from functools import cache
 
 SPEAKER_PALETTE = (
@@ -90,3 +91,13 @@ def palette_colour(index: int) -> str:
 def speaker_colour(index: int) -> str:
     """The ``index``-th default speaker colour (the first ten are colour-blind safe)."""
     return palette_colour(index)
+
+
+def next_speaker_colour(used: Iterable[str | None], count: int) -> str:
+    """The colour for a new speaker: the first default colour no speaker has (``count``
+    is how many speakers there are). The one colour policy of the project."""
+    taken = {c.upper() for c in used if c}
+    for index in range(count + len(taken) + 1):
+        if palette_colour(index) not in taken:
+            return palette_colour(index)
+    return speaker_colour(count)

@@ -52,7 +52,7 @@ def open_window(location: str, settings: QSettings | None = None) -> MainWindow 
     if project is None:
         return None
     window = MainWindow(project, settings)
-    window.remember_project()
+    window.files.remember_project()
     open_windows.append(window)
     window.destroyed.connect(lambda _o=None, w=window: _forget(w))
     window.show()
