@@ -46,7 +46,7 @@ def lab(colour: str) -> tuple[float, float, float]:
 
 @cache
 def _candidates() -> tuple[tuple[str, tuple[float, float, float]], ...]:
-    found = {}
+    found: dict[str, tuple[float, float, float]] = {}
     for step in range(_HUES):
         for lightness in _LIGHTNESS:
             for saturation in _SATURATION:
@@ -69,7 +69,8 @@ class _Generated:
             colour, point = self._left.pop(best)
             self._nearest.pop(best)
             self._nearest = [
-                min(d, math.dist(point, p)) for d, (_n, p) in zip(self._nearest, self._left)
+                min(d, math.dist(point, p))
+                for d, (_n, p) in zip(self._nearest, self._left, strict=True)
             ]
             self.colours.append(colour)
         return self.colours[index % len(self.colours)]

@@ -39,9 +39,9 @@ STATUS_LABELS = {
     Status.SUGGESTED: f"{QUOTE} (suggested)",
     Status.REJECTED: f"{QUOTE} (rejected)",
 }
-UTF16 = "utf-16"
-CODE_POINTS = "code points"
 Offsets = Literal["utf-16", "code points"]
+UTF16: Offsets = "utf-16"
+CODE_POINTS: Offsets = "code points"
 
 
 def _converter(text: str, offsets: Offsets) -> Any:
@@ -100,7 +100,8 @@ def document_line(
     """One JSONL object: the text, its spans and its metadata."""
     convert = _converter(document.text, offsets)
     spans = {a.id for a in annotations} if overlapping else drawable(annotations)
-    labels, quotes = [], []
+    labels: list[list[Any]] = []
+    quotes: list[dict[str, Any]] = []
     for annotation in annotations:
         start, end = convert(annotation.start), convert(annotation.end)
         if annotation.id in spans:

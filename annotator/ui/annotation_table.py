@@ -140,14 +140,16 @@ class AnnotationTable(QWidget):
     def preferred_height(self, rows: int = ROWS_BY_DEFAULT) -> int:
         """Pixels the panel's dock needs to show ``rows`` rows under the filters and header
         (and the dock's own title bar, which a dock's size includes)."""
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        assert layout is not None  # set in __init__
+        margins = layout.contentsMargins()
         title_bar = self.fontMetrics().height() + 8
         return (
             title_bar
             + self.search.sizeHint().height()
             + self.table.horizontalHeader().sizeHint().height()
             + rows * self.table.verticalHeader().defaultSectionSize()
-            + self.layout().spacing()
+            + layout.spacing()
             + margins.top()
             + margins.bottom()
             + 2 * self.table.frameWidth()

@@ -208,6 +208,8 @@ class Inspector(QWidget):
         if index == self.speaker.currentIndex():
             return
         edit = self.speaker.lineEdit()
+        if edit is None:  # the combo is always editable; this only satisfies the types
+            return
         cursor = edit.cursorPosition()
         self.speaker.blockSignals(True)
         self.speaker.setCurrentIndex(index)
