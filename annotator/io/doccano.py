@@ -18,7 +18,7 @@ emoji before a quote would otherwise shift its highlight); ``offsets="code point
 writes Python string indices. The line's ``offsets`` key says which.
 
 Document title, outlet, author, published, source, language and the text's SHA-256 are
-metadata too. Lost: confidence, annotator, dates, ids, speaker roles, codebook colours
+metadata too; every line has every key (``null`` when unknown), as doccano's import needs. Lost: confidence, annotator, dates, ids, speaker roles, codebook colours
 and categories.
 """
 
@@ -116,11 +116,13 @@ def document_line(
         "source": document.source,
         "language": document.language,
     }
-    line.update({key: value for key, value in metadata.items() if value})
+    # Every line has the same keys (null when unknown): doccano's import puts the lines in
+    # one table, and a key missing on one line becomes NaN there, which its database
+    # refuses as JSON, failing the whole file.
+    line.update(metadata)
     line["sha256"] = document.sha256
     line["offsets"] = offsets
-    if quotes:
-        line["quotes"] = quotes
+    line["quotes"] = quotes
     return line
 
 

@@ -144,3 +144,14 @@ def test_rtl_text_kept(tmp_path: Path) -> None:
     arabic = next(line for line in _write(tmp_path) if line.get("language") == "ar")
     (start, end, _label), *_ = arabic["label"]
     assert arabic["text"][start:end] == "«لن نتراجع عن موقفنا»"
+
+
+def test_every_line_has_the_same_keys(tmp_path: Path) -> None:
+    # doccano tables the lines on import: a key one line lacks becomes NaN, which its
+    # database refuses as JSON, and the whole file fails to import.
+    lines = _write(tmp_path)
+    assert lines[0].keys() == lines[1].keys()
+    arabic = next(line for line in lines if line["language"] == "ar")
+    assert arabic["author"] is None and arabic["source"] is None
+    empty = replace(sample_corpus(), annotations=())
+    assert all(line["quotes"] == [] for line in _write(tmp_path, empty))
