@@ -18,8 +18,9 @@ emoji before a quote would otherwise shift its highlight); ``offsets="code point
 writes Python string indices. The line's ``offsets`` key says which.
 
 Document title, outlet, author, published, source, language and the text's SHA-256 are
-metadata too; every line has every key (``null`` when unknown), as doccano's import needs. Lost: confidence, annotator, dates, ids, speaker roles, codebook colours
-and categories.
+metadata too; every line has every key (``null`` when unknown), as doccano's import
+needs. Lost: confidence, annotator, dates, ids, speaker roles, codebook colours and
+categories.
 """
 
 from __future__ import annotations
