@@ -5,8 +5,13 @@ Errors print one line and exit 1 (2 for usage errors); ``--debug`` shows traceba
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import os
 import sys
-from collections.abc import Callable, Iterator
+import tempfile
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -27,7 +32,7 @@ from annotator.app.exports import (
     selection_by_name,
 )
 from annotator.app.projects import open_project, project_exists
-from annotator.core import Annotation, CodeKind, Speaker, Status
+from annotator.core import Annotation, CodeKind, Document, Speaker, Status
 from annotator.core.corpus import Corpus
 from annotator.core.edits import AddAnnotation, Batch, Edit, UpdateAnnotation
 from annotator.io.formats import available_formats
@@ -95,6 +100,10 @@ def main(
 @click.pass_obj
 def gui(ctx: Context) -> None:
     """Open the annotation workspace (the default when no command is given)."""
+    problem = display_problem(os.environ, sys.platform)
+    if problem:
+        click.echo(f"error: {problem}", err=True)
+        sys.exit(1)
     try:
         from annotator.ui.app import run
     except ImportError as error:
@@ -106,6 +115,18 @@ def gui(ctx: Context) -> None:
         click.echo(f"error: {ctx.location}: no such project (add --create to start one)", err=True)
         sys.exit(1)
     sys.exit(run(ctx.location, first_run_sample=ctx.location == paths.default_project()))
+
+
+def display_problem(environ: Mapping[str, str], platform: str) -> str | None:
+    """Why the workspace cannot open a window here, or None (Qt would abort instead)."""
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return None
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no display to open the workspace on (DISPLAY and WAYLAND_DISPLAY are unset); "
+        "run it from a desktop session, or use the commands (annotator --help)"
+    )
 
 
 @main.command("import")
@@ -237,6 +258,10 @@ def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option("--from", "date_from", help="Published on or after (YYYY-MM-DD)."),
         click.option("--to", "date_to", help="Published on or before (YYYY-MM-DD)."),
+        click.option("--marked-by", "annotators", multiple=True, metavar="ANALYST",
+                     help="Only quotes marked by these analysts."),
+        click.option("--where", "where", multiple=True, metavar="NAME=VALUE",
+                     help="Only documents whose variable NAME is VALUE (party=Labour)."),
     ]  # fmt: skip
     for option in reversed(options):
         command = option(command)
@@ -253,17 +278,46 @@ def _selection(project: Project, filters: dict[str, Any]) -> Selection:
         project, document_ids=filters["documents"], speakers=filters["speakers"],
         tones=filters["tones"], devices=filters["devices"], statuses=statuses,
         published_from=filters["date_from"], published_to=filters["date_to"],
+        annotators=filters["annotators"], attributes=_where(filters["where"]),
+        with_quotes=not filters.get("no_annotations"),
     )  # fmt: skip
 
 
-def _run(job: Job, output: Path) -> None:
-    click.echo(job.write(job.corpus))
+def _where(values: tuple[str, ...]) -> list[tuple[str, str]]:
+    pairs = []
+    for value in values:
+        name, sep, wanted = value.partition("=")
+        if not sep or not name.strip() or not wanted.strip():
+            raise click.BadParameter(f"{value!r}: write NAME=VALUE", param_hint="--where")
+        pairs.append((name.strip(), wanted.strip()))
+    return pairs
+
+
+def _run(prepare: Callable[[Path], Job], output: Path, suffix: str) -> None:
+    """Prepare and write a job to ``output``; ``-`` is standard output."""
+    if str(output) != "-":
+        job = prepare(output)
+        click.echo(job.write(job.corpus))
+    else:  # written to a file first (writers need one), then copied out
+        if not suffix:
+            raise click.BadParameter("this format writes a folder; name one", param_hint="-o")
+        with tempfile.TemporaryDirectory() as folder:
+            written = Path(folder) / f"export{suffix}"
+            job = prepare(written)
+            summary = job.write(job.corpus)
+            sys.stdout.buffer.write(written.read_bytes())
+            sys.stdout.flush()
+        click.echo(summary.replace(str(written), "standard output"), err=True)
     if job.note:
         click.echo(f"note: {job.note}", err=True)
 
 
 @main.command()
 @click.option("--format", "format_name", default="jsonl", show_default=True, help="Export format.")
+@click.option(
+    "--no-annotations", is_flag=True,
+    help="The texts alone, without quotes: for a colleague to code blind.",
+)  # fmt: skip
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
 @filter_options
 @click.pass_obj
@@ -276,8 +330,12 @@ def export(ctx: Context, format_name: str, output: Path, **filters: Any) -> None
             param_hint="--format",
         )
     with failures(ctx):
-        request = ExportRequest(format_name, output, _selection(ctx.project, filters))
-        _run(prepare_export(ctx.project, request), output)
+        selection = _selection(ctx.project, filters)
+        _run(
+            lambda path: prepare_export(ctx.project, ExportRequest(format_name, path, selection)),
+            output,
+            formats[format_name].suffix,
+        )
 
 
 @main.command()
@@ -300,13 +358,18 @@ def export(ctx: Context, format_name: str, output: Path, **filters: Any) -> None
 def briefing(ctx: Context, output: Path, **options: Any) -> None:
     """Write a Word briefing of the selected quotes."""
     with failures(ctx):
-        request = BriefingRequest(
-            output, _selection(ctx.project, options), title=options["title"],
-            analyst=options["analyst"] or paths.annotator_name(),
-            group_by=options["group_by"], template=options["template"],
-            include_context=options["include_context"],
-        )  # fmt: skip
-        _run(prepare_briefing(ctx.project, request), output)
+        selection = _selection(ctx.project, options)
+
+        def prepare(path: Path) -> Job:
+            request = BriefingRequest(
+                path, selection, title=options["title"],
+                analyst=options["analyst"] or paths.annotator_name(),
+                group_by=options["group_by"], template=options["template"],
+                include_context=options["include_context"],
+            )  # fmt: skip
+            return prepare_briefing(ctx.project, request)
+
+        _run(prepare, output, ".docx")
 
 
 @main.command("import-qdpx")
@@ -385,6 +448,49 @@ def _known_speaker(speakers: list[Speaker], name: str) -> Speaker:
     return found
 
 
+@main.command()
+@click.argument("source", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--as", "analyst", help="Their name (default: the analyst named in their quotes).")
+@click.option("--add-missing", is_flag=True, help="Also add documents only they have.")
+@click.pass_obj
+def merge(ctx: Context, source: Path, analyst: str | None, add_missing: bool) -> None:
+    """Bring a colleague's quotes in as their own layer (project file, JSONL or .qdpx)."""
+    from annotator.app.merge import merge as merge_layer
+    from annotator.app.merge import read_colleague
+
+    with failures(ctx):
+        theirs = read_colleague(source)
+        done = merge_layer(
+            ctx.project, theirs, analyst=analyst, fallback=source.stem, add_missing=add_missing,
+            label=f"Merge {source.name}",
+        )  # fmt: skip
+        click.echo(done.summary())
+        for document in done.missing:
+            click.echo(f"not here  {document.title}")
+
+
+@main.command()
+@click.option("--analyst", "analysts", multiple=True, help="Compare these (default: all).")
+@click.option("--me", help="Who made this project's own quotes (default: you).")
+@click.option(
+    "--format", "format_name", type=click.Choice(["table", "csv", "json"]), default="table",
+    show_default=True,
+)  # fmt: skip
+@click.pass_obj
+def agreement(ctx: Context, analysts: tuple[str, ...], me: str | None, format_name: str) -> None:
+    """How far analysts agree on the documents they both coded (kappa, alpha, F1)."""
+    from annotator.app.agreement import agreement as measure
+
+    with failures(ctx):
+        found = measure(ctx.project.corpus(), me or paths.annotator_name(), analysts)
+        if format_name == "json":
+            click.echo(json.dumps(found.as_dict(), ensure_ascii=False, indent=2))
+        elif format_name == "csv":
+            click.echo(found.csv(), nl=False)
+        else:
+            click.echo(found.table())
+
+
 @main.group()
 def codebook() -> None:
     """Share the codebook (tones, devices, speakers) as a JSON file."""
@@ -414,6 +520,101 @@ def codebook_export(ctx: Context, output: Path) -> None:
     with failures(ctx):
         count = write_codebook(ctx.project, output)
         click.echo(f"wrote {output} ({count} entries)")
+
+
+@main.command()
+@click.option(
+    "--by",
+    "by",
+    default="speaker,tone",
+    show_default=True,
+    help="Dimensions, comma-separated: speaker, tone, device, status, analyst, "
+    "document, outlet, month, week, attribute:NAME.",
+)
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
+@filter_options
+@click.pass_obj
+def stats(ctx: Context, by: str, format_name: str, **filters: Any) -> None:
+    """Count the selected quotes by speaker, tone, device, date or a document variable."""
+    from annotator.app.exports import selected_corpus
+    from annotator.core.stats import crosstab
+
+    with failures(ctx):
+        dimensions = [d.strip() for d in by.split(",") if d.strip()]
+        corpus = selected_corpus(ctx.project, _selection(ctx.project, filters))
+        rows = crosstab(corpus, dimensions).rows()
+        if format_name == "json":
+            click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        elif format_name == "csv":
+            out = io.StringIO()
+            writer = csv.DictWriter(out, [*dimensions, "quotes"])
+            writer.writeheader()
+            writer.writerows(rows)
+            click.echo(out.getvalue(), nl=False)
+        else:
+            for row in rows:
+                click.echo("\t".join(str(row[k]) for k in [*dimensions, "quotes"]))
+
+
+@main.command()
+@click.argument("documents", nargs=-1, type=int)
+@click.option("--title")
+@click.option("--outlet")
+@click.option("--author")
+@click.option("--date", "published", help="Publication date, YYYY-MM-DD.")
+@click.option("--url", help="Where it was published (http:// or https://).")
+@click.option("--language")
+@click.option(
+    "--set",
+    "assignments",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A variable of your own (party=Labour); NAME= removes it.",
+)
+@click.option(
+    "--from-csv",
+    "from_csv",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="Details for many documents: a row each, by id or title.",
+)
+@click.pass_obj
+def doc(ctx: Context, documents: tuple[int, ...], from_csv: Path | None, **options: Any) -> None:
+    """Show or correct documents' title, outlet, author, date, address and variables."""
+    from annotator.app.documents import csv_edit, many_edit, parse_assignments
+
+    with failures(ctx):
+        project = ctx.project
+        assignments = options.pop("assignments")
+        if from_csv is not None:
+            edit = csv_edit(from_csv, project.documents())
+        elif not documents:
+            raise click.UsageError("name documents by id, or give --from-csv FILE")
+        elif not assignments and all(v is None for v in options.values()):
+            for document_id in documents:
+                _print_details(project.document(document_id))
+            return
+        else:
+            chosen = [project.document(d) for d in documents]
+            edit = many_edit(chosen, options, parse_assignments(assignments))
+        if edit.edits:
+            project.apply(edit)
+        click.echo(f"{len(edit.edits)} document{'s' if len(edit.edits) != 1 else ''} changed")
+
+
+def _print_details(document: Document) -> None:
+    click.echo(f"{document.id}\t{document.title}")
+    for name in ("outlet", "author", "published", "url", "language", "source"):
+        value = getattr(document, name)
+        if value:
+            click.echo(f"  {name}: {value}")
+    for name, value in document.attributes:
+        click.echo(f"  {name} = {value}")
 
 
 @main.command()

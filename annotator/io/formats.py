@@ -30,6 +30,8 @@ class ExportFormat:
 _FORMATS = (
     ("jsonl", "Speechmark corpus (JSONL)", ".jsonl", "jsonl", "write_jsonl", ""),
     ("csv", "Spreadsheet (CSV)", ".csv", "csv_export", "write_csv", ""),
+    ("wide", "Statistics table: a 0/1 column per code (CSV)", ".csv", "wide_csv", "write_wide",
+     ""),
     ("w3c", "W3C Web Annotation (JSON-LD)", ".jsonld", "w3c", "write_w3c", "id why"),
     ("qdpx", "REFI-QDA project: NVivo, MAXQDA, ATLAS.ti, QualCoder", ".qdpx", "qdpx",
      "write_qdpx", "confidence id why"),

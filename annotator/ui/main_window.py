@@ -16,12 +16,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar, QWidget
 
+from annotator.app.exports import plural
 from annotator.core import Annotation, Codebook, Document, Speaker
-from annotator.store import Changes, Project
+from annotator.store import Changes, Project, StoreError
 from annotator.ui.actions import ACTIONS, MENUS, ActionSpec, codebook_specs, make_action
 from annotator.ui.annotation_table import AnnotationTable
 from annotator.ui.appearance import ColourBy, Colours, legend_html
 from annotator.ui.coding_controller import UNPLACED_HINT, CodingController
+from annotator.ui.compare_panel import ComparePanel
 from annotator.ui.corpus_panel import CorpusPanel
 from annotator.ui.document_view import DocumentView
 from annotator.ui.file_controller import FileController
@@ -29,6 +31,7 @@ from annotator.ui.find import FindBar
 from annotator.ui.inspector import Inspector
 from annotator.ui.prompts import Prompts
 from annotator.ui.suggest_controller import SuggestController
+from annotator.ui.team_controller import TeamController
 from annotator.ui.undo import EditRunner
 from annotator.ui.view_controller import ViewController
 from annotator.ui.workspace_layout import build_central, dock
@@ -48,6 +51,7 @@ class MainWindow(QMainWindow):
     coding: CodingController
     suggestions: SuggestController
     views: ViewController
+    team: TeamController
 
     def __init__(self, project: Project, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -88,6 +92,13 @@ class MainWindow(QMainWindow):
             self, "Quote", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.table_dock = dock(self, "Quotes", self.table, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.compare_panel = ComparePanel()
+        self.compare_dock = dock(
+            self, "Compare", self.compare_panel, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.tabifyDockWidget(self.table_dock, self.compare_dock)
+        self.compare_dock.hide()  # Team › Compare opens it, beside the quote table
+        self.team = TeamController(self)
         self.counts = QLabel()
         self.saved = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
@@ -143,7 +154,7 @@ class MainWindow(QMainWindow):
         for name in ("colour_speaker", "colour_tone", "colour_device"):
             self.toolbar.addAction(self.actions_by_id[name])
         menus["&View"].addSeparator()
-        for panel in (self.corpus_dock, self.inspector_dock, self.table_dock):
+        for panel in (self.corpus_dock, self.inspector_dock, self.table_dock, self.compare_dock):
             menus["&View"].addAction(panel.toggleViewAction())
         self.tone_menu = menus["&Quote"].addMenu("&Tone")
         self.device_menu = menus["&Quote"].addMenu("De&vice")
@@ -275,6 +286,7 @@ class MainWindow(QMainWindow):
         self.show_table()
         self.show_counts()
         self.show_legend()
+        self.team.refresh()
 
     def show_table(self) -> None:
         titles = {s.id: s.title for s in self.corpus_panel.model.rows}
@@ -299,8 +311,9 @@ class MainWindow(QMainWindow):
         quotes = sum(r.quotes for r in rows)
         here = len(self.annotations)
         open_ = sum(1 for a in self.annotations if a.status.value == "suggested")
-        doc = f"This document: {here} quotes" + (f" ({open_} suggested)" if open_ else "")
-        self.counts.setText(f"{doc}   ·   Corpus: {len(rows)} documents, {quotes} quotes  ")
+        doc = f"This document: {plural(here, 'quote')}" + (f" ({open_} suggested)" if open_ else "")
+        corpus = f"Corpus: {plural(len(rows), 'document')}, {plural(quotes, 'quote')}"
+        self.counts.setText(f"{doc}   ·   {corpus}  ")
 
     # -- refreshing after edits --------------------------------------------------------
     def refresh(self, changes: Changes) -> None:
@@ -309,6 +322,8 @@ class MainWindow(QMainWindow):
         if vocabulary:
             self.reload_vocabulary()
         here = {a.id for a in self.annotations}
+        if self.document_id in changes.documents and self.document_id is not None:
+            self._reload_details(self.document_id)
         if self.document_id in changes.documents or here & changes.annotations or vocabulary:
             self.annotations = self.project.annotations(self.document_id) if self.document else []
             self.view.show_annotations(
@@ -328,8 +343,23 @@ class MainWindow(QMainWindow):
         self.inspector.show_annotation(self.selected())
         self.show_counts()
         self.show_legend()
+        self.team.refresh()
         self.saved.setText("  Saved ✓  ")
         self.statusBar().showMessage("Saved", 2500)
+
+    def _reload_details(self, document_id: int) -> None:
+        # Its title, outlet or date may have been corrected (the text is kept: a new text
+        # comes with a re-import, which reopens the document).
+        try:
+            fresh = self.project.document(document_id)
+        except StoreError:  # deleted: the caller moves on
+            return
+        if self.document is not None and fresh.text != self.document.text:
+            self.document = None
+            self.open_document(document_id)
+            return
+        self.document = fresh
+        self.title.setText(_heading(fresh))
 
     def reveal(self, changes: Changes, message: str = "") -> None:
         """After an undo or redo: say what it was, open the document it changed, and select

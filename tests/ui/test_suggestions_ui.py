@@ -101,8 +101,10 @@ def test_accept_all_accepts_every_open_suggestion_in_one_step(qtbot, sample, pro
     window, document = sample
     run_and_wait(qtbot, window)
     press(window.view, Qt.Key.Key_N, "n")
-    press(window.view, Qt.Key.Key_Backspace)
     rejected = window.selected().id
+    press(window.view, Qt.Key.Key_Backspace)
+    # Review moves on to the next open suggestion.
+    assert window.selected().id != rejected and window.selected().status is Status.SUGGESTED
     qtbot.keyClick(
         window.view,
         Qt.Key.Key_A,
