@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.corpus_panel = CorpusPanel()
         self.inspector = Inspector()
         self.table = AnnotationTable()
+        self.table.text_of = lambda document_id: self.project.document(document_id).text
         self.corpus_dock = dock(
             self, "Corpus", self.corpus_panel, Qt.DockWidgetArea.LeftDockWidgetArea
         )
@@ -196,7 +197,7 @@ class MainWindow(QMainWindow):
     def _default_layout(self) -> None:
         horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
         self.resizeDocks([self.corpus_dock, self.inspector_dock], [390, 300], horizontal)
-        self.resizeDocks([self.table_dock], [220], vertical)
+        self.resizeDocks([self.table_dock], [self.table.preferred_height()], vertical)
 
     def _first_document(self) -> int | None:
         ids = [s.id for s in self.corpus_panel.model.rows]
@@ -295,6 +296,10 @@ class MainWindow(QMainWindow):
             self.project.annotations() if whole else self.annotations, titles
         )
         self.table.follow(self.selected_id)
+
+    def filter_quotes(self) -> None:
+        self.table_dock.show()
+        self.table.focus_filter()
 
     def show_legend(self) -> None:
         html = legend_html(self.annotations, self.colours, self.colour_by)
