@@ -148,3 +148,9 @@ def write_doccano(
             stream.write(json.dumps(line, ensure_ascii=False) + "\n")
             written += 1
     return written
+
+
+def write_doccano_overlapping(corpus: Corpus, path: Path | str) -> int:
+    """The full layout (speaker, tone and device spans over each quote too), for a doccano
+    project with "Allow overlapping spans" ticked."""
+    return write_doccano(corpus, path, overlapping=True)

@@ -39,6 +39,8 @@ _FORMATS = (
      "annotator confidence created id modified why"),
     ("doccano", "doccano (JSONL)", ".jsonl", "doccano", "write_doccano",
      "annotator confidence created id modified why"),
+    ("doccano-overlapping", "doccano, overlapping spans (JSONL)", ".jsonl", "doccano",
+     "write_doccano_overlapping", "annotator confidence created id modified why"),
     ("labelstudio", "Label Studio (JSON tasks)", ".json", "labelstudio", "write_labelstudio",
      "annotator created modified status why"),
 )  # fmt: skip
