@@ -326,7 +326,6 @@ class MainWindow(QMainWindow):
         vocabulary = changes.speakers or changes.codebook
         if vocabulary:
             self.reload_vocabulary()
-        here = {a.id for a in self.annotations}
         if self.document_id in changes.documents and self.document_id is not None:
             self._reload_details(self.document_id)
         if vocabulary or (self.document_id in changes.documents and not changes.annotations):
