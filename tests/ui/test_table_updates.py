@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
@@ -60,3 +61,35 @@ def test_adding_a_quote_keeps_the_sort_and_the_selected_row(qtbot, window, proje
     window.edits.run(RemoveAnnotation(next(a for a in window.annotations if a.quote == "rival")))
     assert resets == [] and table.proxy.rowCount() == 3
     assert chosen in {table.proxy.index(n, 0).data(ROW_ROLE).id for n in range(3)}
+
+
+def test_opening_a_document_highlights_each_paragraph_once(qtbot, window, project, monkeypatch):
+    from annotator.core import Document
+    from annotator.ui.span_index import SpanIndex
+
+    text = "\n\n".join(f"Paragraph {n}: “a quote {n}” said someone." for n in range(40))
+    doc = project.add_document(Document(title="Long", text=text))
+    project.apply(AddAnnotation(Annotation.on(doc.id, text, 13, 24)))
+    calls = []
+    original = SpanIndex.overlapping
+
+    def counting(self, start, end):  # the highlighter asks once per paragraph it paints
+        if sys._getframe(1).f_code.co_name == "highlightBlock":  # (underlines ask too)
+            calls.append(start)
+        return original(self, start, end)
+
+    window.refresh_all()
+    monkeypatch.setattr(SpanIndex, "overlapping", counting)
+    window.open_document(doc.id)
+    qtbot.wait(50)  # the highlighter paints on the next turn of the event loop
+    starts = [b.position() for b in _blocks(window.view.document())]
+    assert sorted(calls) == starts
+    spacing = window.view.document().lastBlock().blockFormat().lineHeight()
+    assert spacing > 100  # the reading line spacing reaches the last paragraph too
+
+
+def _blocks(document):
+    block = document.firstBlock()
+    while block.isValid():
+        yield block
+        block = block.next()
