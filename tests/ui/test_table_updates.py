@@ -93,3 +93,27 @@ def _blocks(document):
     while block.isValid():
         yield block
         block = block.next()
+
+
+def test_the_model_sorts_with_one_key_per_row_and_places_new_rows(qtmodeltester):
+    model = AnnotationsModel()
+    base = quotes()
+    model.set_annotations(base, {1: "Doc"})
+    column = model.columns[1]  # the quote text
+    calls = []
+    original = column.sort
+    column.sort = lambda row: calls.append(row) or original(row)
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    assert len(calls) == len(base)  # one key per row, however the rows compare
+    shown = [model.index(n, 1).data() for n in range(model.rowCount())]
+    assert shown == sorted(shown, reverse=True)
+    layouts, resets, inserted = [], [], []
+    model.layoutChanged.connect(lambda: layouts.append(1))
+    model.modelReset.connect(lambda: resets.append(1))
+    model.rowsInserted.connect(lambda _p, first, _last: inserted.append(first))
+    extra = Annotation.on(1, TEXT, TEXT.index("six"), TEXT.index("six") + 3, note="new")
+    model.set_annotations([*base, extra], {1: "Doc"})
+    assert inserted == [4] and layouts == resets == []  # after the "six" already there
+    shown = [model.index(n, 1).data() for n in range(model.rowCount())]
+    assert shown == sorted(shown, reverse=True)
+    qtmodeltester.check(model)
