@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy import Engine, case, func
+from sqlalchemy import Connection, Engine, case, func
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, select
 
@@ -32,7 +32,7 @@ from annotator.core.palette import SPEAKER_PALETTE, speaker_colour
 from annotator.store import translate
 from annotator.store.apply import Changes, apply_edit
 from annotator.store.bulk import CorpusImportReport, import_corpus
-from annotator.store.database import ProjectOpenError, make_engine, migrate, to_url
+from annotator.store.database import ProjectOpenError, make_engine, prepare, to_url
 from annotator.store.errors import DuplicateDocument, NotFound, UnknownName
 from annotator.store.lookup import Names
 from annotator.store.reanchor import ReanchorReport, replace_text
@@ -66,9 +66,7 @@ class Project:
         self.url = to_url(location)
         try:
             self.engine: Engine = make_engine(location)
-            migrate(self.engine)
-            if seed_codebook and self.is_empty():
-                self.load_default_codebook()
+            prepare(self.engine, _seed_new_project if seed_codebook else None)
         except ProjectOpenError:
             raise
         except OSError as error:
@@ -109,15 +107,7 @@ class Project:
     def add_codebook(self, codebook: Codebook, speakers: tuple[Speaker, ...] = ()) -> None:
         """Add the codes and speakers the project lacks (by name); keep existing ones."""
         with self.session() as s:
-            names = Names.load(s)
-            for kind in CodeKind:
-                start = len(names.codes_of(kind))
-                for position, c in enumerate(codebook.of_kind(kind), start):
-                    if names.code_id(kind, c.name, missing_ok=True) is None:
-                        s.add(_code_row(c, position))
-            for sp in speakers:
-                if names.speaker_id(sp.name, missing_ok=True) is None:
-                    s.add(SpeakerRow(**_speaker_fields(sp)))
+            _add_codebook(s, codebook, speakers)
             s.commit()
 
     # -- documents ---------------------------------------------------------------------
@@ -301,6 +291,26 @@ class Project:
         with self.session() as s:
             s.merge(SettingRow(key=key, value=value))
             s.commit()
+
+
+def _add_codebook(s: Session, codebook: Codebook, speakers: tuple[Speaker, ...]) -> None:
+    names = Names.load(s)
+    for kind in CodeKind:
+        start = len(names.codes_of(kind))
+        for position, c in enumerate(codebook.of_kind(kind), start):
+            if names.code_id(kind, c.name, missing_ok=True) is None:
+                s.add(_code_row(c, position))
+    for sp in speakers:
+        if names.speaker_id(sp.name, missing_ok=True) is None:
+            s.add(SpeakerRow(**_speaker_fields(sp)))
+
+
+def _seed_new_project(connection: Connection) -> None:
+    """The default codebook, written in the transaction that creates the schema."""
+    codebook, speakers = codebook_from_dict(json.loads(paths.read_resource_text("codebook.json")))
+    with Session(bind=connection) as s:
+        _add_codebook(s, codebook, speakers)
+        s.flush()
 
 
 def _open_problem(error: DBAPIError) -> str:
