@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core import Document
+from annotator.io.files import display_path
 from annotator.io.importers import ImportProblem, expand, read_document
 from annotator.store import DuplicateDocument, Project
 
@@ -24,6 +25,7 @@ class ImportReport:
     updated: list[tuple[Document, int]] = field(default_factory=list)  # (document, orphaned)
     duplicates: list[tuple[Path, str]] = field(default_factory=list)
     failed: list[tuple[Path, str]] = field(default_factory=list)
+    notes: list[tuple[Path, str]] = field(default_factory=list)  # e.g. a guessed encoding
     cancelled: bool = False
 
     def lines(self) -> list[str]:
@@ -33,8 +35,9 @@ class ImportReport:
             quotes = "1 quote" if orphaned == 1 else f"{orphaned} quotes"
             note = f" ({quotes} could not be re-placed)" if orphaned else ""
             out.append(f"updated  {doc.id}\t{doc.title}{note}")
-        out += [f"skipped  {p}: {reason}" for p, reason in self.duplicates]
-        out += [f"failed   {p}: {reason}" for p, reason in self.failed]
+        out += [f"skipped  {display_path(p)}: {reason}" for p, reason in self.duplicates]
+        out += [f"failed   {display_path(p)}: {reason}" for p, reason in self.failed]
+        out += [f"note     {display_path(p)}: {note}" for p, note in self.notes]
         return out
 
 
@@ -43,14 +46,16 @@ Progress = Callable[[int, int, Path], bool]  # (done, total, current) -> keep go
 
 def import_one(project: Project, path: Path, report: ImportReport) -> None:
     """Read and add one file, recording the outcome in ``report``."""
+    notes: list[str] = []
     try:
-        doc = read_document(path)
+        doc = read_document(path, notes)
     except ImportProblem as problem:
         report.failed.append((path, problem.reason))
         return
     except Exception as error:  # a reader library failing on odd input
         report.failed.append((path, f"could not be read ({type(error).__name__}: {error})"))
         return
+    report.notes.extend((path, note) for note in notes)
     earlier = project.document_by_source(doc.source) if doc.source else None
     if earlier is not None and earlier.sha256 != doc.sha256 and earlier.id is not None:
         placed = project.update_document_text(earlier.id, doc.text)

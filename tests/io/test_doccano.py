@@ -31,10 +31,11 @@ def test_one_line_per_document_with_metadata(tmp_path: Path) -> None:
 def test_labels_are_code_point_spans(tmp_path: Path) -> None:
     corpus = sample_corpus()
     quotes = {a.quote for a in corpus.annotations}
-    for line in _lines(tmp_path):
-        for start, end, label in line["label"]:
-            assert line["text"][start:end] in quotes
-            assert label == "QUOTE" or label.split(":", 1)[0] in ("SPEAKER", "TONE", "DEVICE")
+    spans = [(line["text"], label) for line in _lines(tmp_path) for label in line["label"]]
+    assert {text[start:end] for text, (start, end, _label) in spans} == quotes
+    for text, (start, end, label) in spans:
+        assert text[start:end] in quotes
+        assert label == "QUOTE" or label.split(":", 1)[0] in ("SPEAKER", "TONE", "DEVICE")
 
 
 def test_speaker_tone_devices_share_the_span(tmp_path: Path) -> None:
