@@ -14,9 +14,22 @@ from typing import Any
 import click
 
 from annotator import paths
+from annotator.app import coding
+from annotator.app.coding import speaker_for
+from annotator.app.exports import (
+    BriefingRequest,
+    ExportRequest,
+    Job,
+    Selection,
+    parse_statuses,
+    prepare_briefing,
+    prepare_export,
+    selection_by_name,
+)
+from annotator.app.projects import open_project, project_exists
 from annotator.core import Annotation, CodeKind, Speaker, Status
-from annotator.core.corpus import Corpus, CorpusFilter, select, unplaced, unplaced_note
-from annotator.core.edits import AddAnnotation, AddSpeaker, Batch, Edit
+from annotator.core.corpus import Corpus
+from annotator.core.edits import AddAnnotation, Batch, Edit, UpdateAnnotation
 from annotator.io.formats import available_formats
 from annotator.store import Project, StoreError, UnknownName
 
@@ -24,16 +37,23 @@ from annotator.store import Project, StoreError, UnknownName
 class Context:
     """Options shared by every subcommand."""
 
-    def __init__(self, project: str | None, db: str | None, debug: bool) -> None:
+    def __init__(self, project: str | None, db: str | None, debug: bool, create: bool) -> None:
         self.location = db or project or paths.default_project()
+        # Only a project named on purpose must exist: the default one is made on first use.
+        self.create = create or not (project or db)
         self.debug = debug
         self._project: Project | None = None
 
     @property
     def project(self) -> Project:
         if self._project is None:
-            self._project = Project(self.location)
+            self._project = open_project(self.location, create=self.create)
         return self._project
+
+    def creating(self) -> Context:
+        """This context for a command that may start a new project (an import)."""
+        self.create = True
+        return self
 
 
 @contextmanager
@@ -55,12 +75,18 @@ def failures(ctx: Context) -> Iterator[None]:
 @click.group(invoke_without_command=True)
 @click.option("--project", metavar="PATH", help="Project file (default: your Speechmark project).")
 @click.option("--db", metavar="URL", help="Database URL instead of a file, e.g. postgresql://...")
+@click.option("--create", is_flag=True, help="Create the project named by --project if missing.")
 @click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
 @click.version_option(package_name="speechmark-annotator")
 @click.pass_context
-def main(click_ctx: click.Context, project: str | None, db: str | None, debug: bool) -> None:
-    """Speechmark: mark quotes, speakers, tone and rhetorical devices in political speech."""
-    click_ctx.obj = Context(project, db, debug)
+def main(
+    click_ctx: click.Context, project: str | None, db: str | None, create: bool, debug: bool
+) -> None:
+    """Speechmark: mark quotes, speakers, tone and rhetorical devices in political speech.
+
+    Without --project or --db, your own project is used (see `annotator info`).
+    """
+    click_ctx.obj = Context(project, db, debug, create)
     if click_ctx.invoked_subcommand is None:
         click_ctx.invoke(gui)
 
@@ -76,6 +102,9 @@ def gui(ctx: Context) -> None:
             raise
         click.echo(f"error: the GUI cannot start ({error})", err=True)
         sys.exit(1)
+    if not ctx.create and not project_exists(ctx.location):
+        click.echo(f"error: {ctx.location}: no such project (add --create to start one)", err=True)
+        sys.exit(1)
     sys.exit(run(ctx.location, first_run_sample=ctx.location == paths.default_project()))
 
 
@@ -84,10 +113,10 @@ def gui(ctx: Context) -> None:
 @click.pass_obj
 def import_(ctx: Context, sources: tuple[Path, ...]) -> None:
     """Import articles: .txt, .md, .docx, .html files or folders of them."""
-    from annotator.io.ingest import import_paths
+    from annotator.app.imports import import_files
 
     with failures(ctx):
-        report = import_paths(ctx.project, sources)
+        report = import_files(ctx.creating().project, sources)
         for line in report.lines():
             click.echo(line)
         click.echo(
@@ -182,10 +211,7 @@ def annotate(ctx: Context, document: int, **options: Any) -> None:
         edits: list[Edit] = []
         speaker = options["speaker"]
         if speaker:
-            known = project.find_speaker(speaker)
-            if known is None:
-                edits.append(AddSpeaker(Speaker(speaker.strip())))
-            speaker = known.name if known else speaker.strip()
+            speaker, edits = speaker_for(speaker, project.speakers())
         tone = project.code(CodeKind.TONE, options["tone"]).name if options["tone"] else None
         devices = tuple(project.code(CodeKind.DEVICE, d).name for d in options["devices"])
         annotation = Annotation.on(
@@ -196,18 +222,6 @@ def annotate(ctx: Context, document: int, **options: Any) -> None:
         edits.append(AddAnnotation(annotation))
         project.apply(Batch(tuple(edits), "Add quote"))
         click.echo(f"{annotation.id}\t{start}-{end}\t{_describe(annotation)}")
-
-
-def _statuses(value: str) -> list[Status] | None:
-    if value == "any":
-        return None
-    try:
-        return [Status(s.strip()) for s in value.split(",")]
-    except ValueError:
-        raise click.BadParameter(
-            f"{value!r}: use accepted, suggested, rejected (comma-separated) or any",
-            param_hint="--status",
-        ) from None
 
 
 def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -229,38 +243,23 @@ def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
-def _selection(project: Project, filters: dict[str, Any]) -> tuple[Corpus, str, str]:
-    """The filtered corpus, a one-line description of the selection, and a note on quotes
-    left out because a re-import lost their place ("" when none)."""
-    speakers = [_speaker_name(project, s) for s in filters["speakers"]]
-    tones = [project.code(CodeKind.TONE, t).name for t in filters["tones"]]
-    devices = [project.code(CodeKind.DEVICE, d).name for d in filters["devices"]]
-    wanted = CorpusFilter.build(
-        document_ids=filters["documents"], speakers=speakers, tones=tones, devices=devices,
-        statuses=_statuses(filters["status"]),
+def _selection(project: Project, filters: dict[str, Any]) -> Selection:
+    """The quotes the filter options choose, names checked against the project."""
+    try:
+        statuses = parse_statuses(filters["status"])
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--status") from None
+    return selection_by_name(
+        project, document_ids=filters["documents"], speakers=filters["speakers"],
+        tones=filters["tones"], devices=filters["devices"], statuses=statuses,
         published_from=filters["date_from"], published_to=filters["date_to"],
     )  # fmt: skip
-    scope = [f"{filters['status']} quotes"]
-    if speakers:
-        scope.append("by " + ", ".join(speakers))
-    if tones:
-        scope.append("tone " + " or ".join(tones))
-    if devices:
-        scope.append("using " + " or ".join(devices))
-    if filters["date_from"] or filters["date_to"]:
-        scope.append(f"published {filters['date_from'] or '…'} to {filters['date_to'] or '…'}")
-    if filters["documents"]:
-        scope.append("documents " + ", ".join(map(str, filters["documents"])))
-    everything = project.corpus()
-    note = unplaced_note(unplaced(everything, wanted))
-    return select(everything, wanted), "; ".join(scope), note
 
 
-def _speaker_name(project: Project, name: str) -> str:
-    known = project.find_speaker(name)
-    if known is None:
-        raise UnknownName("speaker", name, [s.name for s in project.speakers()])
-    return known.name
+def _run(job: Job, output: Path) -> None:
+    click.echo(job.write(job.corpus))
+    if job.note:
+        click.echo(f"note: {job.note}", err=True)
 
 
 @main.command()
@@ -277,11 +276,8 @@ def export(ctx: Context, format_name: str, output: Path, **filters: Any) -> None
             param_hint="--format",
         )
     with failures(ctx):
-        corpus, _scope, note = _selection(ctx.project, filters)
-        count = formats[format_name].writer()(corpus, output)
-        click.echo(f"wrote {output} ({count} items, {len(corpus.annotations)} quotes)")
-        if note:
-            click.echo(f"note: {note}", err=True)
+        request = ExportRequest(format_name, output, _selection(ctx.project, filters))
+        _run(prepare_export(ctx.project, request), output)
 
 
 @main.command()
@@ -303,19 +299,14 @@ def export(ctx: Context, format_name: str, output: Path, **filters: Any) -> None
 @click.pass_obj
 def briefing(ctx: Context, output: Path, **options: Any) -> None:
     """Write a Word briefing of the selected quotes."""
-    from annotator.io.briefing import write_briefing
-
     with failures(ctx):
-        corpus, scope, note = _selection(ctx.project, options)
-        count = write_briefing(
-            corpus, output, title=options["title"],
+        request = BriefingRequest(
+            output, _selection(ctx.project, options), title=options["title"],
             analyst=options["analyst"] or paths.annotator_name(),
             group_by=options["group_by"], template=options["template"],
-            include_context=options["include_context"], scope=scope,
+            include_context=options["include_context"],
         )  # fmt: skip
-        click.echo(f"wrote {output} ({count} quotes from {len(corpus.documents)} documents)")
-        if note:
-            click.echo(f"note: {note}", err=True)
+        _run(prepare_briefing(ctx.project, request), output)
 
 
 @main.command("import-qdpx")
@@ -325,8 +316,27 @@ def import_qdpx(ctx: Context, file: Path) -> None:
     """Import a REFI-QDA project (.qdpx) from NVivo, MAXQDA, ATLAS.ti or QualCoder."""
     from annotator.io.qdpx import read_qdpx
 
+    _import_corpus(ctx, file, read_qdpx)
+
+
+@main.command("import-corpus")
+@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.pass_obj
+def import_corpus(ctx: Context, file: Path) -> None:
+    """Import a corpus with its quotes: Speechmark JSONL (or a .qdpx project)."""
+    from annotator.app.imports import read_corpus
+    from annotator.io.jsonl import read_jsonl
+
+    _import_corpus(ctx, file, read_corpus if file.suffix.lower() == ".qdpx" else read_jsonl)
+
+
+def _import_corpus(ctx: Context, file: Path, reader: Callable[[Path], Corpus]) -> None:
+    from annotator.app.imports import import_corpus
+
     with failures(ctx):
-        click.echo(ctx.project.import_corpus(read_qdpx(file)).summary())
+        corpus = reader(file)
+        done = import_corpus(ctx.creating().project, corpus, f"Import {file.name}")
+        click.echo(done.report.summary())
 
 
 @main.command()
@@ -336,30 +346,80 @@ def import_qdpx(ctx: Context, file: Path) -> None:
 @click.pass_obj
 def suggest(ctx: Context, documents: tuple[int, ...], all_documents: bool, accept: bool) -> None:
     """Find quotes and their speakers, with tone and device hints, in DOCUMENTS."""
-    from annotator.store.suggestions import suggestion_edit
-    from annotator.suggest import suggest as find_suggestions
+    from annotator.app.suggesting import DocumentText, SuggestionReport, suggest_documents
 
     if not documents and not all_documents:
         raise click.UsageError("name documents by id, or give --all")
+
+    def done(document: DocumentText, report: SuggestionReport) -> None:
+        click.echo(
+            f"{document.id}\t{report.added} new, {report.skipped} already marked\t{document.title}"
+        )
+
     with failures(ctx):
         project = ctx.project
         ids = [d.id for d in project.summaries()] if all_documents else list(documents)
-        for document_id in ids:
-            doc = project.document(document_id)
-            found = find_suggestions(doc.text, project.speakers())
-            edit, report = suggestion_edit(project, document_id, found, accept=accept)
-            project.apply(edit)
-            click.echo(
-                f"{document_id}\t{report.added} new, {report.skipped} already marked\t{doc.title}"
-            )
+        suggest_documents(project, ids, accept=accept, on_document=done)
 
 
-@main.command("import-corpus")
+@main.command("merge-speakers")
+@click.argument("keep")
+@click.argument("others", nargs=-1, required=True)
+@click.pass_obj
+def merge_speakers(ctx: Context, keep: str, others: tuple[str, ...]) -> None:
+    """Fold OTHERS into KEEP: their quotes, names and aliases go to KEEP."""
+    with failures(ctx):
+        project = ctx.project
+        speakers = project.speakers()
+        kept, *merged = (_known_speaker(speakers, name) for name in (keep, *others))
+        edit = coding.merge_speakers(kept, merged, project.annotations())
+        project.apply(edit)
+        moved = sum(1 for e in edit.edits if isinstance(e, UpdateAnnotation))
+        click.echo(f"merged {len(merged)} into {kept.name} ({moved} quotes moved)")
+
+
+def _known_speaker(speakers: list[Speaker], name: str) -> Speaker:
+    found = coding.resolve_speaker(speakers, name)
+    if found is None:
+        raise UnknownName("speaker", name, [s.name for s in speakers])
+    return found
+
+
+@main.group()
+def codebook() -> None:
+    """Share the codebook (tones, devices, speakers) as a JSON file."""
+
+
+@codebook.command("import")
 @click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.pass_obj
-def import_corpus(ctx: Context, file: Path) -> None:
-    """Import a Speechmark JSONL corpus (documents with their annotations)."""
-    from annotator.io.jsonl import read_jsonl
+def codebook_import(ctx: Context, file: Path) -> None:
+    """Add the tones, devices and speakers FILE has and the project lacks."""
+    from annotator.app.codebook import read_codebook_edit
 
     with failures(ctx):
-        click.echo(ctx.project.import_corpus(read_jsonl(file)).summary())
+        edit = read_codebook_edit(ctx.project, file)
+        if edit.edits:
+            ctx.project.apply(edit)
+        click.echo(f"{len(edit.edits)} entries added from {file}")
+
+
+@codebook.command("export")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True)
+@click.pass_obj
+def codebook_export(ctx: Context, output: Path) -> None:
+    """Write the project's tones, devices and speakers to a JSON file."""
+    from annotator.app.codebook import write_codebook
+
+    with failures(ctx):
+        count = write_codebook(ctx.project, output)
+        click.echo(f"wrote {output} ({count} entries)")
+
+
+@main.command()
+@click.pass_obj
+def info(ctx: Context) -> None:
+    """Say which project is in use and where your default project lives."""
+    click.echo(f"project: {ctx.location}")
+    click.echo(f"default project: {paths.default_project()}")
+    click.echo(f"analyst: {paths.annotator_name()}")

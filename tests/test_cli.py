@@ -113,9 +113,12 @@ def test_usage_errors_exit_2(run, articles):
 
 def test_failures_exit_1_with_one_line(run, tmp_path):
     out = run("show", "42", expect=1)
-    assert out.strip() == "error: no document with id 42"
+    assert out.strip().endswith("cli.speechmark: no such project (to start one there, add --create, or import articles into it)")
+    assert not (tmp_path / "cli.speechmark").exists()  # a mistyped path creates nothing
     out = run("import", str(tmp_path / "missing.txt"), expect=1)
     assert "missing.txt: no such file or folder" in out
+    out = run("show", "42", expect=1)  # the import started the project
+    assert out.strip() == "error: no document with id 42"
 
 
 def test_export_filters_by_status(run, articles, tmp_path):
@@ -200,8 +203,11 @@ def test_briefing_with_filters_names_the_scope(coded, tmp_path):
 
     out = tmp_path / "brief.docx"
     printed = coded("briefing", "-o", str(out), "--speaker", "lindqvist", "--title", "Border talks")
-    assert "1 quotes" in printed
-    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "(1 quote from 1 document)" in printed
+    brief = docx.Document(str(out))
+    text = "\n".join(p.text for p in brief.paragraphs)
+    cells = [c.text for t in brief.tables for row in t.rows for c in row.cells]
+    assert "accepted quotes; by Anna Lindqvist" in cells  # the scope, as the workspace says it
     assert "Border talks" in text and "We will not yield," in text
     assert "Like a rock" not in text  # another speaker's (suggested) quote is filtered out
 

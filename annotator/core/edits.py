@@ -160,7 +160,11 @@ class UpdateCode(Edit):
 
 @dataclass(frozen=True)
 class AddDocument(Edit):
-    """Put a document (with its id) and its annotations back; the inverse of a delete."""
+    """Add a document and its annotations (an import, a paste, or undoing a delete).
+
+    A new document has no id yet: the store gives it one, and returns the edit with that
+    id filled in (``Changes.applied``), which is what undo must invert.
+    """
 
     document: Document
     annotations: tuple[Annotation, ...] = ()
@@ -180,6 +184,31 @@ class RemoveDocument(Edit):
 
     def inverse(self) -> Edit:
         return AddDocument(self.document, self.annotations, self.label)
+
+
+@dataclass(frozen=True)
+class ReviseDocument(Edit):
+    """A new version of a document's text (a re-import), with its quotes placed again.
+
+    ``before``/``after`` hold the document and its annotations on each side; only the text
+    (with its metadata) and the quotes' spans, context and placement change.
+    """
+
+    before: Document
+    after: Document
+    before_annotations: tuple[Annotation, ...] = ()
+    after_annotations: tuple[Annotation, ...] = ()
+    label: str = "Re-import document"
+
+    @property
+    def orphaned(self) -> int:
+        """How many quotes could not be placed on the new text."""
+        return sum(1 for a in self.after_annotations if not a.placed)
+
+    def inverse(self) -> Edit:
+        return ReviseDocument(
+            self.after, self.before, self.after_annotations, self.before_annotations, self.label
+        )
 
 
 @dataclass(frozen=True)

@@ -113,6 +113,12 @@ class Codebook:
         return next((c for c in self.of_kind(kind) if c.name.casefold() == wanted), None)
 
 
+def _kind(kind: str, *, derived: bool = False) -> dict[str, object]:
+    # What a field holds, read by ``annotator.core.fields`` (storage and formats derive
+    # from it); ``derived`` fields are recomputed from the text, never carried.
+    return {"kind": kind, "derived": derived}
+
+
 @dataclass(frozen=True)
 class Annotation:
     """A marked quote: its span, who said it, the tone and devices, and its review state.
@@ -124,24 +130,25 @@ class Annotation:
     one, and means nothing in the current text, until the analyst marks the quote again.
     """
 
-    document_id: int
-    start: int
-    end: int
-    quote: str
-    speaker: str | None = None
-    tone: str | None = None
-    devices: tuple[str, ...] = ()
-    note: str | None = None
-    status: Status = Status.ACCEPTED
-    confidence: float | None = None
-    annotator: str | None = None
-    created: datetime = field(default_factory=now)
-    modified: datetime = field(default_factory=now)
-    prefix: str = ""
-    suffix: str = ""
-    id: str = field(default_factory=new_annotation_id)
-    why: str | None = None  # for suggestions: why the engine proposed it
-    placed: bool = True  # False: not found in the document's current text
+    document_id: int = field(metadata=_kind("document"))
+    start: int = field(metadata=_kind("offset"))
+    end: int = field(metadata=_kind("offset"))
+    quote: str = field(metadata=_kind("text"))
+    speaker: str | None = field(default=None, metadata=_kind("name"))
+    tone: str | None = field(default=None, metadata=_kind("name"))
+    devices: tuple[str, ...] = field(default=(), metadata=_kind("names"))
+    note: str | None = field(default=None, metadata=_kind("text"))
+    status: Status = field(default=Status.ACCEPTED, metadata=_kind("status"))
+    confidence: float | None = field(default=None, metadata=_kind("number"))
+    annotator: str | None = field(default=None, metadata=_kind("text"))
+    created: datetime = field(default_factory=now, metadata=_kind("time"))
+    modified: datetime = field(default_factory=now, metadata=_kind("time"))
+    # Context and placement are recomputed from the text wherever a quote is read in.
+    prefix: str = field(default="", metadata=_kind("text", derived=True))
+    suffix: str = field(default="", metadata=_kind("text", derived=True))
+    id: str = field(default_factory=new_annotation_id, metadata=_kind("id"))
+    why: str | None = field(default=None, metadata=_kind("text"))  # a suggestion's reason
+    placed: bool = field(default=True, metadata=_kind("flag", derived=True))
 
     @classmethod
     def on(cls, document_id: int, text: str, start: int, end: int, **values: object) -> Annotation:

@@ -13,7 +13,7 @@ import pytest
 
 from annotator.io import importers, qdpx_read
 from annotator.io.importers import ImportProblem, read_all, read_document
-from annotator.io.ingest import import_paths
+from annotator.app.imports import import_files
 from annotator.io.qdpx import QdpxError, read_qdpx, write_qdpx
 from tests.data.io.sample_corpus import sample_corpus
 
@@ -53,7 +53,7 @@ def test_a_file_name_that_is_not_utf8_is_imported_and_shown(project, tmp_path):
     odd = os.fsdecode(os.fsencode(folder) + b"/caf\xe9.txt")  # latin-1 bytes in the name
     Path(odd).write_text("“Second,” said Bob.", encoding="utf-8")
     (folder / "z.txt").write_text("“Third,” said Cy.", encoding="utf-8")
-    report = import_paths(project, [folder])
+    report = import_files(project, [folder])
     assert sorted(d.title for d in report.added) == ["a", "caf\ufffd", "z"]
     assert report.failed == []
     stored = {d.title: d.source for d in project.documents()}
@@ -160,7 +160,7 @@ def test_an_empty_qdpx_source_is_refused_not_read_as_an_empty_document(tmp_path)
 def test_an_import_names_the_encoding_it_guessed(project, tmp_path):
     path = tmp_path / "western.txt"
     path.write_bytes("“Nous ne céderons pas,” déclara la ministre.".encode("cp1252"))
-    report = import_paths(project, [path])
+    report = import_files(project, [path])
     assert f"note     {path}: not UTF-8; the encoding was guessed: cp1252" in report.lines()
 
 
@@ -168,6 +168,6 @@ def test_an_import_names_the_encoding_it_guessed(project, tmp_path):
 def test_a_failed_file_whose_name_is_not_utf8_is_reported_printably(project, tmp_path):
     odd = Path(os.fsdecode(os.fsencode(tmp_path) + b"/empty-\xff.txt"))
     odd.write_bytes(b"")
-    report = import_paths(project, [odd])
+    report = import_files(project, [odd])
     [line] = [line for line in report.lines() if line.startswith("failed")]
     assert line.encode("utf-8").endswith("empty-\ufffd.txt: empty file".encode())
