@@ -11,10 +11,23 @@ from __future__ import annotations
 import os
 import stat
 import zipfile
+import zlib
 from pathlib import Path
 from typing import BinaryIO
 
 MB = 1024 * 1024
+# What Python's zip reader raises on a damaged or unusual archive (a bad header, a wrong
+# checksum, a seek before the start, an encrypted or unknown-compression member...).
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    EOFError,
+    NotImplementedError,
+    ValueError,
+    RuntimeError,
+    OSError,
+)
 
 
 class ImportProblem(ValueError):

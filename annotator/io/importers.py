@@ -19,7 +19,14 @@ from typing import Any
 
 from annotator.core import Document
 from annotator.io.decoding import DecodingProblem, decode_bytes
-from annotator.io.files import MB, ImportProblem, archive_problem, display_path, read_limited
+from annotator.io.files import (
+    MB,
+    ZIP_ERRORS,
+    ImportProblem,
+    archive_problem,
+    display_path,
+    read_limited,
+)
 
 __all__ = ["ImportProblem", "ReadResult", "decode", "read_all", "read_document"]
 
@@ -107,6 +114,8 @@ def _checked_docx(path: Path) -> bytes:
             )
             if problem:
                 raise ImportProblem(path, f"not imported: {problem}")
+            if archive.testzip() is not None:  # a part's checksum is wrong
+                raise damaged
             for member in archive.infolist():
                 if member.filename.lower().endswith((".xml", ".rels")):
                     head = archive.read(member)
@@ -116,7 +125,9 @@ def _checked_docx(path: Path) -> bytes:
                             f"{member.filename} declares a DTD (XML entities), which Word "
                             "never writes; open the file in Word and save it again",
                         )
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError):
+    except ImportProblem:
+        raise
+    except ZIP_ERRORS:
         raise damaged from None
     return data
 
@@ -125,11 +136,14 @@ def read_docx(path: Path, notes: Notes | None = None) -> Document:
     """A Word document: the text of its paragraphs, title and author from its properties."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
 
     data = _checked_docx(path)
+    # python-docx parses hostile input: damaged XML, missing parts or relationships.
+    unreadable = (*ZIP_ERRORS, KeyError, IndexError, AttributeError, TypeError)
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, PackageNotFoundError) as error:
+    except (*unreadable, etree.LxmlError, PackageNotFoundError) as error:
         raise ImportProblem(path, "not a readable Word document (damaged, or not .docx)") from error
     text = "\n".join(p.text for p in document.paragraphs)
     props = document.core_properties

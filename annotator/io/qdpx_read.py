@@ -24,7 +24,7 @@ from annotator.io.common import (
     parse_iso,
     stable_uuid,
 )
-from annotator.io.files import MB, ImportProblem, display_path, open_regular
+from annotator.io.files import MB, ZIP_ERRORS, ImportProblem, display_path, open_regular
 
 __all__ = ["QdpxError", "read_qdpx"]
 
@@ -80,7 +80,7 @@ def _norm_guid(value: str | None) -> str:
 def _open_project(path: Path, handle: BinaryIO) -> tuple[zipfile.ZipFile, str]:
     try:
         archive = zipfile.ZipFile(handle)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError):
+    except ZIP_ERRORS:
         raise QdpxError(f"{display_path(path)}: not a QDPX project (not a zip archive)") from None
     entries = [n for n in archive.namelist() if "/" not in n and n.lower().endswith(".qde")]
     if not entries:
@@ -100,7 +100,7 @@ def _read_member(path: Path, archive: zipfile.ZipFile, name: str, limit: int) ->
         )
     try:
         return archive.read(name)
-    except (zipfile.BadZipFile, EOFError, NotImplementedError, OSError) as error:
+    except ZIP_ERRORS as error:
         raise QdpxError(f"{display_path(path)}: {name} is damaged ({error})") from None
 
 

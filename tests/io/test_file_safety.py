@@ -171,3 +171,10 @@ def test_a_failed_file_whose_name_is_not_utf8_is_reported_printably(project, tmp
     report = import_files(project, [odd])
     [line] = [line for line in report.lines() if line.startswith("failed")]
     assert line.encode("utf-8").endswith("empty-\ufffd.txt: empty file".encode())
+
+
+def test_a_docx_with_broken_xml_is_refused_with_one_line(tmp_path):
+    path = tmp_path / "broken.docx"
+    _docx_with_body(path, b"<w:document " + W + b"><w:body><w:p>unclosed")
+    with pytest.raises(ImportProblem, match="broken.docx: not a readable Word document"):
+        read_document(path)
