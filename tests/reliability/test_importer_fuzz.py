@@ -3,6 +3,7 @@ unchanged, or accepted exactly (see ``tests.reliability.fuzz``)."""
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -13,8 +14,11 @@ from hypothesis import strategies as st
 from annotator.store import Project
 from tests.reliability import fuzz
 
+# The reliability suite (python -m tests.reliability) raises the number of examples.
 SETTINGS = settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=int(os.environ.get("SPEECHMARK_FUZZ_EXAMPLES", "40")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
 

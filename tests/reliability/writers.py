@@ -5,8 +5,10 @@ marks its quotes. Used by the tests and by ``python -m tests.reliability``."""
 from __future__ import annotations
 
 import multiprocessing
+import os
 import re
 import sqlite3
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,7 +35,9 @@ def article(worker: int, quotes: int) -> str:
 
 
 def _writer(location: list[str], worker: int, folder: str, quotes: int, shared: bool,
-            barrier: Any, results: Any) -> None:  # fmt: skip
+            busy: float | None, barrier: Any, results: Any) -> None:  # fmt: skip
+    if busy is not None:
+        os.environ["ANNOTATOR_BUSY_TIMEOUT"] = str(busy)
     from click.testing import CliRunner
 
     from annotator.cli import main
@@ -44,9 +48,11 @@ def _writer(location: list[str], worker: int, folder: str, quotes: int, shared: 
 
     def run(*args: str) -> str:
         outcome.commands += 1
+        started = time.monotonic()
         result = runner.invoke(main, [*location, *args])
         if result.exit_code != 0:
-            problem = f"{' '.join(args)} -> {result.output.strip()}"
+            took = time.monotonic() - started
+            problem = f"{' '.join(args)} -> {result.output.strip()} (after {took:.1f} s)"
             unexpected = result.exception and not isinstance(result.exception, SystemExit)
             (outcome.tracebacks if unexpected else outcome.failed).append(
                 f"{problem} {result.exception!r}" if unexpected else problem
@@ -68,15 +74,17 @@ def _writer(location: list[str], worker: int, folder: str, quotes: int, shared: 
 
 
 def run_writers(location: list[str], folder: Path, writers: int, quotes: int,
-                shared_speaker: bool = False) -> list[WriterOutcome]:  # fmt: skip
+                shared_speaker: bool = False, busy: float | None = None,
+                ) -> list[WriterOutcome]:  # fmt: skip
     """Start ``writers`` processes at the same instant on the project named by
-    ``location`` (``["--project", path]`` or ``["--db", url]``); their outcomes."""
+    ``location`` (``["--project", path]`` or ``["--db", url]``); their outcomes. ``busy``
+    overrides how long a write waits for another (the default is the application's)."""
     context = multiprocessing.get_context("spawn")
     barrier, results = context.Barrier(writers), context.Queue()
     processes = [
         context.Process(
             target=_writer,
-            args=(location, n, str(folder), quotes, shared_speaker, barrier, results),
+            args=(location, n, str(folder), quotes, shared_speaker, busy, barrier, results),
         )
         for n in range(writers)
     ]
