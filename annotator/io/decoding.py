@@ -81,14 +81,15 @@ def _wide_without_bom(data: bytes) -> Decoded | None:
     """UTF-32 or UTF-16 without a byte-order mark, from where its zero bytes fall."""
     sample = data[: 1 << 16]
     sample = sample[: len(sample) - len(sample) % 4]
+    encoding: str | None
     if sample and not any(sample[3::4]) and max(sample[2::4]) <= 0x10 and any(sample[0::4]):
         encoding = "utf-32-le"
     elif sample and not any(sample[0::4]) and max(sample[1::4]) <= 0x10 and any(sample[3::4]):
         encoding = "utf-32-be"
     else:
         encoding = _utf16_order(data[: 1 << 16])
-        if encoding is None:
-            return None
+    if encoding is None:
+        return None
     text = _strict(data, encoding, f"looks like {encoding.upper()} without a byte-order mark")
     return Decoded(text, encoding, (f"no byte-order mark: read as {encoding.upper()}",))
 

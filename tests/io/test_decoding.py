@@ -84,5 +84,5 @@ def test_utf8_and_ascii_need_no_note(tmp_path):
 
 def test_form_feed_and_vertical_tab_become_line_breaks_keeping_offsets(tmp_path):
     path = tmp_path / "article.txt"
-    path.write_bytes("Page one.\fPage two.\vLine two.".encode())
+    path.write_bytes(b"Page one.\fPage two.\vLine two.")
     assert read_document(path).text == "Page one.\nPage two.\nLine two."

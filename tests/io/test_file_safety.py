@@ -11,9 +11,9 @@ from pathlib import Path
 import docx
 import pytest
 
+from annotator.app.imports import import_files
 from annotator.io import importers, qdpx_read
 from annotator.io.importers import ImportProblem, read_all, read_document
-from annotator.app.imports import import_files
 from annotator.io.qdpx import QdpxError, read_qdpx, write_qdpx
 from tests.data.io.sample_corpus import sample_corpus
 
@@ -67,14 +67,21 @@ def test_problem_with_a_name_that_is_not_utf8_is_printable(tmp_path):
     assert result.problem == "no such file or folder"
     with pytest.raises(ImportProblem) as raised:
         read_document(odd)
-    assert str(raised.value).encode("utf-8").endswith("missing-\ufffd.txt: no such file or folder".encode())
+    assert (
+        str(raised.value)
+        .encode("utf-8")
+        .endswith("missing-\ufffd.txt: no such file or folder".encode())
+    )
 
 
 def _docx_with_body(path: Path, body_xml: bytes) -> None:
     """A .docx whose word/document.xml is replaced by ``body_xml``."""
     template = path.with_suffix(".template.docx")
     docx.Document().save(template)
-    with zipfile.ZipFile(template) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+    with (
+        zipfile.ZipFile(template) as source,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out,
+    ):
         for item in source.infolist():
             data = body_xml if item.filename == "word/document.xml" else source.read(item)
             out.writestr(item, data, compress_type=zipfile.ZIP_DEFLATED)
@@ -91,7 +98,9 @@ def test_a_docx_expanding_to_hundreds_of_megabytes_is_refused_before_expanding(t
     assert path.stat().st_size < 1024 * 1024
     with pytest.raises(ImportProblem) as raised:
         read_document(path)
-    assert "bomb.docx: not imported: word/document.xml expands to 59 MB; the limit is 50 MB" in str(raised.value)
+    assert "bomb.docx: not imported: word/document.xml expands to 59 MB; the limit is 50 MB" in str(
+        raised.value
+    )
 
 
 def test_a_docx_with_xml_entities_is_refused_rather_than_cut_short(tmp_path):
@@ -122,7 +131,9 @@ def test_a_docx_with_too_many_parts_is_refused(tmp_path, monkeypatch):
         return original(archive, **{**limits, "max_members": 20})
 
     monkeypatch.setattr(importers, "archive_problem", fewer)
-    with pytest.raises(ImportProblem, match=f"many.docx: not imported: too many files in the archive \\({parts};"):
+    with pytest.raises(
+        ImportProblem, match=f"many.docx: not imported: too many files in the archive \\({parts};"
+    ):
         read_document(path)
 
 
@@ -130,7 +141,9 @@ def test_a_qdpx_source_expanding_beyond_the_limit_is_refused(tmp_path, monkeypat
     path = tmp_path / "p.qdpx"
     write_qdpx(sample_corpus(), path)
     monkeypatch.setattr(qdpx_read, "SOURCE_LIMIT", 100)
-    with pytest.raises(QdpxError, match=r"p.qdpx: not imported: sources/.*\.txt expands to 0 MB; the limit is 0 MB"):
+    with pytest.raises(
+        QdpxError, match=r"p.qdpx: not imported: sources/.*\.txt expands to 0 MB; the limit is 0 MB"
+    ):
         read_qdpx(path)
 
 

@@ -4,8 +4,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from annotator.io.importers import ImportProblem, read_all, read_document
 from annotator.app.imports import import_files
+from annotator.io.importers import ImportProblem, read_all, read_document
 
 QUOTE = "“Nous ne céderons pas,” déclara la ministre. Café—crème."
 
@@ -138,9 +138,7 @@ def test_reimporting_an_edited_file_updates_it_and_reanchors_quotes(project, tmp
     assert project.document(doc.id).text[moved.start : moved.end] == moved.quote
 
 
-@pytest.mark.skipif(
-    not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file"
-)
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file")
 def test_unreadable_file_does_not_stop_the_others(project, tmp_path):
     good = tmp_path / "good.txt"
     good.write_text("Fine text.", encoding="utf-8")

@@ -80,7 +80,10 @@ def _qdpx(name: str, change: Callable[[str, bytes], bytes]) -> Callable[[Path], 
         plain = folder / f"plain-{name}"
         write_qdpx(corpus, plain)
         path = folder / name
-        with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        with (
+            zipfile.ZipFile(plain) as source,
+            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out,
+        ):
             for member in source.namelist():
                 out.writestr(member, change(member, source.read(member)))
         return path
@@ -97,7 +100,11 @@ def _huge_source(member: str, data: bytes) -> bytes:
 
 
 def _bad_position(member: str, data: bytes) -> bytes:
-    return data.replace(b'endPosition="12"', b'endPosition="9999"') if member.endswith(".qde") else data
+    return (
+        data.replace(b'endPosition="12"', b'endPosition="9999"')
+        if member.endswith(".qde")
+        else data
+    )
 
 
 def _entity_qde(member: str, data: bytes) -> bytes:
@@ -120,37 +127,72 @@ def catalogue() -> list[BadInput]:
         BadInput("utf-32 with BOM", _bytes("bom32.txt", ARTICLE.encode("utf-32")), text),
         BadInput("utf-16 with BOM", _bytes("bom16.md", ARTICLE.encode("utf-16")), text),
         BadInput("utf-16 odd length", _bytes("odd16.txt", ARTICLE.encode("utf-16-le") + b"x")),
-        BadInput("NUL after every letter in UTF-8", _bytes("nuls.txt", "\x00".join(ARTICLE).encode())),
-        BadInput("C0 controls all through", _bytes("c0.txt", ("ab\x01\x02\x03\x04" * 500).encode())),
-        BadInput("two stray controls", _bytes("stray.txt", (ARTICLE + "x\x07y\x00z").encode()),
-                 text + "\nxyz"),  # fmt: skip
-        BadInput("one bad byte in UTF-8", _bytes("onebad.txt", ARTICLE.encode() + b"\xff" + ARTICLE.encode())),
-        BadInput("truncated UTF-8 sequence", _bytes("cut.txt", ARTICLE.encode() + "é".encode()[:1])),
+        BadInput(
+            "NUL after every letter in UTF-8", _bytes("nuls.txt", "\x00".join(ARTICLE).encode())
+        ),
+        BadInput(
+            "C0 controls all through", _bytes("c0.txt", ("ab\x01\x02\x03\x04" * 500).encode())
+        ),
+        BadInput(
+            "two stray controls",
+            _bytes("stray.txt", (ARTICLE + "x\x07y\x00z").encode()),
+            text + "\nxyz",
+        ),  # fmt: skip
+        BadInput(
+            "one bad byte in UTF-8",
+            _bytes("onebad.txt", ARTICLE.encode() + b"\xff" + ARTICLE.encode()),
+        ),
+        BadInput(
+            "truncated UTF-8 sequence", _bytes("cut.txt", ARTICLE.encode() + "é".encode()[:1])
+        ),
         BadInput("cp1252 article", _bytes("western.txt", ARTICLE.encode("cp1252")), text),
         BadInput("random bytes", _bytes("noise.txt", os.urandom(4096))),
-        BadInput("PNG named .txt", _bytes("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)),
+        BadInput(
+            "PNG named .txt", _bytes("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+        ),
         BadInput("empty file", _bytes("empty.txt", b"")),
         BadInput("blank file", _bytes("blank.md", b" \n\t\r\n ")),
-        BadInput("lone CR line ends", _bytes("cr.txt", ARTICLE.replace("\n", "\r").encode()), text.replace("\n", "\n")),
-        BadInput("U+2028 and U+0085 line ends", _bytes("seps.txt", "a\u2028b\x85c".encode()), "a\nb\nc"),
+        BadInput(
+            "lone CR line ends",
+            _bytes("cr.txt", ARTICLE.replace("\n", "\r").encode()),
+            text.replace("\n", "\n"),
+        ),
+        BadInput(
+            "U+2028 and U+0085 line ends", _bytes("seps.txt", "a\u2028b\x85c".encode()), "a\nb\nc"
+        ),
         BadInput("folder named .txt", _folder),
         BadInput("missing file", lambda folder: folder / "missing.txt"),
         BadInput("unsupported type", _bytes("slides.pptx", b"PK\x03\x04")),
         BadInput("docx: not a zip", _bytes("fake.docx", b"PK\x03\x04 not really")),
-        BadInput("docx: XML entity in a paragraph", _bytes(
-            "entity.docx", docx_with_xml_change(docx_bytes(["We thank the minister."]), "entity"))),
-        BadInput("docx: expands to hundreds of MB", _bytes(
-            "bomb.docx", docx_with_xml_change(docx_bytes(["x"]), "huge"))),
+        BadInput(
+            "docx: XML entity in a paragraph",
+            _bytes(
+                "entity.docx",
+                docx_with_xml_change(docx_bytes(["We thank the minister."]), "entity"),
+            ),
+        ),
+        BadInput(
+            "docx: expands to hundreds of MB",
+            _bytes("bomb.docx", docx_with_xml_change(docx_bytes(["x"]), "huge")),
+        ),
         BadInput("docx: cut short", _bytes("cut.docx", docx_bytes(["Cut here."])[:3000])),
-        BadInput("docx: fine", _bytes("fine.docx", docx_bytes(["First.", "“Second,” she said."])),
-                 "First.\n“Second,” she said."),  # fmt: skip
-        BadInput("html: control characters", _bytes(
-            "page.html", b"<html><body><p>" + b"\x01\x02" * 300 + b"</p></body></html>")),
+        BadInput(
+            "docx: fine",
+            _bytes("fine.docx", docx_bytes(["First.", "“Second,” she said."])),
+            "First.\n“Second,” she said.",
+        ),  # fmt: skip
+        BadInput(
+            "html: control characters",
+            _bytes("page.html", b"<html><body><p>" + b"\x01\x02" * 300 + b"</p></body></html>"),
+        ),
         BadInput("qdpx: empty source", _qdpx("empty.qdpx", _empty_source)),
         BadInput("qdpx: 21 MB source", _qdpx("huge.qdpx", _huge_source)),
         BadInput("qdpx: selection past the end", _qdpx("position.qdpx", _bad_position)),
-        BadInput("qdpx: DTD with an entity", _qdpx("entity.qdpx", _entity_qde),
-                 "“Hold firm,” Ann Lee said."),  # fmt: skip
+        BadInput(
+            "qdpx: DTD with an entity",
+            _qdpx("entity.qdpx", _entity_qde),
+            "“Hold firm,” Ann Lee said.",
+        ),  # fmt: skip
         BadInput("qdpx: cp1252 source", _qdpx("latin.qdpx", _latin1_source)),
         BadInput("qdpx: not a zip", _bytes("fake.qdpx", b"PK\x05\x06" + bytes(18))),
         BadInput("qdpx: zip without project", _bytes("noqde.qdpx", _zip({"a.txt": b"x"}))),

@@ -43,7 +43,9 @@ def main(location: str, writer: int, seed: int) -> None:
                     Document(title=f"corpus {tag} {k}", text=t, id=i)
                     for k, (i, t) in enumerate(zip(ids, texts, strict=True))
                 ),
-                annotations=tuple(a for i, t in zip(ids, texts, strict=True) for a in _quotes(i, t, 5)),
+                annotations=tuple(
+                    a for i, t in zip(ids, texts, strict=True) for a in _quotes(i, t, 5)
+                ),
             )
             import_corpus(project, corpus)
             print("corpus", tag, *(a.id for a in corpus.annotations), flush=True)

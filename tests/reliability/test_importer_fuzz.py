@@ -37,8 +37,14 @@ def _file(suffix: str, data: bytes) -> Path:
 
 
 @SETTINGS
-@given(text=fuzz.TEXTS, encoding=st.sampled_from(fuzz.ENCODINGS), suffix=st.sampled_from([".txt", ".md"]))
-def test_text_files_in_known_encodings_are_read_exactly_or_refused(shared_project, text, encoding, suffix):
+@given(
+    text=fuzz.TEXTS,
+    encoding=st.sampled_from(fuzz.ENCODINGS),
+    suffix=st.sampled_from([".txt", ".md"]),
+)
+def test_text_files_in_known_encodings_are_read_exactly_or_refused(
+    shared_project, text, encoding, suffix
+):
     data = fuzz.encoded(text, encoding)
     known = data.decode(encoding) if encoding != "cp1252" else None
     wide_without_bom = encoding in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
@@ -63,7 +69,9 @@ def test_any_bytes_are_refused_or_read_with_a_note(shared_project, raw, suffix):
 @SETTINGS
 @given(text=fuzz.LATIN, data=st.data())
 def test_web_pages_are_refused_or_read(shared_project, text, data):
-    page = f"<html><head><title>T</title></head><body><article><p>{text}</p></article></body></html>"
+    page = (
+        f"<html><head><title>T</title></head><body><article><p>{text}</p></article></body></html>"
+    )
     raw = fuzz.mutated(page.encode("utf-8"), data.draw(fuzz.EDITS))
     fuzz.check_file(shared_project, _file(".html", raw), None)
 

@@ -39,7 +39,8 @@ def test_a_write_waits_then_says_the_project_is_busy(tmp_path, monkeypatch):
             )
             assert isinstance(raised.value, StoreError)
             result = CliRunner().invoke(
-                main, ["--project", str(path), "annotate", str(doc.id), "--start", "0", "--end", "16"]
+                main,
+                ["--project", str(path), "annotate", str(doc.id), "--start", "0", "--end", "16"],
             )
     finally:
         colleague.rollback()
