@@ -21,6 +21,7 @@ from annotator.store import Project, StoreError
 from tests.reliability.fuzz import docx_bytes, docx_with_xml_change
 
 ARTICLE = "“We will not yield,” the minister said. Café, naïveté, Zoë.\nSecond line.\n" * 3
+PLAIN = '"We will not yield," the minister said on Thursday.'
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,12 @@ def catalogue() -> list[BadInput]:
         BadInput("utf-16-le without BOM", _bytes("le16.txt", ARTICLE.encode("utf-16-le")), text),
         BadInput("utf-16-be without BOM", _bytes("be16.txt", ARTICLE.encode("utf-16-be")), text),
         BadInput("utf-32-le without BOM", _bytes("le32.txt", ARTICLE.encode("utf-32-le")), text),
+        BadInput(
+            "ASCII utf-16-le without BOM", _bytes("a16.txt", PLAIN.encode("utf-16-le")), PLAIN
+        ),
+        BadInput(
+            "ASCII utf-32-be without BOM", _bytes("a32.txt", PLAIN.encode("utf-32-be")), PLAIN
+        ),
         BadInput("utf-32 with BOM", _bytes("bom32.txt", ARTICLE.encode("utf-32")), text),
         BadInput("utf-16 with BOM", _bytes("bom16.md", ARTICLE.encode("utf-16")), text),
         BadInput("utf-16 odd length", _bytes("odd16.txt", ARTICLE.encode("utf-16-le") + b"x")),
