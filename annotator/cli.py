@@ -5,8 +5,11 @@ Errors print one line and exit 1 (2 for usage errors); ``--debug`` shows traceba
 
 from __future__ import annotations
 
+import json
+import os
 import sys
-from collections.abc import Callable, Iterator
+import tempfile
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -95,6 +98,10 @@ def main(
 @click.pass_obj
 def gui(ctx: Context) -> None:
     """Open the annotation workspace (the default when no command is given)."""
+    problem = display_problem(os.environ, sys.platform)
+    if problem:
+        click.echo(f"error: {problem}", err=True)
+        sys.exit(1)
     try:
         from annotator.ui.app import run
     except ImportError as error:
@@ -106,6 +113,18 @@ def gui(ctx: Context) -> None:
         click.echo(f"error: {ctx.location}: no such project (add --create to start one)", err=True)
         sys.exit(1)
     sys.exit(run(ctx.location, first_run_sample=ctx.location == paths.default_project()))
+
+
+def display_problem(environ: Mapping[str, str], platform: str) -> str | None:
+    """Why the workspace cannot open a window here, or None (Qt would abort instead)."""
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return None
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no display to open the workspace on (DISPLAY and WAYLAND_DISPLAY are unset); "
+        "run it from a desktop session, or use the commands (annotator --help)"
+    )
 
 
 @main.command("import")
@@ -237,6 +256,8 @@ def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option("--from", "date_from", help="Published on or after (YYYY-MM-DD)."),
         click.option("--to", "date_to", help="Published on or before (YYYY-MM-DD)."),
+        click.option("--marked-by", "annotators", multiple=True, metavar="ANALYST",
+                     help="Only quotes marked by these analysts."),
     ]  # fmt: skip
     for option in reversed(options):
         command = option(command)
@@ -253,17 +274,35 @@ def _selection(project: Project, filters: dict[str, Any]) -> Selection:
         project, document_ids=filters["documents"], speakers=filters["speakers"],
         tones=filters["tones"], devices=filters["devices"], statuses=statuses,
         published_from=filters["date_from"], published_to=filters["date_to"],
+        annotators=filters["annotators"], with_quotes=not filters.get("no_annotations"),
     )  # fmt: skip
 
 
-def _run(job: Job, output: Path) -> None:
-    click.echo(job.write(job.corpus))
+def _run(prepare: Callable[[Path], Job], output: Path, suffix: str) -> None:
+    """Prepare and write a job to ``output``; ``-`` is standard output."""
+    if str(output) != "-":
+        job = prepare(output)
+        click.echo(job.write(job.corpus))
+    else:  # written to a file first (writers need one), then copied out
+        if not suffix:
+            raise click.BadParameter("this format writes a folder; name one", param_hint="-o")
+        with tempfile.TemporaryDirectory() as folder:
+            written = Path(folder) / f"export{suffix}"
+            job = prepare(written)
+            summary = job.write(job.corpus)
+            sys.stdout.buffer.write(written.read_bytes())
+            sys.stdout.flush()
+        click.echo(summary.replace(str(written), "standard output"), err=True)
     if job.note:
         click.echo(f"note: {job.note}", err=True)
 
 
 @main.command()
 @click.option("--format", "format_name", default="jsonl", show_default=True, help="Export format.")
+@click.option(
+    "--no-annotations", is_flag=True,
+    help="The texts alone, without quotes: for a colleague to code blind.",
+)  # fmt: skip
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
 @filter_options
 @click.pass_obj
@@ -276,8 +315,12 @@ def export(ctx: Context, format_name: str, output: Path, **filters: Any) -> None
             param_hint="--format",
         )
     with failures(ctx):
-        request = ExportRequest(format_name, output, _selection(ctx.project, filters))
-        _run(prepare_export(ctx.project, request), output)
+        selection = _selection(ctx.project, filters)
+        _run(
+            lambda path: prepare_export(ctx.project, ExportRequest(format_name, path, selection)),
+            output,
+            formats[format_name].suffix,
+        )
 
 
 @main.command()
@@ -300,13 +343,18 @@ def export(ctx: Context, format_name: str, output: Path, **filters: Any) -> None
 def briefing(ctx: Context, output: Path, **options: Any) -> None:
     """Write a Word briefing of the selected quotes."""
     with failures(ctx):
-        request = BriefingRequest(
-            output, _selection(ctx.project, options), title=options["title"],
-            analyst=options["analyst"] or paths.annotator_name(),
-            group_by=options["group_by"], template=options["template"],
-            include_context=options["include_context"],
-        )  # fmt: skip
-        _run(prepare_briefing(ctx.project, request), output)
+        selection = _selection(ctx.project, options)
+
+        def prepare(path: Path) -> Job:
+            request = BriefingRequest(
+                path, selection, title=options["title"],
+                analyst=options["analyst"] or paths.annotator_name(),
+                group_by=options["group_by"], template=options["template"],
+                include_context=options["include_context"],
+            )  # fmt: skip
+            return prepare_briefing(ctx.project, request)
+
+        _run(prepare, output, ".docx")
 
 
 @main.command("import-qdpx")
@@ -383,6 +431,49 @@ def _known_speaker(speakers: list[Speaker], name: str) -> Speaker:
     if found is None:
         raise UnknownName("speaker", name, [s.name for s in speakers])
     return found
+
+
+@main.command()
+@click.argument("source", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--as", "analyst", help="Their name (default: the analyst named in their quotes).")
+@click.option("--add-missing", is_flag=True, help="Also add documents only they have.")
+@click.pass_obj
+def merge(ctx: Context, source: Path, analyst: str | None, add_missing: bool) -> None:
+    """Bring a colleague's quotes in as their own layer (project file, JSONL or .qdpx)."""
+    from annotator.app.merge import merge as merge_layer
+    from annotator.app.merge import read_colleague
+
+    with failures(ctx):
+        theirs = read_colleague(source)
+        done = merge_layer(
+            ctx.project, theirs, analyst=analyst, fallback=source.stem, add_missing=add_missing,
+            label=f"Merge {source.name}",
+        )  # fmt: skip
+        click.echo(done.summary())
+        for document in done.missing:
+            click.echo(f"not here  {document.title}")
+
+
+@main.command()
+@click.option("--analyst", "analysts", multiple=True, help="Compare these (default: all).")
+@click.option("--me", help="Who made this project's own quotes (default: you).")
+@click.option(
+    "--format", "format_name", type=click.Choice(["table", "csv", "json"]), default="table",
+    show_default=True,
+)  # fmt: skip
+@click.pass_obj
+def agreement(ctx: Context, analysts: tuple[str, ...], me: str | None, format_name: str) -> None:
+    """How far analysts agree on the documents they both coded (kappa, alpha, F1)."""
+    from annotator.app.agreement import agreement as measure
+
+    with failures(ctx):
+        found = measure(ctx.project.corpus(), me or paths.annotator_name(), analysts)
+        if format_name == "json":
+            click.echo(json.dumps(found.as_dict(), ensure_ascii=False, indent=2))
+        elif format_name == "csv":
+            click.echo(found.csv(), nl=False)
+        else:
+            click.echo(found.table())
 
 
 @main.group()

@@ -113,7 +113,9 @@ def test_usage_errors_exit_2(run, articles):
 
 def test_failures_exit_1_with_one_line(run, tmp_path):
     out = run("show", "42", expect=1)
-    assert out.strip().endswith("cli.speechmark: no such project (to start one there, add --create, or import articles into it)")
+    assert out.strip().endswith(
+        "cli.speechmark: no such project (to start one there, add --create, or import articles into it)"
+    )
     assert not (tmp_path / "cli.speechmark").exists()  # a mistyped path creates nothing
     out = run("import", str(tmp_path / "missing.txt"), expect=1)
     assert "missing.txt: no such file or folder" in out
@@ -236,3 +238,26 @@ def test_show_flags_quotes_that_a_reimport_could_not_place(run, tmp_path):
     ]
     assert [a["quote"] for d in exported for a in d["annotations"]] == ["“We will fight,”"]
     assert read_jsonl(tmp_path / "out.jsonl").annotations[0].quote == "“We will fight,”"
+
+
+def test_export_to_standard_output(coded, tmp_path):
+    project = str(tmp_path / "cli.speechmark")  # the one ``run`` uses
+    result = CliRunner().invoke(main, ["--project", project, "export", "-o", "-"])
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records and all("annotations" in r for r in records)
+    assert "standard output" in result.stderr
+
+
+def test_no_display_is_said_before_qt_starts():
+    from annotator.cli import display_problem
+
+    assert "no display" in display_problem({}, "linux")
+    assert display_problem({"DISPLAY": ":0"}, "linux") is None
+    assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
+    assert display_problem({}, "darwin") is None
+
+
+def test_info_says_where_the_default_project_lives(run, tmp_path):
+    out = run("info")
+    assert f"default project: {tmp_path / 'userdata' / 'default.speechmark'}" in out

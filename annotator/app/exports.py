@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from annotator.core import CodeKind, Status
@@ -39,6 +39,8 @@ class Selection:
     statuses: tuple[Status, ...] = (Status.ACCEPTED,)
     published_from: str | None = None
     published_to: str | None = None
+    annotators: tuple[str, ...] = ()  # only quotes these analysts made
+    with_quotes: bool = True  # False: the texts alone, for a colleague to code blind
 
     def to_filter(self) -> CorpusFilter:
         """The core filter for this selection."""
@@ -50,6 +52,7 @@ class Selection:
             statuses=self.statuses or None,
             published_from=self.published_from,
             published_to=self.published_to,
+            annotators=self.annotators,
         )
 
     def describe(self, titles: Mapping[int, str] | None = None) -> str:
@@ -70,8 +73,14 @@ class Selection:
             scope.append("using " + " or ".join(self.devices))
         if self.published_from or self.published_to:
             scope.append(f"published {self.published_from or '…'} to {self.published_to or '…'}")
+        if self.annotators:
+            scope.append("marked by " + ", ".join(self.annotators))
         if self.document_ids:
             scope.append(_documents_phrase(self.document_ids, titles))
+        if not self.with_quotes:
+            return "texts only, without quotes" + (
+                "; " + _documents_phrase(self.document_ids, titles) if self.document_ids else ""
+            )
         return "; ".join(scope)
 
 
@@ -106,6 +115,8 @@ def selection_by_name(
     statuses: Iterable[Status] = (Status.ACCEPTED,),
     published_from: str | None = None,
     published_to: str | None = None,
+    annotators: Iterable[str] = (),
+    with_quotes: bool = True,
 ) -> Selection:
     """A selection from names as an analyst types them (aliases, any case), checked
     against the project: an unknown name is an error listing the valid ones."""
@@ -124,6 +135,8 @@ def selection_by_name(
         statuses=tuple(statuses),
         published_from=published_from,
         published_to=published_to,
+        annotators=tuple(annotators),
+        with_quotes=with_quotes,
     )
 
 
@@ -173,6 +186,9 @@ def plural(count: int, noun: str) -> str:
 
 def _selected(project: Project, selection: Selection) -> tuple[Corpus, Corpus, str]:
     everything, wanted = project.corpus(), selection.to_filter()
+    if not selection.with_quotes:  # every chosen document, none of its quotes
+        documents = tuple(d for d in everything.documents if wanted.keeps_document(d))
+        return everything, replace(everything, documents=documents, annotations=()), ""
     return everything, select(everything, wanted), unplaced_note(unplaced(everything, wanted))
 
 

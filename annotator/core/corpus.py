@@ -49,6 +49,7 @@ class CorpusFilter:
     statuses: frozenset[Status] = frozenset({Status.ACCEPTED})
     published_from: str | None = None
     published_to: str | None = None
+    annotators: frozenset[str] = frozenset()  # who made the quote (case-insensitive)
 
     @classmethod
     def build(
@@ -60,6 +61,7 @@ class CorpusFilter:
         statuses: Iterable[Status | str] | None = None,
         published_from: str | None = None,
         published_to: str | None = None,
+        annotators: Iterable[str] = (),
     ) -> CorpusFilter:
         """A filter from plain values (e.g. command-line options); no statuses = any."""
         return cls(
@@ -70,6 +72,7 @@ class CorpusFilter:
             statuses=frozenset(Status(s) for s in statuses) if statuses else frozenset(Status),
             published_from=published_from,
             published_to=published_to,
+            annotators=frozenset(a.casefold() for a in annotators),
         )
 
     def keeps_document(self, document: Document) -> bool:
@@ -98,11 +101,13 @@ class CorpusFilter:
             return False
         if self.tones and (annotation.tone or "").casefold() not in self.tones:
             return False
+        if self.annotators and (annotation.annotator or "").casefold() not in self.annotators:
+            return False
         return not self.devices or any(d.casefold() in self.devices for d in annotation.devices)
 
     @property
     def restricts_annotations(self) -> bool:
-        return bool(self.speakers or self.tones or self.devices)
+        return bool(self.speakers or self.tones or self.devices or self.annotators)
 
 
 def unplaced(corpus: Corpus, wanted: CorpusFilter) -> int:

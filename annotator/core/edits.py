@@ -19,6 +19,10 @@ ANNOTATION_FIELDS = frozenset(
 )
 SPEAKER_FIELDS = frozenset({"name", "aliases", "role", "organisation", "country", "colour"})
 CODE_FIELDS = frozenset({"name", "description", "colour", "shortcut", "parent"})
+# What an analyst may correct about a document (its text changes only by a re-import).
+DOCUMENT_FIELDS = frozenset(
+    {"title", "source", "outlet", "author", "published", "language", "url", "attributes"}
+)
 
 Change = tuple[str, Any, Any]  # (field, old value, new value)
 
@@ -184,6 +188,34 @@ class RemoveDocument(Edit):
 
     def inverse(self) -> Edit:
         return AddDocument(self.document, self.annotations, self.label)
+
+
+@dataclass(frozen=True)
+class UpdateDocument(Edit):
+    """Correct a document's title, outlet, author, date, address or variables."""
+
+    document_id: int
+    changes: tuple[Change, ...]
+    label: str = "Edit document details"
+
+    def __post_init__(self) -> None:
+        _check(self.changes, DOCUMENT_FIELDS)
+
+    def inverse(self) -> Edit:
+        return UpdateDocument(self.document_id, _swap(self.changes), self.label)
+
+    @classmethod
+    def between(
+        cls, before: Document, label: str = "Edit document details", **after: Any
+    ) -> UpdateDocument:
+        """The edit that gives ``before`` the values in ``after`` (unchanged ones left out)."""
+        assert before.id is not None
+        changes = tuple(
+            (name, getattr(before, name), value)
+            for name, value in after.items()
+            if getattr(before, name) != value
+        )
+        return cls(before.id, changes, label)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -61,10 +61,27 @@ class Document:
     language: str | None = None
     imported_at: datetime = field(default_factory=now)
     id: int | None = None
+    url: str | None = None  # where it was published, when it has a web address
+    # The analyst's own variables (country, party, medium...), sorted by name.
+    attributes: tuple[tuple[str, str], ...] = ()
 
     @property
     def sha256(self) -> str:
         return text_sha256(self.text)
+
+    def attribute(self, name: str) -> str | None:
+        """The value of one of the analyst's variables, if set."""
+        return dict(self.attributes).get(name)
+
+    def with_attributes(self, values: Mapping[str, str | None]) -> Document:
+        """This document with ``values`` set (None or "" removes a variable)."""
+        merged = dict(self.attributes)
+        for name, value in values.items():
+            if value is None or value == "":
+                merged.pop(name, None)
+            else:
+                merged[name] = value
+        return replace(self, attributes=tuple(sorted(merged.items())))
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,10 @@ from annotator.core import Annotation, Document, context_around
 from annotator.core.corpus import Corpus
 from annotator.core.fields import CARRIED, from_json, to_json
 
-DOCUMENT_KEYS = ("id", "title", "source", "outlet", "author", "published", "language", "text")
+DOCUMENT_KEYS = (
+    "id", "title", "source", "outlet", "author", "published", "language", "url", "attributes",
+    "text",
+)  # fmt: skip
 # Every carried field of a quote (see ``annotator.core.fields``), its id first; the
 # document it belongs to is the line it sits on.
 ANNOTATION_KEYS = ("id", *(name for name in CARRIED if name not in ("id", "document_id")))
@@ -36,6 +39,7 @@ def annotation_record(a: Annotation) -> dict[str, Any]:
 def document_record(doc: Document, annotations: list[Annotation]) -> dict[str, Any]:
     """One document and its annotations as a JSONL object."""
     record: dict[str, Any] = {key: getattr(doc, key) for key in DOCUMENT_KEYS}
+    record["attributes"] = dict(doc.attributes)
     record["annotations"] = [annotation_record(a) for a in annotations]
     return record
 
@@ -70,9 +74,16 @@ def _annotation(raw: Any, doc_id: int, text: str, where: str) -> Annotation:
 
 def _document(raw: dict[str, Any], doc_id: int, fallback_title: str) -> Document:
     for key in DOCUMENT_KEYS[1:]:
-        if raw.get(key) is not None and not isinstance(raw[key], str):
+        if key != "attributes" and raw.get(key) is not None and not isinstance(raw[key], str):
             raise ValueError(f"'{key}' must be text")
+    attributes = raw.get("attributes") or {}
+    if not isinstance(attributes, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in attributes.items()
+    ):
+        raise ValueError("'attributes' must be an object of names to text values")
     return Document(
+        url=raw.get("url"),
+        attributes=tuple(sorted(attributes.items())),
         id=doc_id,
         title=raw.get("title") or fallback_title,
         text=raw["text"],

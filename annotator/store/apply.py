@@ -24,6 +24,7 @@ from annotator.core.edits import (
     ReviseDocument,
     UpdateAnnotation,
     UpdateCode,
+    UpdateDocument,
     UpdateSpeaker,
 )
 from annotator.core.palette import next_speaker_colour
@@ -379,6 +380,20 @@ def _add_document(run: _Run, edit: Any) -> Edit:
     return applied
 
 
+def _update_document(run: _Run, edit: Any) -> None:
+    row = run.s.get(DocumentRow, edit.document_id)
+    if row is None:
+        raise NotFound(f"no document with id {edit.document_id}")
+    for name, _old, value in edit.changes:
+        if name == "attributes":
+            value = dict(value) or None
+        elif name == "title" and not (value or "").strip():
+            raise StoreError("a document needs a title")
+        setattr(row, name, value)
+    run.s.add(row)
+    run.changes.documents.add(edit.document_id)
+
+
 def _revise_document(run: _Run, edit: Any) -> None:
     before, after = edit.before, edit.after
     row = run.s.get(DocumentRow, before.id)
@@ -426,6 +441,7 @@ def _remove_document(run: _Run, edit: Any) -> None:
 _HANDLERS: dict[type, Callable[[_Run, Any], Edit | None]] = {
     AddDocument: _add_document,
     ReviseDocument: _revise_document,
+    UpdateDocument: _update_document,
     RemoveDocument: _remove_document,
     AddAnnotation: _add_annotation,
     RemoveAnnotation: _remove_annotation,

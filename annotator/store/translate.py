@@ -31,6 +31,8 @@ def document(row: DocumentRow) -> Document:
         published=row.published,
         language=row.language,
         imported_at=utc(row.imported_at),
+        url=row.url,
+        attributes=tuple(sorted((row.attributes or {}).items())),
     )
 
 
@@ -46,6 +48,8 @@ def document_row(doc: Document) -> dict[str, Any]:
         "language": doc.language,
         "imported_at": stored(doc.imported_at),
         "sha256": doc.sha256,
+        "url": doc.url,
+        "attributes": dict(doc.attributes) or None,
     }
 
 

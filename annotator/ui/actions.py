@@ -122,6 +122,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
     A("accept_all", "A&ccept all suggestions in this document", ("Ctrl+Shift+A",),
       lambda w: w.suggestions.accept_all_suggestions(), "&Suggest", True, short="Accept all",
       tip="Accept every open suggestion in this document"),
+    A("merge_colleague", "&Merge a colleague's work…", ("Ctrl+Alt+M",),
+      lambda w: w.team.merge_colleague(), "&Team",
+      tip="Bring in another analyst's project, JSONL corpus or .qdpx as their layer"),
+    A("agreement", "&Agreement…", ("Ctrl+Alt+A",), lambda w: w.team.show_agreement(), "&Team",
+      tip="Kappa and alpha between analysts on the documents they both coded"),
+    A("compare", "&Compare and decide", ("Ctrl+Alt+C",), lambda w: w.team.toggle_compare(),
+      "&Team", tip="Both analysts' quotes in this document: M keeps mine, T takes theirs"),
     A("colour_speaker", "Colour by &speaker", ("Ctrl+1",),
       lambda w: w.views.colour_by_speaker(), "&View",
       short="Speaker"),
@@ -134,7 +141,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     A("about", "&About Speechmark", (), lambda w: w.views.show_about(), "&Help"),
 )  # fmt: skip
 
-MENUS = ("&File", "&Edit", "&Quote", "&Suggest", "&View", "&Help")
+MENUS = ("&File", "&Edit", "&Quote", "&Suggest", "&Team", "&View", "&Help")
 
 
 def make_action(

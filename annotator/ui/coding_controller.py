@@ -59,7 +59,11 @@ class CodingController(QObject):
         if annotation is None or annotation.status is not Status.SUGGESTED:
             self.window.hint("Backspace rejects a suggested quote; Del deletes a quote.")
             return
-        self.window.edits.run(coding.set_status(annotation, Status.REJECTED))
+        if self.window.edits.run(coding.set_status(annotation, Status.REJECTED)):
+            # Review moves on: the next open suggestion, as N would choose it.
+            self.window.suggestions.next_suggestion()
+            if self.window.selected_id == annotation.id:
+                self.window.select_annotation(None)
 
     def extend_to_marks(self) -> None:
         if self.window.document is None:
@@ -105,7 +109,8 @@ class CodingController(QObject):
         annotation = self.window.selected()
         if annotation is None:
             return
-        edit = coding.attribute(annotation, typed, self.window.speakers)
+        # Read afresh: another window or the command line may have added speakers.
+        edit = coding.attribute(annotation, typed, self.window.project.speakers())
         self.window.edits.run(edit)
         self.window.inspector.show_annotation(self.window.selected())
         self.window.view.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -72,7 +72,9 @@ class FileController(QObject):
 
     def recent_projects(self) -> list[str]:
         value = self.window.settings.value(RECENT_KEY, [])
-        return [value] if isinstance(value, str) else list(value or [])
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in value] if isinstance(value, (list, tuple)) else []
 
     def fill_recent_menu(self) -> None:
         self.window.recent_menu.clear()

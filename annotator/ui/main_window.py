@@ -14,14 +14,16 @@ from PySide6.QtGui import (
     QDropEvent,
     QKeySequence,
 )
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar, QWidget
 
+from annotator.app.exports import plural
 from annotator.core import Annotation, Codebook, Document, Speaker
 from annotator.store import Changes, Project
 from annotator.ui.actions import ACTIONS, MENUS, ActionSpec, codebook_specs, make_action
 from annotator.ui.annotation_table import AnnotationTable
 from annotator.ui.appearance import ColourBy, Colours, legend_html
 from annotator.ui.coding_controller import UNPLACED_HINT, CodingController
+from annotator.ui.compare_panel import ComparePanel
 from annotator.ui.corpus_panel import CorpusPanel
 from annotator.ui.document_view import DocumentView
 from annotator.ui.file_controller import FileController
@@ -29,6 +31,7 @@ from annotator.ui.find import FindBar
 from annotator.ui.inspector import Inspector
 from annotator.ui.prompts import Prompts
 from annotator.ui.suggest_controller import SuggestController
+from annotator.ui.team_controller import TeamController
 from annotator.ui.undo import EditRunner
 from annotator.ui.view_controller import ViewController
 from annotator.ui.workspace_layout import build_central, dock
@@ -44,6 +47,12 @@ class MainWindow(QMainWindow):
     ``coding``, ``suggestions`` and ``views``. Each calls ``annotator.app`` for the work.
     """
 
+    files: FileController
+    coding: CodingController
+    suggestions: SuggestController
+    views: ViewController
+    team: TeamController
+
     def __init__(self, project: Project, settings: QSettings | None = None) -> None:
         super().__init__()
         self.project = project
@@ -56,7 +65,7 @@ class MainWindow(QMainWindow):
         self.speakers: list[Speaker] = []
         self.codebook = Codebook()
         self.colours = Colours()
-        self.colour_by = ColourBy(self.settings.value("colour_by", ColourBy.SPEAKER.value))
+        self.colour_by = ColourBy(str(self.settings.value("colour_by", ColourBy.SPEAKER.value)))
         self.files = FileController(self)
         self.coding = CodingController(self)
         self.suggestions = SuggestController(self)
@@ -82,6 +91,13 @@ class MainWindow(QMainWindow):
             self, "Quote", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.table_dock = dock(self, "Quotes", self.table, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.compare_panel = ComparePanel()
+        self.compare_dock = dock(
+            self, "Compare", self.compare_panel, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.tabifyDockWidget(self.table_dock, self.compare_dock)
+        self.compare_dock.hide()  # Team › Compare opens it, beside the quote table
+        self.team = TeamController(self)
         self.counts = QLabel()
         self.saved = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
@@ -98,7 +114,8 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         menus = {title: self.menuBar().addMenu(title) for title in MENUS}
         self.menus = menus
-        self.toolbar = QToolBar("Tools", objectName="tools")
+        self.toolbar = QToolBar("Tools")
+        self.toolbar.setObjectName("tools")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(self.toolbar)
         undo = self.edits.stack.createUndoAction(self, "&Undo")
@@ -136,7 +153,7 @@ class MainWindow(QMainWindow):
         for name in ("colour_speaker", "colour_tone", "colour_device"):
             self.toolbar.addAction(self.actions_by_id[name])
         menus["&View"].addSeparator()
-        for panel in (self.corpus_dock, self.inspector_dock, self.table_dock):
+        for panel in (self.corpus_dock, self.inspector_dock, self.table_dock, self.compare_dock):
             menus["&View"].addAction(panel.toggleViewAction())
         self.tone_menu = menus["&Quote"].addMenu("&Tone")
         self.device_menu = menus["&Quote"].addMenu("De&vice")
@@ -145,7 +162,7 @@ class MainWindow(QMainWindow):
     def _add_action(self, spec: ActionSpec, menu: QMenu) -> QAction:
         if spec.separator_before:
             menu.addSeparator()
-        scopes = {"document": self.view, "corpus": self.corpus_panel.table}
+        scopes: dict[str, QWidget] = {"document": self.view, "corpus": self.corpus_panel.table}
         action = make_action(spec, self, lambda: spec.handler(self), scopes)
         menu.addAction(action)
         self.actions_by_id[spec.id] = action
@@ -268,6 +285,7 @@ class MainWindow(QMainWindow):
         self.show_table()
         self.show_counts()
         self.show_legend()
+        self.team.refresh()
 
     def show_table(self) -> None:
         titles = {s.id: s.title for s in self.corpus_panel.model.rows}
@@ -288,8 +306,9 @@ class MainWindow(QMainWindow):
         quotes = sum(r.quotes for r in rows)
         here = len(self.annotations)
         open_ = sum(1 for a in self.annotations if a.status.value == "suggested")
-        doc = f"This document: {here} quotes" + (f" ({open_} suggested)" if open_ else "")
-        self.counts.setText(f"{doc}   ·   Corpus: {len(rows)} documents, {quotes} quotes  ")
+        doc = f"This document: {plural(here, 'quote')}" + (f" ({open_} suggested)" if open_ else "")
+        corpus = f"Corpus: {plural(len(rows), 'document')}, {plural(quotes, 'quote')}"
+        self.counts.setText(f"{doc}   ·   {corpus}  ")
 
     # -- refreshing after edits --------------------------------------------------------
     def refresh(self, changes: Changes) -> None:
@@ -317,6 +336,7 @@ class MainWindow(QMainWindow):
         self.inspector.show_annotation(self.selected())
         self.show_counts()
         self.show_legend()
+        self.team.refresh()
         self.saved.setText("  Saved ✓  ")
         self.statusBar().showMessage("Saved", 2500)
 

@@ -62,10 +62,10 @@ class SuggestController(QObject):
 
     # -- running the engine ----------------------------------------------------------------
     def suggest_in_document(self) -> None:
-        if self.window.document is None:
+        if self.window.document_id is None:
             self.window.hint("Open a document first.")
             return
-        self.suggest_in([self.window.document.id], "Suggest quotes")
+        self.suggest_in([self.window.document_id], "Suggest quotes")
 
     def suggest_in_corpus(self) -> None:
         ids = [s.id for s in self.window.corpus_panel.model.rows]
@@ -185,9 +185,9 @@ class SuggestController(QObject):
 
     # -- reviewing -------------------------------------------------------------------------
     def accept_all_suggestions(self) -> None:
-        if self.window.document is None:
+        if self.window.document_id is None:
             return
-        edit = accept_all_edit(self.window.project, self.window.document.id)
+        edit = accept_all_edit(self.window.project, self.window.document_id)
         if not edit.edits:
             self.window.hint("No open suggestions in this document.")
         elif self.window.edits.run(edit):

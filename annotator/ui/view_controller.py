@@ -71,7 +71,7 @@ class ViewController(QObject):
     def shortcut_rows(self) -> list[tuple[str, str, str]]:
         """(menu, command, keys) of every bound action, in menu order."""
         rows = shortcut_rows(self.window.actions_by_id.values(), self.window.menu_of)
-        order = ["File", "Edit", "Quote", "Tone", "Device", "Suggest", "View", "Help"]
+        order = ["File", "Edit", "Quote", "Tone", "Device", "Suggest", "Team", "View", "Help"]
         return sorted(rows, key=lambda row: order.index(row[0]) if row[0] in order else 99)
 
     def show_shortcuts(self) -> None:
