@@ -79,19 +79,30 @@ def _with_bom(data: bytes) -> Decoded | None:
 
 def _wide_without_bom(data: bytes) -> Decoded | None:
     """UTF-32 or UTF-16 without a byte-order mark, from where its zero bytes fall."""
-    sample = data[: 1 << 16]
-    sample = sample[: len(sample) - len(sample) % 4]
-    encoding: str | None
-    if sample and not any(sample[3::4]) and max(sample[2::4]) <= 0x10 and any(sample[0::4]):
-        encoding = "utf-32-le"
-    elif sample and not any(sample[0::4]) and max(sample[1::4]) <= 0x10 and any(sample[3::4]):
-        encoding = "utf-32-be"
-    else:
-        encoding = _utf16_order(data[: 1 << 16])
+    encoding = _utf32_order(data) or _utf16_order(data[: 1 << 16])
     if encoding is None:
         return None
     text = _strict(data, encoding, f"looks like {encoding.upper()} without a byte-order mark")
     return Decoded(text, encoding, (f"no byte-order mark: read as {encoding.upper()}",))
+
+
+def _utf32_order(data: bytes) -> str | None:
+    """UTF-32: whole 4-byte units whose top byte is zero and whose plane byte is mostly
+    zero (the Basic Multilingual Plane) and otherwise a plane in use (1-3, 14); UTF-16
+    text with control characters between letters would otherwise pass for it."""
+    sample = data[: 1 << 16]
+    if not sample or len(data) % 4:
+        return None
+    for encoding, top, plane, low in (("utf-32-le", 3, 2, 0), ("utf-32-be", 0, 1, 3)):
+        planes = sample[plane::4]
+        if (
+            not any(sample[top::4])
+            and any(sample[low::4])
+            and set(planes) <= {0, 1, 2, 3, 14}
+            and planes.count(0) * 2 >= len(planes)
+        ):
+            return encoding
+    return None
 
 
 def _utf16_order(sample: bytes) -> str | None:

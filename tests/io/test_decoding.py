@@ -30,6 +30,13 @@ def test_wide_encodings_with_a_byte_order_mark_are_read_without_a_note(tmp_path,
     assert notes == []
 
 
+@pytest.mark.parametrize("text", [":\r", "a\nb\n", "x\ty\tz\t"])
+def test_utf16_with_controls_between_letters_is_not_taken_for_utf32(tmp_path, text):
+    path = tmp_path / "short.txt"
+    path.write_bytes(text.encode("utf-16-le"))
+    assert read_document(path).text == text.replace("\r", "\n").strip("\n")
+
+
 def test_broken_utf16_without_a_byte_order_mark_is_refused(tmp_path):
     path = tmp_path / "article.txt"
     path.write_bytes(TEXT.encode("utf-16-le") + b"\x00\xd8")  # a lone high surrogate
