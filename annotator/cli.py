@@ -5,6 +5,8 @@ Errors print one line and exit 1 (2 for usage errors); ``--debug`` shows traceba
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import sys
@@ -30,7 +32,7 @@ from annotator.app.exports import (
     selection_by_name,
 )
 from annotator.app.projects import open_project, project_exists
-from annotator.core import Annotation, CodeKind, Speaker, Status
+from annotator.core import Annotation, CodeKind, Document, Speaker, Status
 from annotator.core.corpus import Corpus
 from annotator.core.edits import AddAnnotation, Batch, Edit, UpdateAnnotation
 from annotator.io.formats import available_formats
@@ -258,6 +260,8 @@ def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--to", "date_to", help="Published on or before (YYYY-MM-DD)."),
         click.option("--marked-by", "annotators", multiple=True, metavar="ANALYST",
                      help="Only quotes marked by these analysts."),
+        click.option("--where", "where", multiple=True, metavar="NAME=VALUE",
+                     help="Only documents whose variable NAME is VALUE (party=Labour)."),
     ]  # fmt: skip
     for option in reversed(options):
         command = option(command)
@@ -274,8 +278,19 @@ def _selection(project: Project, filters: dict[str, Any]) -> Selection:
         project, document_ids=filters["documents"], speakers=filters["speakers"],
         tones=filters["tones"], devices=filters["devices"], statuses=statuses,
         published_from=filters["date_from"], published_to=filters["date_to"],
-        annotators=filters["annotators"], with_quotes=not filters.get("no_annotations"),
+        annotators=filters["annotators"], attributes=_where(filters["where"]),
+        with_quotes=not filters.get("no_annotations"),
     )  # fmt: skip
+
+
+def _where(values: tuple[str, ...]) -> list[tuple[str, str]]:
+    pairs = []
+    for value in values:
+        name, sep, wanted = value.partition("=")
+        if not sep or not name.strip() or not wanted.strip():
+            raise click.BadParameter(f"{value!r}: write NAME=VALUE", param_hint="--where")
+        pairs.append((name.strip(), wanted.strip()))
+    return pairs
 
 
 def _run(prepare: Callable[[Path], Job], output: Path, suffix: str) -> None:
@@ -505,6 +520,101 @@ def codebook_export(ctx: Context, output: Path) -> None:
     with failures(ctx):
         count = write_codebook(ctx.project, output)
         click.echo(f"wrote {output} ({count} entries)")
+
+
+@main.command()
+@click.option(
+    "--by",
+    "by",
+    default="speaker,tone",
+    show_default=True,
+    help="Dimensions, comma-separated: speaker, tone, device, status, analyst, "
+    "document, outlet, month, week, attribute:NAME.",
+)
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
+@filter_options
+@click.pass_obj
+def stats(ctx: Context, by: str, format_name: str, **filters: Any) -> None:
+    """Count the selected quotes by speaker, tone, device, date or a document variable."""
+    from annotator.app.exports import selected_corpus
+    from annotator.core.stats import crosstab
+
+    with failures(ctx):
+        dimensions = [d.strip() for d in by.split(",") if d.strip()]
+        corpus = selected_corpus(ctx.project, _selection(ctx.project, filters))
+        rows = crosstab(corpus, dimensions).rows()
+        if format_name == "json":
+            click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        elif format_name == "csv":
+            out = io.StringIO()
+            writer = csv.DictWriter(out, [*dimensions, "quotes"])
+            writer.writeheader()
+            writer.writerows(rows)
+            click.echo(out.getvalue(), nl=False)
+        else:
+            for row in rows:
+                click.echo("\t".join(str(row[k]) for k in [*dimensions, "quotes"]))
+
+
+@main.command()
+@click.argument("documents", nargs=-1, type=int)
+@click.option("--title")
+@click.option("--outlet")
+@click.option("--author")
+@click.option("--date", "published", help="Publication date, YYYY-MM-DD.")
+@click.option("--url", help="Where it was published (http:// or https://).")
+@click.option("--language")
+@click.option(
+    "--set",
+    "assignments",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A variable of your own (party=Labour); NAME= removes it.",
+)
+@click.option(
+    "--from-csv",
+    "from_csv",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="Details for many documents: a row each, by id or title.",
+)
+@click.pass_obj
+def doc(ctx: Context, documents: tuple[int, ...], from_csv: Path | None, **options: Any) -> None:
+    """Show or correct documents' title, outlet, author, date, address and variables."""
+    from annotator.app.documents import csv_edit, many_edit, parse_assignments
+
+    with failures(ctx):
+        project = ctx.project
+        assignments = options.pop("assignments")
+        if from_csv is not None:
+            edit = csv_edit(from_csv, project.documents())
+        elif not documents:
+            raise click.UsageError("name documents by id, or give --from-csv FILE")
+        elif not assignments and all(v is None for v in options.values()):
+            for document_id in documents:
+                _print_details(project.document(document_id))
+            return
+        else:
+            chosen = [project.document(d) for d in documents]
+            edit = many_edit(chosen, options, parse_assignments(assignments))
+        if edit.edits:
+            project.apply(edit)
+        click.echo(f"{len(edit.edits)} document{'s' if len(edit.edits) != 1 else ''} changed")
+
+
+def _print_details(document: Document) -> None:
+    click.echo(f"{document.id}\t{document.title}")
+    for name in ("outlet", "author", "published", "url", "language", "source"):
+        value = getattr(document, name)
+        if value:
+            click.echo(f"  {name}: {value}")
+    for name, value in document.attributes:
+        click.echo(f"  {name} = {value}")
 
 
 @main.command()

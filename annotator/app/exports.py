@@ -40,6 +40,7 @@ class Selection:
     published_from: str | None = None
     published_to: str | None = None
     annotators: tuple[str, ...] = ()  # only quotes these analysts made
+    attributes: tuple[tuple[str, str], ...] = ()  # only documents with these variables
     with_quotes: bool = True  # False: the texts alone, for a colleague to code blind
 
     def to_filter(self) -> CorpusFilter:
@@ -53,6 +54,7 @@ class Selection:
             published_from=self.published_from,
             published_to=self.published_to,
             annotators=self.annotators,
+            attributes=self.attributes,
         )
 
     def describe(self, titles: Mapping[int, str] | None = None) -> str:
@@ -75,6 +77,8 @@ class Selection:
             scope.append(f"published {self.published_from or '…'} to {self.published_to or '…'}")
         if self.annotators:
             scope.append("marked by " + ", ".join(self.annotators))
+        if self.attributes:
+            scope.append(", ".join(f"{n} {v}" for n, v in self.attributes))
         if self.document_ids:
             scope.append(_documents_phrase(self.document_ids, titles))
         if not self.with_quotes:
@@ -116,6 +120,7 @@ def selection_by_name(
     published_from: str | None = None,
     published_to: str | None = None,
     annotators: Iterable[str] = (),
+    attributes: Iterable[tuple[str, str]] = (),
     with_quotes: bool = True,
 ) -> Selection:
     """A selection from names as an analyst types them (aliases, any case), checked
@@ -136,6 +141,7 @@ def selection_by_name(
         published_from=published_from,
         published_to=published_to,
         annotators=tuple(annotators),
+        attributes=tuple(attributes),
         with_quotes=with_quotes,
     )
 
@@ -190,6 +196,11 @@ def _selected(project: Project, selection: Selection) -> tuple[Corpus, Corpus, s
         documents = tuple(d for d in everything.documents if wanted.keeps_document(d))
         return everything, replace(everything, documents=documents, annotations=()), ""
     return everything, select(everything, wanted), unplaced_note(unplaced(everything, wanted))
+
+
+def selected_corpus(project: Project, selection: Selection) -> Corpus:
+    """The part of the project ``selection`` covers (what stats and the analysis count)."""
+    return _selected(project, selection)[1]
 
 
 def prepare_export(project: Project, request: ExportRequest) -> Job:

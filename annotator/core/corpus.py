@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from annotator.core.model import Annotation, Codebook, Document, Speaker, Status
 
@@ -23,15 +24,34 @@ class Corpus:
 
     def annotations_of(self, document_id: int | None) -> list[Annotation]:
         """The annotations of one document, in reading order."""
-        found = [a for a in self.annotations if a.document_id == document_id]
-        return sorted(found, key=lambda a: (a.start, a.end, a.id))
+        return list(self._by_document.get(document_id, ()))
+
+    @cached_property
+    def _by_document(self) -> dict[int | None, tuple[Annotation, ...]]:
+        # Built once: exporters ask for every document's quotes (one pass, not one per
+        # document over the whole corpus).
+        grouped: dict[int | None, list[Annotation]] = {}
+        for a in self.annotations:
+            grouped.setdefault(a.document_id, []).append(a)
+        return {
+            key: tuple(sorted(found, key=lambda a: (a.start, a.end, a.id)))
+            for key, found in grouped.items()
+        }
 
     def speaker(self, name: str | None) -> Speaker | None:
         """The speaker of that canonical name, if known."""
-        return next((s for s in self.speakers if s.name == name), None) if name else None
+        return self._speakers.get(name) if name else None
 
     def document(self, document_id: int | None) -> Document | None:
-        return next((d for d in self.documents if d.id == document_id), None)
+        return self._documents.get(document_id)
+
+    @cached_property
+    def _documents(self) -> dict[int | None, Document]:
+        return {d.id: d for d in reversed(self.documents)}  # the first wins, as before
+
+    @cached_property
+    def _speakers(self) -> dict[str, Speaker]:
+        return {s.name: s for s in reversed(self.speakers)}
 
 
 @dataclass(frozen=True)
@@ -50,6 +70,8 @@ class CorpusFilter:
     published_from: str | None = None
     published_to: str | None = None
     annotators: frozenset[str] = frozenset()  # who made the quote (case-insensitive)
+    # The analyst's document variables: (name, value) pairs that must all hold.
+    attributes: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
     def build(
@@ -62,6 +84,7 @@ class CorpusFilter:
         published_from: str | None = None,
         published_to: str | None = None,
         annotators: Iterable[str] = (),
+        attributes: Iterable[tuple[str, str]] = (),
     ) -> CorpusFilter:
         """A filter from plain values (e.g. command-line options); no statuses = any."""
         return cls(
@@ -73,11 +96,15 @@ class CorpusFilter:
             published_from=published_from,
             published_to=published_to,
             annotators=frozenset(a.casefold() for a in annotators),
+            attributes=frozenset((n, v.casefold()) for n, v in attributes),
         )
 
     def keeps_document(self, document: Document) -> bool:
         if self.document_ids and document.id not in self.document_ids:
             return False
+        for name, value in self.attributes:
+            if (document.attribute(name) or "").casefold() != value:
+                return False
         if self.published_from or self.published_to:
             if not document.published:
                 return False

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Qt, QThread
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QProgressDialog
 
+from annotator.app.documents import many_edit
 from annotator.app.imports import (
     CorpusImport,
     ImportReport,
@@ -20,6 +21,7 @@ from annotator.core.edits import AddDocument, RemoveDocument
 from annotator.io.formats import ExportFormat, available_formats
 from annotator.io.importers import SUPPORTED
 from annotator.paths import PROJECT_SUFFIX
+from annotator.ui.document_dialog import DocumentDialog
 from annotator.ui.import_worker import ImportTask, ImportWorker, start_import
 
 if TYPE_CHECKING:
@@ -190,6 +192,27 @@ class FileController(QObject):
         self.window.edits.run(
             RemoveDocument(document, annotations, f"Delete “{summary_row.title}”")
         )
+
+    def edit_details(self) -> None:
+        """Correct the details of the chosen documents (or the open one)."""
+        ids = self.window.corpus_panel.chosen_documents() or (
+            [self.window.document_id] if self.window.document_id is not None else []
+        )
+        if not ids:
+            self.window.hint("Open or choose a document first.")
+            return
+        documents = [self.window.project.document(i) for i in ids]
+        dialog = DocumentDialog(documents, self.window)
+        if not self.window.prompts.run_dialog(dialog):
+            return
+        change = dialog.change()
+        try:
+            edit = many_edit(documents, change.details, change.variables)
+        except ValueError as error:
+            self.window.prompts.error("Cannot change the details", str(error))
+            return
+        if edit.edits:
+            self.window.edits.run(edit.edits[0] if len(edit.edits) == 1 else edit)
 
     # -- exporting -----------------------------------------------------------------------
     def export_selection(self) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar, QWidget
 
 from annotator.app.exports import plural
 from annotator.core import Annotation, Codebook, Document, Speaker
-from annotator.store import Changes, Project
+from annotator.store import Changes, Project, StoreError
 from annotator.ui.actions import ACTIONS, MENUS, ActionSpec, codebook_specs, make_action
 from annotator.ui.annotation_table import AnnotationTable
 from annotator.ui.appearance import ColourBy, Colours, legend_html
@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.corpus_panel = CorpusPanel()
         self.inspector = Inspector()
         self.table = AnnotationTable()
+        self.table.text_of = lambda document_id: self.project.document(document_id).text
         self.corpus_dock = dock(
             self, "Corpus", self.corpus_panel, Qt.DockWidgetArea.LeftDockWidgetArea
         )
@@ -196,7 +197,7 @@ class MainWindow(QMainWindow):
     def _default_layout(self) -> None:
         horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
         self.resizeDocks([self.corpus_dock, self.inspector_dock], [390, 300], horizontal)
-        self.resizeDocks([self.table_dock], [220], vertical)
+        self.resizeDocks([self.table_dock], [self.table.preferred_height()], vertical)
 
     def _first_document(self) -> int | None:
         ids = [s.id for s in self.corpus_panel.model.rows]
@@ -296,6 +297,10 @@ class MainWindow(QMainWindow):
         )
         self.table.follow(self.selected_id)
 
+    def filter_quotes(self) -> None:
+        self.table_dock.show()
+        self.table.focus_filter()
+
     def show_legend(self) -> None:
         html = legend_html(self.annotations, self.colours, self.colour_by)
         self.legend.setText(html)
@@ -317,6 +322,8 @@ class MainWindow(QMainWindow):
         if vocabulary:
             self.reload_vocabulary()
         here = {a.id for a in self.annotations}
+        if self.document_id in changes.documents and self.document_id is not None:
+            self._reload_details(self.document_id)
         if self.document_id in changes.documents or here & changes.annotations or vocabulary:
             self.annotations = self.project.annotations(self.document_id) if self.document else []
             self.view.show_annotations(
@@ -339,6 +346,20 @@ class MainWindow(QMainWindow):
         self.team.refresh()
         self.saved.setText("  Saved ✓  ")
         self.statusBar().showMessage("Saved", 2500)
+
+    def _reload_details(self, document_id: int) -> None:
+        # Its title, outlet or date may have been corrected (the text is kept: a new text
+        # comes with a re-import, which reopens the document).
+        try:
+            fresh = self.project.document(document_id)
+        except StoreError:  # deleted: the caller moves on
+            return
+        if self.document is not None and fresh.text != self.document.text:
+            self.document = None
+            self.open_document(document_id)
+            return
+        self.document = fresh
+        self.title.setText(_heading(fresh))
 
     def reveal(self, changes: Changes, message: str = "") -> None:
         """After an undo or redo: say what it was, open the document it changed, and select

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -128,12 +129,58 @@ def _short(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+class Positions:
+    """Where a quote sits in its document, as a reader counts: paragraph and percentage.
+
+    ``text_of`` fetches a document's text (None if unknown); texts are fetched only for
+    rows shown, and forgotten on every refresh (a re-import may have replaced one).
+    """
+
+    def __init__(self, text_of: Callable[[int], str | None] = lambda _id: None) -> None:
+        self.text_of = text_of
+        self._paragraphs: dict[int, tuple[list[int], int] | None] = {}
+
+    def forget(self) -> None:
+        self._paragraphs.clear()
+
+    def _layout(self, document_id: int) -> tuple[list[int], int] | None:
+        if document_id not in self._paragraphs:
+            try:
+                text = self.text_of(document_id)
+            except ValueError:  # the document went (deleted while the table was shown)
+                text = None
+            self._paragraphs[document_id] = (paragraph_starts(text), len(text)) if text else None
+        return self._paragraphs[document_id]
+
+    def describe(self, annotation: Annotation) -> str:
+        """``¶ 3 · 42%``: the paragraph the quote starts in and how far into the text."""
+        if not annotation.placed:
+            return "⚠ not in text"
+        layout = self._layout(annotation.document_id)
+        if layout is None:
+            return ""
+        starts, length = layout
+        paragraph = max(bisect_right(starts, annotation.start), 1)
+        return f"¶ {paragraph} · {round(100 * annotation.start / max(length, 1))}%"
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Offsets where each non-blank line (a paragraph, in imported articles) starts."""
+    starts, offset = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            starts.append(offset)
+        offset += len(line) + 1
+    return starts
+
+
 class AnnotationsModel(RowsModel[Annotation]):
     """Annotations with their document titles, one row each."""
 
     def __init__(self) -> None:
         super().__init__()
         self.titles: dict[int, str] = {}
+        self.positions = Positions()
         self.columns = (
             Column[Annotation]("Document", lambda a: self.titles.get(a.document_id, "")),
             Column[Annotation]("Quote", lambda a: _short(a.quote)),
@@ -143,13 +190,14 @@ class AnnotationsModel(RowsModel[Annotation]):
             Column[Annotation]("Status", lambda a: a.status.value),
             Column[Annotation](
                 "Position",
-                lambda a: str(a.start) if a.placed else "⚠ not in text",
+                self.positions.describe,
                 lambda a: a.document_id * 10**9 + a.start,
                 RIGHT,
             ),
         )
 
     def set_annotations(self, annotations: list[Annotation], titles: dict[int, str]) -> None:
+        self.positions.forget()
         if titles != self.titles:
             self.titles = titles
             self.beginResetModel()

@@ -55,6 +55,15 @@ class ViewController(QObject):
         self.window.activateWindow()
         self.window.view.setFocus()
 
+    def show_analysis(self) -> None:
+        """Charts and crosstabs of the quotes, clickable through to them."""
+        from annotator.ui.analysis_view import AnalysisView  # matplotlib: on first use
+
+        view = AnalysisView(self.window.project, self.window.prompts.save_file, self.window)
+        view.quote_chosen.connect(self.window.jump_to)
+        self.analysis_view = view
+        view.show()
+
     def edit_codebook(self) -> None:
         dialog = CodebookDialog(self.codebook_snapshot, self.window)
         dialog.edit_requested.connect(self.window.edits.run)

@@ -250,3 +250,37 @@ def test_run_exists_with_the_cli_signature():
 def test_status_bar_counts_read_as_english(window):
     assert "This document: 0 quotes" in window.counts.text()
     assert "Corpus: 1 document, 0 quotes" in window.counts.text()
+
+
+def test_details_of_two_documents_in_one_undoable_step(qtbot, window, project, article):
+    from annotator.core import Document
+
+    second = project.add_document(Document(title="Second", text="Another text.", outlet="Post"))
+    window.refresh_all()
+    window.corpus_panel.table.selectAll()
+
+    def fill(dialog) -> bool:
+        assert dialog.boxes["outlet"].placeholderText() == "various"  # Herald and Post
+        dialog.boxes["author"].setText("Desk")
+        dialog._add_row("party", "Labour")
+        return True
+
+    window.prompts.dialogs.append(fill)
+    window.actions_by_id["document_details"].trigger()
+    first, other = project.document(article.id), project.document(second.id)
+    assert (first.author, other.author) == ("Desk", "Desk")
+    assert (first.outlet, other.outlet) == ("Herald", "Post")  # untouched "various"
+    assert first.attribute("party") == other.attribute("party") == "Labour"
+    window.actions_by_id["undo"].trigger()
+    assert project.document(article.id).author is None
+    assert project.document(second.id).attributes == ()
+
+
+def test_the_heading_shows_corrected_details(qtbot, window, project, article):
+    def fill(dialog) -> bool:
+        dialog.boxes["outlet"].setText("The Gazette")
+        return True
+
+    window.prompts.dialogs.append(fill)
+    window.actions_by_id["document_details"].trigger()
+    assert "The Gazette" in window.title.text()
