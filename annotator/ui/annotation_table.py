@@ -95,6 +95,8 @@ class AnnotationTable(QWidget):
         self.table = row_table(self.proxy)
         self.table.sortByColumn(6, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
+        # Fit columns to the rows on screen, not to thousands of them after every edit.
+        header.setResizeContentsPrecision(0)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setResizeContentsPrecision(FIT_ROWS)

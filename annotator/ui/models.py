@@ -42,21 +42,33 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         self.rows: list[Row] = []
 
     def set_rows(self, rows: list[Row]) -> None:
-        """Show ``rows``; when only some rows' values changed, repaint just those."""
+        """Show ``rows``, telling the views only what changed: rows gone are removed, new
+        ones inserted, changed ones repainted (a sorting proxy places each new row; nothing
+        is reset or re-sorted as a whole, so selection and sort order stay)."""
         rows = list(rows)
-        if len(rows) == len(self.rows) and all(
-            self.key(old) == self.key(new) for old, new in zip(self.rows, rows, strict=True)
-        ):
-            changed = [
-                n for n, (old, new) in enumerate(zip(self.rows, rows, strict=True)) if old != new
-            ]
+        new_by_key = {self.key(row): row for row in rows}
+        gone = [n for n, row in enumerate(self.rows) if self.key(row) not in new_by_key]
+        if len(gone) > max(64, len(self.rows) // 2):  # most of it went: start afresh
+            self.beginResetModel()
             self.rows = rows
-            for n in changed:
-                self.dataChanged.emit(self.index(n, 0), self.index(n, len(self.columns) - 1))
+            self.endResetModel()
             return
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+        for first, last in reversed(_runs(gone)):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self.rows[first : last + 1]
+            self.endRemoveRows()
+        kept = {self.key(row) for row in self.rows}
+        for n, old in enumerate(self.rows):
+            new = new_by_key[self.key(old)]
+            if new != old:
+                self.rows[n] = new
+                self.dataChanged.emit(self.index(n, 0), self.index(n, len(self.columns) - 1))
+        added = [row for row in rows if self.key(row) not in kept]
+        if added:
+            start = len(self.rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(added) - 1)
+            self.rows.extend(added)
+            self.endInsertRows()
 
     def key(self, row: Row) -> object:
         """What identifies a row across refreshes."""
@@ -100,6 +112,17 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
 
     def row_of(self, test: Callable[[Row], bool]) -> int:
         return next((n for n, row in enumerate(self.rows) if test(row)), -1)
+
+
+def _runs(numbers: list[int]) -> list[tuple[int, int]]:
+    """Sorted row numbers as (first, last) runs of consecutive ones."""
+    runs: list[tuple[int, int]] = []
+    for n in numbers:
+        if runs and runs[-1][1] == n - 1:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    return runs
 
 
 RIGHT = Qt.AlignmentFlag.AlignRight
