@@ -17,6 +17,9 @@ from typing import Any
 from annotator.core import Annotation, Document, context_around
 from annotator.core.corpus import Corpus
 from annotator.core.fields import CARRIED, from_json, to_json
+from annotator.io.files import ImportProblem, read_limited
+
+CORPUS_LIMIT = 2 * 1024**3  # a corpus file may be large, but not endless (/dev/zero)
 
 DOCUMENT_KEYS = (
     "id", "title", "source", "outlet", "author", "published", "language", "url", "attributes",
@@ -104,9 +107,11 @@ def read_jsonl(path: Path) -> Corpus:
     documents: list[Document] = []
     annotations: list[Annotation] = []
     try:
-        content = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise CorpusFormatError(f"{path}: cannot read ({error})") from error
+        content = read_limited(path, CORPUS_LIMIT).decode("utf-8-sig")
+    except ImportProblem as problem:  # a device, a pipe, too large, unreadable
+        raise CorpusFormatError(str(problem)) from problem
+    except UnicodeDecodeError as error:
+        raise CorpusFormatError(f"{path}: not UTF-8 text ({error.reason})") from error
     seen: set[int] = set()
     quote_ids: dict[str, int] = {}  # annotation id -> line it first appeared on
     # Only "\n" ends a line: U+2028, U+2029 and U+0085 are text (``splitlines`` would cut).

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy import Connection, Engine, case, func
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlmodel import Session, col, select
 
 from annotator import paths
@@ -34,7 +34,7 @@ from annotator.core.palette import next_speaker_colour
 from annotator.store import translate
 from annotator.store.apply import Changes, apply_edit
 from annotator.store.database import ProjectOpenError, make_engine, prepare, to_url
-from annotator.store.errors import NotFound, UnknownName
+from annotator.store.errors import NotFound, StoreError, UnknownName
 from annotator.store.lookup import Names
 from annotator.store.tables import (
     AnnotationDeviceRow,
@@ -262,11 +262,22 @@ class Project:
 
     # -- edits -------------------------------------------------------------------------
     def apply(self, edit: Edit) -> Changes:
-        """Apply one edit in one committed transaction; returns what changed."""
-        with self.session() as s:
-            changes = apply_edit(s, edit)
-            s.commit()
-        return changes
+        """Apply one edit in one committed transaction; returns what changed.
+
+        When another writer added the same speaker or code a moment before (a unique name
+        taken between reading and writing), the edit is applied once more: it then finds
+        that name and uses it.
+        """
+        for attempt in (1, 2):
+            try:
+                with self.session() as s:
+                    changes = apply_edit(s, edit)
+                    s.commit()
+                return changes
+            except IntegrityError as error:
+                if attempt == 2:
+                    raise StoreError(f"the change could not be saved ({error.orig})") from error
+        raise AssertionError("unreachable")
 
     # -- whole corpus ------------------------------------------------------------------
     def corpus(self) -> Corpus:

@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 import pytest
 
@@ -196,3 +197,21 @@ def test_an_infinite_confidence_is_refused(tmp_path):
     )
     with pytest.raises(CorpusFormatError, match="finite number"):
         read_jsonl(path)
+
+
+def test_a_corpus_keeping_ids_beside_renumbered_ones_goes_in(project, tmp_path):
+    project.add_document(Document(title="Mine 1", text="First of mine."))
+    project.add_document(Document(title="Mine 2", text="Second of mine."))
+    lines = [json.dumps({"id": n, "title": f"Theirs {n}", "text": f"Their text {n}."})
+             for n in (1, 2, 3)]  # fmt: skip
+    path = tmp_path / "theirs.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = project.import_corpus(read_jsonl(path))
+    assert report.documents_added == 3
+    assert sorted(d.title for d in project.documents())[-3:] == ["Theirs 1", "Theirs 2", "Theirs 3"]
+    assert project.document(3).title == "Theirs 3"  # its own id was free: kept
+
+
+def test_a_device_named_as_a_corpus_is_refused(tmp_path):
+    with pytest.raises(CorpusFormatError, match="regular file|not a file|cannot"):
+        read_jsonl(Path("/dev/zero"))
