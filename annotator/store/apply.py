@@ -56,6 +56,7 @@ class Changes:
     # The edit as it went in, with what the store decided filled in (a new document's id):
     # the one to keep for undo.
     applied: Edit | None = None
+    edit_count: int = 0  # the project's edit count once this edit went in
 
     def merge(self, other: Changes) -> None:
         """Add what ``other`` touched to this record."""

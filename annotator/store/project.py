@@ -272,6 +272,7 @@ class Project:
             try:
                 with self.session() as s:
                     changes = apply_edit(s, edit)
+                    changes.edit_count = _count_edit(s)
                     s.commit()
                 return changes
             except IntegrityError as error:
@@ -297,6 +298,13 @@ class Project:
         self.apply(edit)
         return report
 
+    def edit_count(self) -> int:
+        """How many edits the project has taken (from any program): a window that last saw
+        a smaller number has others' changes to show."""
+        with self.session() as s:
+            row = s.get(SettingRow, EDIT_COUNT_KEY)
+            return int(row.value) if row else 0
+
     # -- settings ----------------------------------------------------------------------
     def setting(self, key: str, default: str | None = None) -> str | None:
         with self.session() as s:
@@ -315,6 +323,19 @@ def _seed_new_project(connection: Connection) -> None:
     with Session(bind=connection) as s:
         apply_edit(s, codebook_edit(Codebook(), (), codebook, speakers))
         s.flush()
+
+
+EDIT_COUNT_KEY = "edit_count"
+
+
+def _count_edit(s: Session) -> int:
+    """One more edit, counted in the edit's own transaction."""
+    row = s.get(SettingRow, EDIT_COUNT_KEY)
+    if row is None:
+        row = SettingRow(key=EDIT_COUNT_KEY, value="0")
+    row.value = str(int(row.value) + 1)
+    s.add(row)
+    return int(row.value)
 
 
 def _open_problem(error: DBAPIError) -> str:

@@ -37,6 +37,7 @@ from annotator.ui.view_controller import ViewController
 from annotator.ui.workspace_layout import build_central, dock
 
 log = logging.getLogger(__name__)
+WATCH_MS = 1500  # how often to look for other programs' changes
 
 
 class MainWindow(QMainWindow):
@@ -109,6 +110,13 @@ class MainWindow(QMainWindow):
         self._restore_window()
         self.reload_vocabulary()
         self.show_summaries()
+        # Others (another window, the command line, a colleague on the same database) may
+        # edit the project too: their changes show within a couple of seconds.
+        self.seen_edits = self.project.edit_count()
+        self.watch = QTimer(self)
+        self.watch.setInterval(WATCH_MS)
+        self.watch.timeout.connect(self.check_for_changes)
+        self.watch.start()
         self.open_document(self._first_document())
 
     # -- construction --------------------------------------------------------------------
@@ -321,8 +329,22 @@ class MainWindow(QMainWindow):
         self.counts.setText(f"{doc}   ·   {corpus}  ")
 
     # -- refreshing after edits --------------------------------------------------------
+    def check_for_changes(self) -> None:
+        """Show what others changed since this window last looked (polled by a timer)."""
+        try:
+            count = self.project.edit_count()
+        except StoreError:  # busy for a moment: look again next time
+            return
+        if count != self.seen_edits:
+            self.refresh_all()
+
     def refresh(self, changes: Changes) -> None:
         """Refresh what ``changes`` says moved (called after every commit, undo and redo)."""
+        if changes.edit_count and changes.edit_count != self.seen_edits + 1:
+            self.seen_edits = changes.edit_count
+            self.refresh_all()  # someone else's edits came in between: show theirs too
+            return
+        self.seen_edits = max(self.seen_edits, changes.edit_count)
         vocabulary = changes.speakers or changes.codebook
         if vocabulary:
             self.reload_vocabulary()
@@ -395,6 +417,7 @@ class MainWindow(QMainWindow):
 
     def refresh_all(self) -> None:
         """Re-read everything another window may have changed; keep the view if nothing did."""
+        self.seen_edits = self.project.edit_count()
         speakers, codebook = self.project.speakers(), self.project.codebook()
         if speakers != self.speakers or codebook != self.codebook:
             self.reload_vocabulary()
