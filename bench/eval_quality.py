@@ -22,14 +22,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from annotator.suggest import suggest
+from annotator.suggest.lexicon import words
 from annotator.suggest.scoring import GoldArticle, Outcome, load_gold, name_words, score
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "eval"
 POLNEAR = SHARED / "polnear-train"
-_MONTHS_DAYS = frozenset(
+_MONTHS_DAYS = words(
     "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
+    "monday tuesday wednesday thursday friday saturday sunday"
 )
 
 
@@ -55,7 +56,9 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def missed_kind(article: GoldArticle, quote: dict[str, object], found: list[tuple[int, int]]) -> str:
+def missed_kind(
+    article: GoldArticle, quote: dict[str, object], found: list[tuple[int, int]]
+) -> str:
     start, end = int(quote["start"]), int(quote["end"])  # type: ignore[call-overload]
     if any(s < end and start < e for s, e in found):
         return "span differs from a suggestion"

@@ -16,14 +16,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator.suggest.lexicon import words
 from annotator.suggest.model import Suggestion
 
 _EDGE = frozenset(" \t\n\r\u00a0\"'“”‘’«»‹›„‚`.,;:!?…—–-()[]")
 # Words a name may carry that do not tell two people apart ("President Obama" is "Obama").
-_TITLES = frozenset(
+_TITLES = words(
     "mr mrs ms dr sir lord lady president prime minister pm secretary foreign defence defense "
     "state chancellor senator sen rep representative governor gov mayor general gen king queen "
-    "prince the uk us russian russia's britain's former deputy".split()
+    "prince the uk us russian russia's britain's former deputy"
 )
 
 
@@ -164,9 +165,7 @@ def score_article(article: GoldArticle, found: Iterable[Suggestion]) -> Outcome:
     return outcome
 
 
-def score(
-    articles: Iterable[GoldArticle], suggest: Callable[[str], list[Suggestion]]
-) -> Outcome:
+def score(articles: Iterable[GoldArticle], suggest: Callable[[str], list[Suggestion]]) -> Outcome:
     """Run `suggest` on every article and add up the outcomes."""
     total = Outcome()
     for article in articles:

@@ -1,0 +1,166 @@
+"""Attribution strategies for a quote with no cue of its own: who spoke is read from the
+quotes, sentences and paragraphs around it.
+
+Same contract as `cue_strategies`: a `Quote` in, a `Candidate` or None out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator.suggest import cues, lexicon, names, sources, weights
+from annotator.suggest.article import WINDOW
+from annotator.suggest.cue_strategies import Candidate, Quote
+
+_SIGNATURE_RX = re.compile(r"\s*[—–-]+\s*(?P<name>[^(@\n]{2,60}?)\s*\(@\w+\)")
+
+
+def previous_quote(q: Quote) -> Candidate | None:
+    """A second quote in a paragraph: by the speaker of the one before it, unless someone
+    else is the subject of a sentence between them."""
+    article, i = q.article, q.i
+    if i == 0 or article.spans[i - 1].end <= q.p_start or article.speakers[i - 1] is None:
+        return None
+    previous = article.speakers[i - 1]
+    other = article.last_subject(article.spans[i - 1].end, q.span.start)
+    if other is not None and other is not previous:
+        reason = f"{other.name} named between the quotes"
+        return Candidate(other, weights.NAMED_BETWEEN, (reason,), "named between quotes")
+    reason = f"continues the quote before it ({previous.name if previous else ''})"
+    return Candidate(previous, weights.PREVIOUS_QUOTE, (reason,), "previous quote")
+
+
+def signature(q: Quote) -> Candidate | None:
+    """An embedded post: the quote's paragraph is followed by "— Name (@handle)"."""
+    article = q.article
+    para = article.para_of(max(q.span.start, q.span.end - 1))
+    if para + 1 >= len(article.paras):
+        return None
+    m = _SIGNATURE_RX.match(article.text, *article.paras[para + 1])
+    tokens = tuple(m.group("name").split()) if m else ()
+    if not 0 < len(tokens) <= 4:
+        return None
+    person = article.cast.create_from(tokens, " ".join(tokens), q.span.start)
+    reason = f"embedded post signed {person.name}"
+    return Candidate(person, weights.SIGNATURE, (reason,), "signature")
+
+
+def _previous_sentence(q: Quote) -> tuple[int, int] | None:
+    """(start of the sentence before, start of the quote's own) for a quote that opens a
+    sentence inside its paragraph; None otherwise."""
+    article, p_start = q.article, q.p_start
+    own = article.index.sentence_start(p_start, q.span.start)
+    if own <= p_start or article.masked[own : q.span.start].strip():
+        return None
+    return article.index.sentence_start(p_start, own - 1), own
+
+
+def reported_speech_before(q: Quote) -> Candidate | None:
+    """The speaker of reported speech in the sentence just before a quote that opens its
+    own sentence: "She added that the talks would go on. “We will not ...”"."""
+    bounds = _previous_sentence(q)
+    if bounds is None:
+        return None
+    article = q.article
+    cue = cues.sentence_cue(article.index, *bounds)
+    if cue is None or cue.verb in lexicon.LABEL_VERBS or cue.verb == "according to":
+        return None
+    reasons = [f'"{cue.verb}" with reported speech in the sentence before']
+    known = len(article.cast.people)
+    person, factor = sources.resolve(article, cue, reasons)
+    if person is None or (person.id >= known and len(person.tokens) < 2):
+        return None  # only someone already introduced, or a full name
+    confidence = weights.REPORTED_SPEECH_BEFORE * factor
+    return Candidate(person, confidence, tuple(reasons), "reported speech before")
+
+
+def sentence_about_before(q: Quote) -> Candidate | None:
+    """A quote ending its paragraph right after a sentence about someone (and no speech
+    cue): "Ruiz was blunt. “…”", "Asked about the deal, Ruiz laughed. “…”"."""
+    bounds = _previous_sentence(q)
+    if bounds is None or cues.sentence_cue(q.article.index, *bounds) is not None:
+        return None
+    article = q.article
+    if article.masked[q.span.end : q.p_end].strip(" .,;_"):
+        return None
+    person = article.subject_of(*bounds)
+    if person is None or (len(person.mentions) < 2 and len(person.tokens) < 2):
+        return None  # someone introduced before, or a full name
+    reason = f"after a sentence about {person.name}"
+    return Candidate(person, weights.SENTENCE_ABOUT_BEFORE, (reason,), "sentence about before")
+
+
+def _paragraph_before(q: Quote) -> tuple[int, int] | None:
+    """(start of the last sentence, end) of the paragraph before a quote that opens its
+    own paragraph; None when text comes before the quote or it opens the text."""
+    article = q.article
+    if q.para == 0 or article.masked[q.p_start : q.span.start].strip():
+        return None
+    prev_start, prev_end = article.paras[q.para - 1]
+    return article.index.sentence_start(max(prev_start, prev_end - WINDOW), prev_end), prev_end
+
+
+def colon_paragraph(q: Quote) -> Candidate | None:
+    """A quote opening the paragraph after one that ends in a colon ("…, he said:"), by
+    the cue's subject or the person that sentence names."""
+    bounds = _paragraph_before(q)
+    article = q.article
+    if bounds is None:
+        return None
+    if not article.masked[article.paras[q.para - 1][0] : bounds[1]].rstrip().endswith(":"):
+        return None
+    cue = cues.sentence_cue(article.index, *bounds)
+    if cue is not None:
+        why = [f'"{cue.verb}" before the colon ending the paragraph before']
+        person, factor = sources.resolve(article, cue, why)
+        confidence = weights.COLON_PARAGRAPH_CUE * factor
+        return Candidate(person, confidence, tuple(why), "colon paragraph")
+    for name in names.names_in(article.masked, *bounds):
+        named = article.cast.lookup(name.tokens, bounds[1]) if name.tokens else None
+        if named is not None:
+            reason = f"introduced by a colon after {name.surface}"
+            return Candidate(named, weights.COLON_PARAGRAPH_NAME, (reason,), "colon paragraph")
+    return None
+
+
+def _quote_only_paragraph(q: Quote) -> tuple[int, int] | None:
+    """`_paragraph_before` for a quote that is its paragraph's only text."""
+    bounds = _paragraph_before(q)
+    first_end = q.article.paras[q.para][1]
+    if bounds is None or q.article.masked[q.span.end : first_end].strip(" .,;_"):
+        return None
+    return bounds
+
+
+def paragraph_after_speaker(q: Quote) -> Candidate | None:
+    """A paragraph of quote only, after a paragraph with a quote: the same speaker."""
+    last = q.article.last
+    if _quote_only_paragraph(q) is None or last is None or last[1] != q.para - 1:
+        return None
+    reason = f"paragraph of quote only, after one by {last[0].name}"
+    return Candidate(last[0], weights.PARAGRAPH_AFTER_SPEAKER, (reason,), "paragraph after quote")
+
+
+def paragraph_after_cue(q: Quote) -> Candidate | None:
+    """A paragraph of quote only, after a paragraph ending in a speech cue."""
+    bounds = _quote_only_paragraph(q)
+    cue = cues.sentence_cue(q.article.index, *bounds) if bounds else None
+    if cue is None:
+        return None
+    why = [f'paragraph of quote only, after "{cue.verb}" in the one before']
+    person, factor = sources.resolve(q.article, cue, why)
+    confidence = weights.PARAGRAPH_AFTER_CUE * factor
+    return Candidate(person, confidence, tuple(why), "paragraph after cue")
+
+
+def paragraph_after_name(q: Quote) -> Candidate | None:
+    """A paragraph of quote only, after a paragraph whose last sentence names someone."""
+    bounds = _quote_only_paragraph(q)
+    if bounds is None:
+        return None
+    for name in names.names_in(q.article.masked, *bounds):
+        named = q.article.cast.lookup(name.tokens, bounds[1]) if name.tokens else None
+        if named is not None:
+            reason = f"paragraph of quote only, after one about {named.name}"
+            return Candidate(named, weights.PARAGRAPH_AFTER_NAME, (reason,), "paragraph after name")
+    return None
