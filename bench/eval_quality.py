@@ -117,6 +117,16 @@ def breakdown(outcome: Outcome, examples: int) -> None:
             f"{str(quote['text'])[:60]!r} gold {quote['speaker']!r}, got {s.speaker!r} "
             f"[{s.why[:60]}]"
         )
+    by_strategy: Counter[str] = Counter()
+    right: Counter[str] = Counter()
+    for _, _, s, correct in outcome.judged:
+        strategy = next((r[3:] for r in s.why.split("; ") if r.startswith("by ")), "none")
+        if '" resolved to' in s.why:
+            strategy += " (pronoun or role)"
+        by_strategy[strategy] += 1
+        right[strategy] += correct
+    for strategy, count in by_strategy.most_common():
+        print(f"  {count:5d}  speaker by {strategy}: {right[strategy] / count:.2f} right")
     counts = Counter({kind: len(items) for kind, items in groups.items()})
     for kind, count in sorted(counts.items()):
         print(f"  {count:5d}  {kind}")

@@ -50,7 +50,7 @@ class Quote:
     def after(self) -> tuple[cues.Cue | None, bool]:
         """The cue after the quote, and whether its clause ends in a colon."""
         end = self.span.end
-        return cues.after_cue(self.article.index, end, min(self.p_end, end + 300))
+        return cues.after_cue(self.article.index, end, min(self.p_end, end + 300), self.continued)
 
     @cached_property
     def continued(self) -> bool:
@@ -58,6 +58,14 @@ class Quote:
         q, text = self.span, self.article.text
         inside = text[q.end - 2 : q.end - 1] if q.closed and q.end - q.start > 2 else ""
         return inside in _CONTINUING or self.article.masked[q.end : q.end + 1] == ","
+
+    @cached_property
+    def next_sentence(self) -> bool:
+        """True when the quote ends its sentence and a new one follows ("“….” She …")."""
+        q, text = self.span, self.article.text
+        inside = text[q.start + 1 : q.end - 1].rstrip()
+        after = text[q.end : q.end + 3].lstrip()
+        return inside[-1:] in (".", "!", "?", "…") and after[:1].isupper()
 
     @cached_property
     def sentence_start(self) -> int:
@@ -78,6 +86,29 @@ def cue_after_comma(q: Quote) -> Candidate | None:
     return from_cue(q, after, weights.CUE_AFTER_COMMA, "cue after the quote")
 
 
+def cue_after_clause(q: Quote) -> Candidate | None:
+    """ "“…,” Oliver barked": a name or pronoun and any verb right after a quote that ends
+    mid-sentence, when no speech verb is there."""
+    if not q.continued or q.after[0] is not None:
+        return None
+    cue = cues.after_clause(q.article.index, q.span.end, min(q.p_end, q.span.end + 120))
+    return from_cue(q, cue, weights.CUE_AFTER_CLAUSE, "clause after the quote") if cue else None
+
+
+def cue_end_of_sentence(q: Quote) -> Candidate | None:
+    """ "… a “small handful” of companies stay away, Gilbert said.": a cue closing the
+    quote's sentence after a comma."""
+    article, end = q.article, q.span.end
+    stop = article.index.sentence_end(end, q.p_end)
+    comma = article.masked.rfind(",", end, stop)
+    if comma < 0 or stop - comma > 120:
+        return None
+    cue, colon = cues.after_cue(article.index, comma, stop, True)
+    if cue is None or colon:
+        return None
+    return from_cue(q, cue, weights.CUE_END_OF_SENTENCE, "cue ending the sentence")
+
+
 def cue_before(q: Quote) -> Candidate | None:
     """ "She warned: “…", "said Truss, “…": a cue right before the quote."""
     before = q.before
@@ -85,13 +116,22 @@ def cue_before(q: Quote) -> Candidate | None:
 
 
 def cue_after(q: Quote) -> Candidate | None:
-    """ "“….” She said.": a cue after a quote that ends its sentence (weaker when the cue's
-    clause goes on to introduce something else with a colon)."""
+    """ "“…” she said": a cue after a quote that has no comma but goes on in the same
+    sentence (weaker when the cue's clause introduces something else with a colon)."""
     after, colon = q.after
-    if after is None:
+    if after is None or q.next_sentence:
         return None
     base = weights.CUE_AFTER_COLON if colon else weights.CUE_AFTER
-    return from_cue(q, after, base, "cue after the quote")
+    return from_cue(q, after, base, "cue after the quote, no comma")
+
+
+def cue_next_sentence(q: Quote) -> Candidate | None:
+    """ "“….” She added: …": a cue opening the sentence after a quote that ends its own."""
+    after, colon = q.after
+    if after is None or not q.next_sentence:
+        return None
+    base = weights.CUE_AFTER_COLON if colon else weights.CUE_NEXT_SENTENCE
+    return from_cue(q, after, base, "cue in the next sentence")
 
 
 def cue_in_sentence(q: Quote) -> Candidate | None:
@@ -127,8 +167,8 @@ def from_cue(q: Quote, cue: cues.Cue, base: float, strategy: str) -> Candidate:
     else:
         why = [f'"{cue.verb}" {_PLACES.get(cue.place, "earlier in the sentence")}']
     person, factor = sources.resolve(q.article, cue, why)
-    if person is None and not cue.subject.strip() and cue.place == "after":
-        found = bare_verb_speaker(q)
+    if person is None and cue.place == "after":
+        found = unread_subject_speaker(q, bare=not cue.subject.strip())
         if found is not None:
             why[-1] = found[1]
             base, factor = base * weights.BARE_VERB, 1.0
@@ -136,15 +176,16 @@ def from_cue(q: Quote, cue: cues.Cue, base: float, strategy: str) -> Candidate:
     return Candidate(person, base * factor, tuple(why), strategy, cue.place)
 
 
-def bare_verb_speaker(q: Quote) -> tuple[Person, str] | None:
-    """Who spoke when the cue after a quote has a verb but no subject a pattern reads: the
-    subject of the quote's sentence ("… called the plan “a fiasco” and said …"), an unnamed
+def unread_subject_speaker(q: Quote, bare: bool) -> tuple[Person, str] | None:
+    """Who spoke when the cue after a quote names no one: for a `bare` verb, the subject of
+    the quote's sentence ("… called the plan “a fiasco” and said …"); else an unnamed
     source ("“…,” one user wrote") or whoever issued a document ("the statement said")."""
     article = q.article
     start = q.sentence_start
-    found = sources.sentence_speaker(article, start, q.span.start) if start < q.span.start else None
-    if found is not None:
-        return found, f"{found.name} is the subject of the sentence"
+    if bare and start < q.span.start:
+        found = sources.sentence_speaker(article, start, q.span.start)
+        if found is not None:
+            return found, f"{found.name} is the subject of the sentence"
     rest = q.span.end
     while rest < q.p_end and article.masked[rest] in " ,—–-":
         rest += 1

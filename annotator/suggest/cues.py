@@ -48,6 +48,25 @@ AFTER_VERB_SUBJECT = Dual(
     rf"{_LEAD}(?:\p{{Ll}}+ly\s+)?(?P<verb>{_VERB})\s+(?:\p{{Ll}}+ly\s+)?{_SUBJ}"
 )
 AFTER_ACCORDING = Dual(rf"{_LEAD}(?P<verb>according\s+to)\s+{_SUBJ}")
+# A longer subject phrase than `_SUBJ` reads, to be resolved to the name or role it ends
+# in: "said former Obama adviser David Axelrod", "a spokesman for the campaign said".
+_PHRASE = r"[\p{L}\p{M}\d’'\-\.&]+(?:\s+[\p{L}\p{M}\d’'\-\.&]+){0,7}?"
+_PHRASE_END = (
+    r"(?=\s*(?:[,.;:_\n—–()]|$)|\s+(?:in|on|at|during|after|before|when|while|as|to|with|"
+    r"about|who|which|because|and|but|of\s+(?:the|a|an|his|her|its|their))\b)"
+)
+AFTER_VERB_PHRASE = Dual(
+    rf"{_LEAD}(?:\p{{Ll}}+ly\s+)?(?P<verb>{_VERB})\s+(?P<subj>{_WORD_START}{_PHRASE}){_PHRASE_END}"
+)
+AFTER_PHRASE_VERB = Dual(
+    rf"{_LEAD}(?P<subj>{_WORD_START}{_PHRASE}){_APPOS}?\s+{_AUX}(?P<verb>{_VERB})"
+)
+# A name or pronoun and any verb after a quote that ends mid-sentence ("“…,” Oliver barked").
+AFTER_NAME_ANY_VERB = Dual(
+    rf"{_LEAD}(?P<subj>{_WORD_START}(?:{_PRON}|{NAME}))\s+(?:\p{{Ll}}+ly\s+)?"
+    r"(?P<verb>(?!(?:and|or|but|who|which|of|in|on|at|for|to|with|from|is|was|were|are|has|have|"
+    r"had|will|would|can|could|may|might|must|should|does|did|do|also|not)\b)\p{Ll}{2,})\b"
+)
 # A speech verb after the quote whose subject is not a name we can read ("said one voter").
 AFTER_VERB_ONLY = Dual(rf"{_LEAD}(?P<subj>)(?:[\p{{L}}’'\-]+\s+){{0,4}}?(?P<verb>{_VERB})")
 BEFORE_SUBJECT_VERB = Dual(
@@ -199,8 +218,13 @@ def _addressee(m: Any) -> bool:
     return m.group("verb").lower() in _ADDRESS_VERBS
 
 
-def after_cue(index: CueIndex, start: int, end: int) -> tuple[Cue | None, bool]:
-    """A cue right after a quote ("…,” she said"); also whether that clause ends in a colon."""
+def after_cue(
+    index: CueIndex, start: int, end: int, phrases: bool = False
+) -> tuple[Cue | None, bool]:
+    """A cue right after a quote ("…,” she said"); also whether that clause ends in a colon.
+
+    With `phrases` (after a comma, where an attribution is expected) the subject may be a
+    longer phrase ending in a name or role ("said former Obama adviser David Axelrod")."""
     masked = index.masked
     stop = index.sentence_end(start, end)
     if masked[start : start + 3].lstrip()[:1] in ("—", "–"):
@@ -216,14 +240,24 @@ def after_cue(index: CueIndex, start: int, end: int) -> tuple[Cue | None, bool]:
         patterns = (AFTER_VERB_SUBJECT, AFTER_SUBJECT_VERB)
     else:
         patterns = (AFTER_SUBJECT_VERB, AFTER_VERB_SUBJECT)
+    if phrases:
+        patterns = (*patterns, AFTER_VERB_PHRASE, AFTER_PHRASE_VERB)
     for pattern in (*patterns, AFTER_VERB_ONLY):
         m = pattern.on(index.plain).match(masked, start, stop)
-        if m and pattern is AFTER_VERB_SUBJECT and _addressee(m):
+        if m and pattern in (AFTER_VERB_SUBJECT, AFTER_VERB_PHRASE) and _addressee(m):
             continue
         if m:
             colon = pattern is not AFTER_VERB_ONLY and masked[start:stop].rstrip().endswith(":")
             return _cue("after", m, 0), colon
     return None, False
+
+
+def after_clause(index: CueIndex, start: int, end: int) -> Cue | None:
+    """A name or pronoun and any verb right after a quote ("“…,” Bennett shot back")."""
+    m = AFTER_NAME_ANY_VERB.on(index.plain).match(index.masked, start, end)
+    if m is None or m.group("subj").endswith(("’s", "'s", "s’", "s'")):
+        return None
+    return _cue("after", m, 0)
 
 
 def before_cue(index: CueIndex, start: int, end: int) -> Cue | None:

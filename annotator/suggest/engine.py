@@ -27,10 +27,13 @@ Strategy = Callable[[Quote], Candidate | None]
 # names no one is not overruled by a guess from the neighbourhood).
 STRATEGIES: tuple[Strategy, ...] = (
     cue.cue_after_comma,
+    cue.cue_after_clause,
     cue.cue_before,
     cue.cue_after,
     cue.cue_in_sentence,
+    cue.cue_end_of_sentence,
     cue.sentence_subject,
+    cue.cue_next_sentence,
     near.previous_quote,
     near.signature,
     near.reported_speech_before,
@@ -119,6 +122,7 @@ def _confidence(q: Quote, quoted: list[str], candidate: Candidate | None, why: l
     if candidate is None:
         why.append("no speaker found")
         return weights.NO_SPEAKER if q.span.closed else weights.NO_SPEAKER_UNCLOSED
+    why.append(f"by {candidate.strategy}")
     why.extend(candidate.reasons)
     confidence = candidate.confidence
     if len(quoted) <= 3 and candidate.place not in ("after", "before"):

@@ -49,7 +49,14 @@ class Outcome:
     right: int = 0
     missed: list[tuple[GoldArticle, dict[str, object]]] = field(default_factory=list)
     extra: list[tuple[GoldArticle, Suggestion]] = field(default_factory=list)
-    wrong: list[tuple[GoldArticle, dict[str, object], Suggestion]] = field(default_factory=list)
+    judged: list[tuple[GoldArticle, dict[str, object], Suggestion, bool]] = field(
+        default_factory=list
+    )  # every matched quote with a gold speaker, and whether the suggested one is right
+
+    @property
+    def wrong(self) -> list[tuple[GoldArticle, dict[str, object], Suggestion]]:
+        """The matched quotes whose speaker is wrong."""
+        return [(a, q, s) for a, q, s, right in self.judged if not right]
 
     def add(self, other: Outcome) -> None:
         """Add another outcome's counts and errors to this one."""
@@ -57,7 +64,7 @@ class Outcome:
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.missed += other.missed
         self.extra += other.extra
-        self.wrong += other.wrong
+        self.judged += other.judged
 
     @property
     def precision(self) -> float:
@@ -150,10 +157,9 @@ def score_article(article: GoldArticle, found: Iterable[Suggestion]) -> Outcome:
         speaker = article.quotes[gi].get("speaker")
         if speaker:
             outcome.known += 1
-            if same_speaker(found[pi].speaker, str(speaker)):
-                outcome.right += 1
-            else:
-                outcome.wrong.append((article, article.quotes[gi], found[pi]))
+            right = same_speaker(found[pi].speaker, str(speaker))
+            outcome.right += right
+            outcome.judged.append((article, article.quotes[gi], found[pi], right))
     loose = [core(text, int(o["start"]), int(o["end"])) for o in article.optional]  # type: ignore[call-overload]
     for pi, span in enumerate(spans):
         if pi in used_found:

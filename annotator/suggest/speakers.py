@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from annotator.suggest import lexicon
+from annotator.suggest import lexicon, reference
 from annotator.suggest.names import ParsedName
 
 
@@ -82,11 +82,7 @@ def _gender_of(tokens: tuple[str, ...], titles: Iterable[str]) -> str | None:
     if titles & lexicon.FEMALE_TITLES:
         return "f"
     if len(tokens) >= 2:
-        first = tokens[0].lower()
-        if first in lexicon.FEMALE_NAMES:
-            return "f"
-        if first in lexicon.MALE_NAMES:
-            return "m"
+        return reference.first_name_gender(tokens[0])
     return None
 
 
