@@ -144,12 +144,18 @@ NON_PERSON_WORDS: frozenset[str] = words(
     road river sea ocean mountains island islands east west north south middle european
     african asian gulf bay valley daily herald journal tribune telegraph guardian reuters
     bloomberg twitter facebook instagram youtube tiktok google microsoft apple amazon
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    june july august september october november december war treaty act bill agreement
+    war treaty act bill agreement
     summit conference security programme program project fund service services network
     channel radio television tv museum gallery station bridge hall palace capitol
     downing whitehall pentagon brexit covid christmas easter ramadan eid
     """
+)
+
+# Pronouns and conjunctions, which no name contains even where a headline capitalises them.
+FUNCTION_WORDS: frozenset[str] = words(
+    "he she it i we they you his her its our their my your him them us me when while if but "
+    "and or so because although though whether where what who whom how why which this that "
+    "these those there here not"
 )
 
 # Countries and demonyms that may precede a title ("Russian Foreign Minister ...").

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from annotator.suggest import cues, lexicon, names, weights
+from annotator.suggest import cues, lexicon, names, reference, weights
 from annotator.suggest.article import Article
 from annotator.suggest.lexicon import words
 from annotator.suggest.speakers import Person
@@ -104,7 +104,9 @@ def institution(article: Article, subject: str, at: int) -> Found:
     if not 1 <= len(found) <= 6:
         return None, 1.0
     tokens = tuple(found)
-    person = article.named.get(tokens) or article.cast.create_from(tokens, " ".join(found), at)
+    person = article.named.get(tokens) or article.cast.create_from(
+        tokens, " ".join(found), at, body=True
+    )
     article.named[tokens] = person
     return person, weights.INSTITUTION
 
@@ -219,12 +221,16 @@ def _resolve_name(
     ):
         why.append(f'"{subject}" is not a name')  # the "S." of "U.S. says"
         return None, 1.0
+    if reference.is_calendar(name.tokens):
+        why.append(f'"{subject}" is a date')
+        return None, 1.0
     if not name.person and name.tokens[-1].lower() in INSTITUTIONS:
         return institution(article, subject, at)
     cast = article.cast
     known = cast.lookup(name.tokens, at) if len(name.tokens) < 2 else None
     known = known or article.named.get(name.tokens) or cast.lookup(name.tokens, at)
-    person = known or cast.create_from(name.tokens, name.surface, at)
+    body = not name.person and reference.is_place(name.tokens)
+    person = known or cast.create_from(name.tokens, name.surface, at, body)
     if len(name.tokens) >= 2:
         article.named[name.tokens] = person  # a full name always means the same person
     if " ".join(name.tokens) != person.name:

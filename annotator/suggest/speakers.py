@@ -27,6 +27,7 @@ class Person:
     gender: str | None = None
     titles: set[str] = field(default_factory=set)
     mentions: list[str] = field(default_factory=list)
+    body: bool = False  # an institution or a place: never "he" or "she"
 
     @property
     def name(self) -> str:
@@ -142,9 +143,15 @@ class Cast:
             return min(matches, key=lambda p: order.index(p.id) if p.id in order else 10**9)
         return max(matches, key=lambda p: self._last.get(p.id, -1))
 
-    def create_from(self, tokens: tuple[str, ...], surface: str, at: int) -> Person:
-        """A person for a speech subject not seen as a name before ("Moscow said")."""
-        person = self.lookup(tokens, at) or self._create(tokens)
+    def create_from(
+        self, tokens: tuple[str, ...], surface: str, at: int, body: bool = False
+    ) -> Person:
+        """A person for a speech subject not seen as a name before ("Moscow said"); a
+        `body` (institution, place) when new."""
+        person = self.lookup(tokens, at)
+        if person is None:
+            person = self._create(tokens)
+            person.body = body
         person.add_mention(surface)
         self._insert(at, person.id)
         return person
@@ -229,9 +236,11 @@ class Cast:
     ) -> Person | None:
         """The person "he"/"she" at `at` refers to: the subject of the sentences just before
         (`salient`) unless its gender disagrees, else gender first, then the last speaker."""
-        recent = self.recent(at)
-        if last is not None and last not in recent:
+        recent = [p for p in self.recent(at) if not p.body]
+        if last is not None and last not in recent and not last.body:
             recent.append(last)
+        if salient is not None and salient.body:
+            salient = None
         strong = [p for p in recent if gender and p.gender == gender]
         keep_last = continuation and last is not None and last in strong
         if salient is not None and not keep_last and salient.gender in (None, gender):
