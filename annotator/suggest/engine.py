@@ -80,12 +80,15 @@ def suggest(text: str, known_speakers: Iterable[object] = ()) -> list[Suggestion
 
 
 def attribute(q: Quote) -> Candidate | None:
-    """The winning candidate for a quote, or None when no strategy applies."""
+    """The winning candidate for a quote: the first that names someone, else the first
+    cue that names no one ("the lawyers said"), else None."""
+    unnamed = None
     for strategy in STRATEGIES:
         candidate = strategy(q)
-        if candidate is not None:
+        if candidate is not None and candidate.person is not None:
             return candidate
-    return None
+        unnamed = unnamed or candidate
+    return unnamed
 
 
 def make_suggestion(q: Quote, candidate: Candidate | None) -> Suggestion | None:

@@ -67,10 +67,36 @@ SPEECH_VERBS: frozenset[str] = words(
     """
 )
 
-# Verbs that introduce a partial quote without reporting speech as such ("called it ...").
+def inflections(base: str) -> frozenset[str]:
+    """A regular English verb's forms: "praise" gives praises, praised, praising."""
+    if base.endswith("e"):
+        return frozenset((base, base + "s", base + "d", base[:-1] + "ing"))
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return frozenset((base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"))
+    third = base + ("es" if base.endswith(("s", "sh", "ch", "x", "z")) else "s")
+    return frozenset((base, third, base + "ed", base + "ing"))
+
+
+# Verbs that introduce a partial quote without reporting speech as such ("called it ...",
+# "blamed the “fog of war”", "defended him as a “very decent man”").
 LABEL_VERBS: frozenset[str] = words(
-    "call calls called describe describes described dub dubs dubbed label labels labelled "
-    "labeled brand brands branded term terms termed"
+    "calls called calling dubs dubbed dubbing labels labelled labeled labelling labeling "
+    "brands branded branding terms termed terming refers referred referring"
+).union(
+    *map(
+        inflections,
+        """describe dub label brand criticize criticise defend mock ridicule deride dismiss
+        denounce decry condemn hail applaud laud commend proclaim pronounce liken compare
+        characterize characterise portray depict reject thank congratulate apologize
+        apologise lambaste chide scold rebuke cite trumpet""".split(),
+    )
+).union(
+    # also nouns ("a call", "the attack"): only the forms that are verbs alone
+    form
+    for base in "call term praise blame attack comment question challenge welcome mention "
+    "tout insult".split()
+    for form in inflections(base)
+    if form.endswith(("ed", "ing"))
 )
 
 # Verbs after which "he"/"she" most likely continues the previous speaker.
