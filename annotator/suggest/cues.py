@@ -18,8 +18,14 @@ from annotator.suggest.names import CAP, NAME
 from annotator.suggest.stdlib_rx import Dual, plain
 
 
+# Verbs that, capitalised, are mostly part of a name ("Islamic State", "Washington Post").
+_NAME_WORDS = frozenset(("state", "states", "post", "posts", "note", "notes", "charge"))
+
+
 def _alternation(words: frozenset[str], capitalised: bool = False) -> str:
-    forms = set(words) | ({w.capitalize() for w in words} if capitalised else set())
+    forms = set(words)
+    if capitalised:
+        forms |= {w.capitalize() for w in words - _NAME_WORDS}
     return lexicon.trie_pattern(sorted(forms))
 
 
@@ -136,6 +142,7 @@ _CUE_FORMS = frozenset(
     f
     for w in lexicon.SPEECH_VERBS | lexicon.LABEL_VERBS | {"according"}
     for f in (w, w.capitalize())
+    if f[0].islower() or w not in _NAME_WORDS
 )
 _EDGE_PUNCT = ",.;:!?()[]\"'“”‘’«»—–-_"
 

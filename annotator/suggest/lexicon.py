@@ -181,7 +181,7 @@ NON_PERSON_WORDS: frozenset[str] = words(
 FUNCTION_WORDS: frozenset[str] = words(
     "he she it i we they you his her its our their my your him them us me when while if but "
     "and or so because although though whether where what who whom how why which this that "
-    "these those there here not"
+    "these those there here not to for from with by at in on into about than"
 )
 
 # Countries and demonyms that may precede a title ("Russian Foreign Minister ...").

@@ -7,6 +7,9 @@ appends the reason a user will read to `why`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+import regex
 
 from annotator.suggest import cues, lexicon, names, reference, weights
 from annotator.suggest.article import Article
@@ -36,6 +39,12 @@ INSTITUTIONS = words(
     "police committee inspectorate authority board parliament assembly secretariat bank "
     "administration cabinet presidency directorate service"
 )
+# Nouns that stand for a body named earlier ("the board said": the Board of Elections).
+_BODY_NOUNS = INSTITUTIONS | words(
+    "foundation association union party network group center centre institute organization "
+    "organisation company corporation university college coalition alliance campaign"
+)
+_ACRONYM_RX = re.compile(r"(?:the\s+)?([A-Z][A-Z&]{1,6})\.?")
 
 
 def unnamed_source(article: Article, subject: str, at: int, why: list[str]) -> Found:
@@ -171,6 +180,9 @@ def resolve(article: Article, cue: cues.Cue, why: list[str]) -> Found:
         named = apposition_name(article, cue, subject, why)  # "A rival, Jo Bloggs, said"
         return named or unnamed_source(article, subject, cue.subject_start, why)
     at = cue.subject_start
+    acronym = _ACRONYM_RX.fullmatch(subject)
+    if acronym:  # "MWW said", "the FBI confirmed": a body by its initials
+        return institution(article, acronym.group(1), at)
     parsed = [n for n in names.names_in_phrase(article.masked, at, at + len(subject)) if n.tokens]
     if not parsed or (role_words and (first in _DETERMINERS or _is_role_phrase(subject))):
         return _resolve_role(article, cue, subject, role_words, why)
@@ -204,11 +216,37 @@ def _resolve_role(
     if person is None and role_words and role_words[-1] in SOURCE_ROLES and first in _DETERMINERS:
         # "the prime minister’s official spokesman said", never named in the text
         return unnamed_source(article, subject, at, why)
+    if person is None and len(subject.split()) == 2 and first == "the":
+        person = body_named(article, subject.split()[1].lower(), at)
     if person is None:
         why.append(f'"{subject}" not linked to a name')
         return None, 1.0
     why.append(f'"{subject}" resolved to {person.name}')
     return person, weights.ROLE
+
+
+def body_named(article: Article, noun: str, at: int) -> Person | None:
+    """The body that "the board" (`noun`) at `at` stands for: the latest name before it,
+    within a few paragraphs, whose words include the noun ("Illinois Board of Elections")."""
+    if noun not in _BODY_NOUNS:
+        return None
+    floor = article.paras[max(0, article.para_of(at) - 4)][0]
+    pattern = _body_rx(noun.capitalize())
+    found = None
+    for m in pattern.finditer(article.masked, floor, at):
+        found = m
+    if found is None:
+        return None
+    return institution(article, found.group(), found.start())[0]
+
+
+@lru_cache(maxsize=64)
+def _body_rx(noun: str) -> regex.Pattern[str]:
+    cap = r"\p{Lu}[\p{L}\-’']+"
+    return regex.compile(
+        rf"(?:{cap}\s+){{1,4}}{noun}(?:\s+(?:of|for|on)\s+(?:the\s+)?{cap}(?:\s+{cap}){{0,3}})?"
+        rf"|{noun}\s+(?:of|for|on)\s+(?:the\s+)?{cap}(?:\s+{cap}){{0,3}}"
+    )
 
 
 def _resolve_name(

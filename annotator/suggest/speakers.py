@@ -31,8 +31,9 @@ class Person:
 
     @property
     def name(self) -> str:
-        """The canonical name: the project's name if known, else the fullest form seen."""
-        return self.known or " ".join(self.tokens)
+        """The canonical name: the project's name if known, else the fullest form seen,
+        with plain apostrophes ("O’Donnell" and "O'Donnell" are one speaker)."""
+        return self.known or " ".join(self.tokens).replace("’", "'")
 
     @property
     def surname(self) -> str:
