@@ -154,13 +154,8 @@ class Article:
         self, at: int, gender: str, continuation: bool, salient: Person | None
     ) -> Person | None:
         """Who "he" or "she" at `at` is: the subject of the sentences just before
-        (`salient`), unless its gender is unknown and someone of the right gender was
-        named as close by."""
+        (`salient`) when its gender does not disagree, else the people named just before."""
         last = self.last[0] if self.last and self.para_of(at) - self.last[1] <= 3 else None
-        if salient is not None and salient.gender is None:
-            since = self.paras[max(0, self.para_of(at) - 1)][0]
-            if any(p.gender == gender for _, p in self.cast.mentions_between(since, at)):
-                salient = None
         return self.cast.resolve_pronoun(at, gender, last, continuation, salient)
 
     def sentences_back(self, at: int, count: int = 3) -> list[tuple[int, int]]:
