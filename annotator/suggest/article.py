@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from annotator.suggest import cues, lexicon, names
+from annotator.suggest import cues, lexicon, names, reference
 from annotator.suggest.lexicon import words
 from annotator.suggest.quotes import QuoteSpan
 from annotator.suggest.speakers import Cast, Person
@@ -51,6 +51,9 @@ class Article:
         self.masked = mask(self.text, self.spans)
         self.para_starts = [p[0] for p in self.paras]
         self.index = cues.CueIndex(self.masked)
+        for word in cues.speaking_words(self.masked, self.index.plain):
+            if _could_be_surname(word):
+                self.cast.expect_surname(word)
         surnames = None if self.cast.known else self.cast.surnames
         for name in names.names_in(self.masked, 0, len(self.masked), surnames):
             person = self.cast.add(name)
@@ -173,3 +176,18 @@ class Article:
                 break
             pos = start - 1
         return found
+
+
+def _could_be_surname(word: str) -> bool:
+    """False for a word that speaks only as a pronoun, a sentence opener, a date or a place
+    ("Monday said", "Washington said" are not a person's surname)."""
+    low = word.lower()
+    return not (
+        low in lexicon.SENTENCE_STARTERS
+        or low in lexicon.FUNCTION_WORDS
+        or low in lexicon.TITLE_WORDS
+        or low in lexicon.NON_PERSON_WORDS
+        or low in lexicon.PLACE_PREFIXES
+        or reference.is_calendar((word,))
+        or reference.is_place((word,))
+    )

@@ -73,6 +73,13 @@ AFTER_NAME_ANY_VERB = Dual(
     r"(?P<verb>(?!(?:and|or|but|who|which|of|in|on|at|for|to|with|from|is|was|were|are|has|have|"
     r"had|will|would|can|could|may|might|must|should|does|did|do|also|not)\b)\p{Ll}{2,})\b"
 )
+# One capitalised word as the subject of a speech verb, either order: "Trump said", "said
+# Cruz" (group 1 or 2), to be known as a surname although never named in full.
+_ONE_WORD = r"(\p{Lu}\p{Ll}[\p{Ll}’'\-]*+)"
+SPEAKING_WORD = Dual(
+    rf"(?<![\p{{L}}\p{{M}}’'\-\.] ){_ONE_WORD}\s+{_AUX}(?:{_VERB})"
+    rf"|(?<![\p{{L}}])(?:{_VERB})\s+{_ONE_WORD}(?![\p{{L}}’'\-]|\s+\p{{Lu}})"
+)
 # A speech verb after the quote whose subject is not a name we can read ("said one voter").
 AFTER_VERB_ONLY = Dual(rf"{_LEAD}(?P<subj>)(?:[\p{{L}}’'\-]+\s+){{0,4}}?(?P<verb>{_VERB})")
 BEFORE_SUBJECT_VERB = Dual(
@@ -176,6 +183,11 @@ def _cue(place: str, m: regex.Match[str], offset: int) -> Cue:
     verb = verb or ("name:" if place == "before" else "—name")
     appos = m.span(appos_group) if appos_group and m.group(appos_group) else (-1, -1)
     return Cue(place, m.group(subj), offset + m.start(subj), verb, *appos)
+
+
+def speaking_words(masked: str, is_plain: bool) -> set[str]:
+    """One-word names that are the subject of a speech verb somewhere in the text."""
+    return {m.group(1) or m.group(2) for m in SPEAKING_WORD.on(is_plain).finditer(masked)}
 
 
 class CueIndex:

@@ -67,6 +67,7 @@ SPEECH_VERBS: frozenset[str] = words(
     """
 )
 
+
 def inflections(base: str) -> frozenset[str]:
     """A regular English verb's forms: "praise" gives praises, praised, praising."""
     if base.endswith("e"):
@@ -79,24 +80,28 @@ def inflections(base: str) -> frozenset[str]:
 
 # Verbs that introduce a partial quote without reporting speech as such ("called it ...",
 # "blamed the “fog of war”", "defended him as a “very decent man”").
-LABEL_VERBS: frozenset[str] = words(
-    "calls called calling dubs dubbed dubbing labels labelled labeled labelling labeling "
-    "brands branded branding terms termed terming refers referred referring"
-).union(
-    *map(
-        inflections,
-        """describe dub label brand criticize criticise defend mock ridicule deride dismiss
+LABEL_VERBS: frozenset[str] = (
+    words(
+        "calls called calling dubs dubbed dubbing labels labelled labeled labelling labeling "
+        "brands branded branding terms termed terming refers referred referring"
+    )
+    .union(
+        *map(
+            inflections,
+            """describe dub label brand criticize criticise defend mock ridicule deride dismiss
         denounce decry condemn hail applaud laud commend proclaim pronounce liken compare
         characterize characterise portray depict reject thank congratulate apologize
         apologise lambaste chide scold rebuke cite trumpet""".split(),
+        )
     )
-).union(
-    # also nouns ("a call", "the attack"): only the forms that are verbs alone
-    form
-    for base in "call term praise blame attack comment question challenge welcome mention "
-    "tout insult".split()
-    for form in inflections(base)
-    if form.endswith(("ed", "ing"))
+    .union(
+        # also nouns ("a call", "the attack"): only the forms that are verbs alone
+        form
+        for base in "call term praise blame attack comment question challenge welcome mention "
+        "tout insult".split()
+        for form in inflections(base)
+        if form.endswith(("ed", "ing"))
+    )
 )
 
 # Verbs after which "he"/"she" most likely continues the previous speaker.

@@ -104,7 +104,9 @@ def _split(run: str, sentence_start: bool, role_before: str) -> tuple[_Piece, ..
         word, possessive = _strip_possessive(raw)
         if word.lower() in lexicon.FUNCTION_WORDS:  # "U.S. He said", "When I": no name
             if tokens:
-                pieces.extend(_parse(run, tokens, sentence_start and not pieces, owner, role_before))
+                pieces.extend(
+                    _parse(run, tokens, sentence_start and not pieces, owner, role_before)
+                )
             tokens, owner, sentence_start = [], -1, False
             continue
         sentence_stop = word.endswith(".") and not _keeps_dot(word)

@@ -111,6 +111,13 @@ class Cast:
         self._note(person, name)
         return person
 
+    def expect_surname(self, word: str) -> None:
+        """Know `word` as someone's surname before any mention is recorded ("Trump said"
+        in a text that never says "Donald Trump"), so that its mentions are found."""
+        tokens = (word.rstrip("’'"),)
+        if self.lookup(tokens) is None and not self._by_surname.get(word.lower()):
+            self._create(tokens)
+
     def lookup(self, tokens: tuple[str, ...], at: int | None = None) -> Person | None:
         """The existing person these name tokens refer to (the latest before `at`), if any."""
         if not tokens:
