@@ -17,7 +17,6 @@ from annotator.suggest import lexicon
 from annotator.suggest.names import CAP, NAME
 from annotator.suggest.stdlib_rx import Dual, plain
 
-
 # Verbs that, capitalised, are mostly part of a name ("Islamic State", "Washington Post").
 _NAME_WORDS = frozenset(("state", "states", "post", "posts", "note", "notes", "charge"))
 

@@ -80,28 +80,23 @@ def inflections(base: str) -> frozenset[str]:
 
 # Verbs that introduce a partial quote without reporting speech as such ("called it ...",
 # "blamed the “fog of war”", "defended him as a “very decent man”").
+_LABELLING = words(
+    """describe dub label brand criticize criticise defend mock ridicule deride dismiss
+    denounce decry condemn hail applaud laud commend proclaim pronounce liken compare
+    characterize characterise portray depict reject thank congratulate apologize apologise
+    lambaste chide scold rebuke cite trumpet"""
+)
+# Also nouns ("a call", "the attack"): only their forms that are verbs alone.
+_LABELLING_NOUNS = words(
+    "call term praise blame attack comment question challenge welcome mention tout insult"
+)
 LABEL_VERBS: frozenset[str] = (
     words(
         "calls called calling dubs dubbed dubbing labels labelled labeled labelling labeling "
         "brands branded branding terms termed terming refers referred referring"
     )
-    .union(
-        *map(
-            inflections,
-            """describe dub label brand criticize criticise defend mock ridicule deride dismiss
-        denounce decry condemn hail applaud laud commend proclaim pronounce liken compare
-        characterize characterise portray depict reject thank congratulate apologize
-        apologise lambaste chide scold rebuke cite trumpet""".split(),
-        )
-    )
-    .union(
-        # also nouns ("a call", "the attack"): only the forms that are verbs alone
-        form
-        for base in "call term praise blame attack comment question challenge welcome mention "
-        "tout insult".split()
-        for form in inflections(base)
-        if form.endswith(("ed", "ing"))
-    )
+    .union(*map(inflections, _LABELLING))
+    .union(f for base in _LABELLING_NOUNS for f in inflections(base) if f.endswith(("ed", "ing")))
 )
 
 # Verbs after which "he"/"she" most likely continues the previous speaker.
