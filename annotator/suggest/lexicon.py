@@ -37,6 +37,16 @@ def _trie_regex(node: dict[str, dict]) -> str:
     return body + ("?" if optional else "")
 
 
+def inflections(base: str) -> frozenset[str]:
+    """A regular English verb's forms: "praise" gives praises, praised, praising."""
+    if base.endswith("e"):
+        return frozenset((base, base + "s", base + "d", base[:-1] + "ing"))
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return frozenset((base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"))
+    third = base + ("es" if base.endswith(("s", "sh", "ch", "x", "z")) else "s")
+    return frozenset((base, third, base + "ed", base + "ing"))
+
+
 # Reporting verbs, every inflection listed so the regexes stay simple alternations.
 SPEECH_VERBS: frozenset[str] = words(
     """
@@ -64,18 +74,14 @@ SPEECH_VERBS: frozenset[str] = words(
     muttered scoff scoffs scoffed sneer sneers sneered wonder wonders wondered
     adding telling warning insisting noting arguing writing asking explaining claiming
     declaring stressing urging accusing disagree disagrees disagreed responding replying
+    reads
     """
+).union(
+    *map(
+        inflections,
+        words("reveal react exhort chant scream grumble gush rave opine posit email report rail"),
+    )
 )
-
-
-def inflections(base: str) -> frozenset[str]:
-    """A regular English verb's forms: "praise" gives praises, praised, praising."""
-    if base.endswith("e"):
-        return frozenset((base, base + "s", base + "d", base[:-1] + "ing"))
-    if base.endswith("y") and base[-2:-1] not in "aeiou":
-        return frozenset((base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"))
-    third = base + ("es" if base.endswith(("s", "sh", "ch", "x", "z")) else "s")
-    return frozenset((base, third, base + "ed", base + "ing"))
 
 
 # Verbs that introduce a partial quote without reporting speech as such ("called it ...",
