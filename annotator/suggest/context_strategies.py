@@ -15,6 +15,10 @@ from annotator.suggest.cue_strategies import Candidate, Quote
 _SIGNATURE_RX = re.compile(r"\s*[—–-]+\s*(?P<name>[^(@\n]{2,60}?)\s*\(@\w+\)")
 
 
+def _nothing_but_punctuation(text: str) -> bool:
+    return not "".join(text.split()).strip(".,;_")
+
+
 def previous_quote(q: Quote) -> Candidate | None:
     """A second quote in a paragraph: by the speaker of the one before it, unless someone
     else is the subject of a sentence between them."""
@@ -81,7 +85,7 @@ def sentence_about_before(q: Quote) -> Candidate | None:
     if bounds is None or cues.sentence_cue(q.article.index, *bounds) is not None:
         return None
     article = q.article
-    if article.masked[q.span.end : q.p_end].strip(" .,;_"):
+    if not _nothing_but_punctuation(article.masked[q.span.end : q.p_end]):
         return None
     person = article.subject_of(*bounds)
     if person is None or (len(person.mentions) < 2 and len(person.tokens) < 2):
@@ -127,7 +131,7 @@ def _quote_only_paragraph(q: Quote) -> tuple[int, int] | None:
     """`_paragraph_before` for a quote that is its paragraph's only text."""
     bounds = _paragraph_before(q)
     first_end = q.article.paras[q.para][1]
-    if bounds is None or q.article.masked[q.span.end : first_end].strip(" .,;_"):
+    if bounds is None or not _nothing_but_punctuation(q.article.masked[q.span.end : first_end]):
         return None
     return bounds
 

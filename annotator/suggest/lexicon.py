@@ -283,3 +283,10 @@ NAME_PARTICLES: tuple[str, ...] = (
     "dos",
     "das",
 )
+
+# Speech verbs as a headline capitalises them ("Trump Says He ..."): never part of a name.
+HEADLINE_VERBS: frozenset[str] = frozenset(
+    v
+    for v in SPEECH_VERBS | LABEL_VERBS
+    if v.endswith("s") and v not in ("states", "posts", "notes")
+)

@@ -102,7 +102,8 @@ def _split(run: str, sentence_start: bool, role_before: str) -> tuple[_Piece, ..
         at = run.index(raw, pos)
         pos = at + len(raw)
         word, possessive = _strip_possessive(raw)
-        if word.lower() in lexicon.FUNCTION_WORDS:  # "U.S. He said", "When I": no name
+        low = word.lower()
+        if low in lexicon.FUNCTION_WORDS or low in lexicon.HEADLINE_VERBS:  # "U.S. He said"
             if tokens:
                 pieces.extend(
                     _parse(run, tokens, sentence_start and not pieces, owner, role_before)

@@ -44,7 +44,7 @@ _BODY_NOUNS = INSTITUTIONS | words(
     "foundation association union party network group center centre institute organization "
     "organisation company corporation university college coalition alliance campaign"
 )
-_ACRONYM_RX = re.compile(r"(?:the\s+)?([A-Z][A-Z&]{1,6})\.?")
+_ACRONYM_RX = re.compile(r"(?:[Tt]he\s+)?([A-Z][A-Z&]{1,6})\.?")
 
 
 def unnamed_source(article: Article, subject: str, at: int, why: list[str]) -> Found:
