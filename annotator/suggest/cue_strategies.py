@@ -125,6 +125,21 @@ def cue_after(q: Quote) -> Candidate | None:
     return from_cue(q, after, base, "cue after the quote, no comma")
 
 
+def colon_introduction(q: Quote) -> Candidate | None:
+    """ "More from Jones: “…", "Then, later that month on CNN: “…": a sentence ending in a
+    colon before the quote, with no subject that speaks: the person it names, else whom
+    the sentences before are about."""
+    article, start, end = q.article, q.sentence_start, q.span.start
+    if not article.masked[start:end].rstrip().endswith(":"):
+        return None
+    named = [p for _, p in article.cast.mentions_between(start, end) if not p.body]
+    person = named[-1] if named else sources.salient(article, start)
+    if person is None:
+        return None
+    reason = f"introduced by a colon, about {person.name}"
+    return Candidate(person, weights.COLON_INTRODUCTION, (reason,), "colon introduction")
+
+
 def cue_next_sentence(q: Quote) -> Candidate | None:
     """ "“….” She added: …": a cue opening the sentence after a quote that ends its own."""
     after, colon = q.after

@@ -33,6 +33,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     cue.cue_in_sentence,
     cue.cue_end_of_sentence,
     cue.sentence_subject,
+    cue.colon_introduction,
     cue.cue_next_sentence,
     near.previous_quote,
     near.signature,
