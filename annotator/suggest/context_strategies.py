@@ -12,6 +12,9 @@ from annotator.suggest import cues, lexicon, names, sources, weights
 from annotator.suggest.article import WINDOW
 from annotator.suggest.cue_strategies import Candidate, Quote
 
+_PARTIAL_WORDS = 6
+_SCARE_MARKERS = lexicon.words("so-called supposed alleged")
+_TERMS = lexicon.words("term word words phrase slogan label name notion idea motto")
 _SIGNATURE_RX = re.compile(r"\s*[—–-]+\s*(?P<name>[^(@\n]{2,60}?)\s*\(@\w+\)")
 
 
@@ -168,3 +171,23 @@ def paragraph_after_name(q: Quote) -> Candidate | None:
             reason = f"paragraph of quote only, after one about {named.name}"
             return Candidate(named, weights.PARAGRAPH_AFTER_NAME, (reason,), "paragraph after name")
     return None
+
+
+def partial_quote(q: Quote) -> Candidate | None:
+    """A short lowercase phrase quoted inside a sentence about someone, with no cue ("Trump
+    stood by his call for “a total and complete ban”"): that person's words. Not after
+    "so-called" or "the term" (a scare quote, a term discussed)."""
+    article, span = q.article, q.span
+    quoted = article.text[span.start + 1 : span.end - 1].split()
+    if not 1 <= len(quoted) <= _PARTIAL_WORDS or not quoted[0][:1].islower():
+        return None
+    before = article.masked[max(q.p_start, span.start - 30) : span.start].lower().split()
+    if before and (
+        before[-1] in _SCARE_MARKERS or before[-2:-1] == ["the"] and before[-1] in _TERMS
+    ):
+        return None
+    person = sources.sentence_speaker(article, q.sentence_start, span.start)
+    if person is None:
+        return None
+    reason = f"a phrase quoted in a sentence about {person.name}"
+    return Candidate(person, weights.PARTIAL_QUOTE, (reason,), "partial quote")

@@ -43,6 +43,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     near.paragraph_after_speaker,
     near.paragraph_after_cue,
     near.paragraph_after_name,
+    near.partial_quote,
 )
 
 _SMALL_WORDS = words("a an the of and or in on at to for by with from vs")

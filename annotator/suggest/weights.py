@@ -15,8 +15,8 @@ CUE_AFTER_COLON = 0.6  # the cue after the quote introduces something else with 
 CUE_END_OF_SENTENCE = 0.7  # "… “a fighter” who delivers results, she said."
 CUE_IN_SENTENCE = 0.75  # "who said it was “…”": subject and verb earlier in the sentence
 BARE_VERB = 0.85  # factor when a cue has no subject and the sentence's subject stands in
-SENTENCE_SUBJECT = 0.6
-COLON_INTRODUCTION = 0.5  # "More from Jones: “…": a colon without a speaking subject  # "Brandt declined to comment, but told investors that “…”"
+SENTENCE_SUBJECT = 0.6  # "Brandt declined to comment, but told investors that “…”"
+COLON_INTRODUCTION = 0.5  # "More from Jones: “…": a colon without a speaking subject
 
 # Strategies: the quote's neighbourhood, when it has no cue of its own.
 PREVIOUS_QUOTE = 0.8  # a second quote in the paragraph, by the same speaker
@@ -29,6 +29,7 @@ COLON_PARAGRAPH_NAME = 0.7  # a paragraph naming someone and ending in a colon
 PARAGRAPH_AFTER_SPEAKER = 0.65  # a paragraph of quote only after one by its speaker
 PARAGRAPH_AFTER_CUE = 0.6  # ... after a paragraph with a speech cue
 PARAGRAPH_AFTER_NAME = 0.5  # ... after a paragraph about someone
+PARTIAL_QUOTE = 0.35  # a short phrase quoted in a sentence about someone, no cue
 
 # Factors by how the cue's subject became a person.
 PRONOUN_GENDER = 0.88  # "she" resolved to a woman
