@@ -146,9 +146,7 @@ def is_speech(q: Quote, quoted: list[str], candidate: Candidate | None) -> bool:
     report titled"), or a short title-cased phrase not followed by its cue."""
     if not quoted:
         return False
-    title_like = (candidate is None or len(quoted) <= 6) and all(
-        w[0].isupper() or w in _SMALL_WORDS or not w[0].isalpha() for w in quoted
-    )
+    title_like = (candidate is None or len(quoted) <= 6) and all(map(_title_word, quoted))
     if candidate is None and (len(quoted) <= 3 or title_like):
         return False
     span, masked = q.span, q.article.masked
@@ -157,3 +155,9 @@ def is_speech(q: Quote, quoted: list[str], candidate: Candidate | None) -> bool:
         return False  # the name of a report, book or show: “…”, not speech
     place = candidate.place if candidate else ""
     return not (title_like and len(quoted) <= 6 and place != "after")
+
+
+def _title_word(word: str) -> bool:
+    """True for a word as a title writes it: capitalised, a small word, or no letters."""
+    first = next((c for c in word if c.isalpha()), "")
+    return not first or first.isupper() or word.lower().strip("‘’'\"“”") in _SMALL_WORDS
