@@ -9,17 +9,86 @@ from __future__ import annotations
 import re
 
 from annotator.suggest import cues, lexicon, names, sources, weights
-from annotator.suggest.article import WINDOW
+from annotator.suggest.article import WINDOW, Article
 from annotator.suggest.cue_strategies import Candidate, Quote
+from annotator.suggest.speakers import Person
 
 _PARTIAL_WORDS = 6
 _SCARE_MARKERS = lexicon.words("so-called supposed alleged")
 _TERMS = lexicon.words("term word words phrase slogan label name notion idea motto")
+_TURN_CUE = 40  # characters of cue a turn in an exchange may have besides its quote
+_ASKING = lexicon.words("asked asks ask pressed wondered queried")
 _SIGNATURE_RX = re.compile(r"\s*[—–-]+\s*(?P<name>[^(@\n]{2,60}?)\s*\(@\w+\)")
 
 
 def _nothing_but_punctuation(text: str) -> bool:
     return not "".join(text.split()).strip(".,;_")
+
+
+def exchange_turn(q: Quote) -> Candidate | None:
+    """A turn in an exchange of quote paragraphs (an interview, a hearing): the quote
+    after a question put in a paragraph of its own, or where turns already alternate
+    around a question, is the other party's: the speaker before, else the other person
+    the sentence opening the exchange names ("Brierley pressed Carr. ¶ “…?” ¶ “…”")."""
+    article, i = q.article, q.i
+    if i == 0 or _quote_only_paragraph(q) is None:
+        return None
+    if _turn_text(article, i - 1, q.para - 1) is None or article.speakers[i - 1] is None:
+        return None
+    asker = article.speakers[i - 1]
+    turn_before = _turn_text(article, i - 2, q.para - 2) is not None
+    earlier = article.speakers[i - 2] if turn_before else None
+    questions = [k for k in range(max(0, i - 3), i + 1) if _question(article, k)]
+    asked = (i - 1) in questions and _asking(_turn_text(article, i - 1, q.para - 1) or "")
+    alternating = earlier is not None and earlier is not asker and bool(questions)
+    if not (asked or alternating):
+        return None
+    other = earlier if earlier is not None and earlier is not asker else None
+    other = other or _other_party(article, i - 1, asker)
+    if other is None:
+        return None
+    reason = f"a turn in an exchange with {asker.name if asker else ''}"
+    return Candidate(other, weights.EXCHANGE_TURN, (reason,), "exchange turn")
+
+
+def _turn_text(article: Article, i: int, para: int) -> str | None:
+    """The text besides quote i in paragraph `para` when the quote is nearly all of it (a
+    turn: at most a short cue such as "Lindqvist replied"); None otherwise."""
+    if i < 0 or para < 0 or article.para_of(article.spans[i].start) != para:
+        return None
+    span = article.spans[i]
+    start, end = article.paras[para]
+    rest = article.masked[start : span.start] + " " + article.masked[span.end : end]
+    return rest if len(rest.strip()) <= _TURN_CUE else None
+
+
+def _asking(rest: str) -> bool:
+    """True when a turn's own text is nothing or a question's cue ("one reporter asked:")."""
+    found = [w.strip(".,:;").lower() for w in rest.split()]
+    return not "".join(found).strip("_") or any(w in _ASKING for w in found)
+
+
+def _question(article: Article, i: int) -> bool:
+    """True when quote i asks something."""
+    span = article.spans[i]
+    return "?" in article.text[span.start : span.end]
+
+
+def _other_party(article: Article, i: int, asker: Person) -> Person | None:
+    """Someone other than `asker` named in the sentence before the exchange's first quote."""
+    first = i
+    while first > 0:
+        para = article.para_of(article.spans[first].start)
+        if _turn_text(article, first - 1, para - 1) is None:
+            break
+        first -= 1
+    para = article.para_of(article.spans[first].start)
+    if para == 0:
+        return None
+    start, end = article.paras[para - 1]
+    sentence = article.index.sentence_start(start, end)
+    others = [p for _, p in article.cast.mentions_between(sentence, end) if p is not asker]
+    return others[-1] if others and not others[-1].body else None
 
 
 def previous_quote(q: Quote) -> Candidate | None:

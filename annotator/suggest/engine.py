@@ -40,6 +40,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     near.reported_speech_before,
     near.sentence_about_before,
     near.colon_paragraph,
+    near.exchange_turn,
     near.paragraph_after_speaker,
     near.paragraph_after_cue,
     near.paragraph_after_name,

@@ -19,6 +19,7 @@ SENTENCE_SUBJECT = 0.6  # "Brandt declined to comment, but told investors that �
 COLON_INTRODUCTION = 0.5  # "More from Jones: “…": a colon without a speaking subject
 
 # Strategies: the quote's neighbourhood, when it has no cue of its own.
+EXCHANGE_TURN = 0.6  # a turn in an exchange of quote-only paragraphs: the other party
 PREVIOUS_QUOTE = 0.8  # a second quote in the paragraph, by the same speaker
 NAMED_BETWEEN = 0.55  # someone else named between the two quotes
 SIGNATURE = 0.7  # an embedded post followed by "— Name (@handle)"
