@@ -72,3 +72,9 @@ def test_hard_wrapped_lines_do_not_break_a_quote() -> None:
     text = "“This is a long quote that the\nsender wrapped by hand,” Mr Smith said."
     found = suggest(text)
     assert len(found) == 1 and found[0].speaker == "Smith"
+
+
+def test_a_curly_opening_mark_may_close_with_a_straight_one() -> None:
+    text = '“I fundamentally disagree," said Mick Bednarek. "We need a plan," he added.'
+    assert spans(text) == ['“I fundamentally disagree,"', '"We need a plan,"']
+    assert [s.speaker for s in suggest(text)] == ["Mick Bednarek", "Mick Bednarek"]
