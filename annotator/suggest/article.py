@@ -51,7 +51,7 @@ class Article:
         self.masked = mask(self.text, self.spans)
         self.para_starts = [p[0] for p in self.paras]
         self.index = cues.CueIndex(self.masked)
-        for word in cues.speaking_words(self.masked, self.index.plain):
+        for word in cues.speaking_words(self.masked):
             if _could_be_surname(word):
                 self.cast.expect_surname(word)
         surnames = None if self.cast.known else self.cast.surnames

@@ -33,9 +33,9 @@ def exchange_turn(q: Quote) -> Candidate | None:
     article, i = q.article, q.i
     if i == 0 or _quote_only_paragraph(q) is None:
         return None
-    if _turn_text(article, i - 1, q.para - 1) is None or article.speakers[i - 1] is None:
-        return None
     asker = article.speakers[i - 1]
+    if _turn_text(article, i - 1, q.para - 1) is None or asker is None:
+        return None
     turn_before = _turn_text(article, i - 2, q.para - 2) is not None
     earlier = article.speakers[i - 2] if turn_before else None
     questions = [k for k in range(max(0, i - 3), i + 1) if _question(article, k)]
@@ -47,7 +47,7 @@ def exchange_turn(q: Quote) -> Candidate | None:
     other = other or _other_party(article, i - 1, asker)
     if other is None:
         return None
-    reason = f"a turn in an exchange with {asker.name if asker else ''}"
+    reason = f"a turn in an exchange with {asker.name}"
     return Candidate(other, weights.EXCHANGE_TURN, (reason,), "exchange turn")
 
 

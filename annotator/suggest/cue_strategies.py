@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from typing import Any
 
 from annotator.suggest import cues, sources, weights
 from annotator.suggest.article import Article
@@ -36,46 +36,47 @@ class Candidate:
     place: str = ""  # where the cue is: "after", "before", "sentence" or "" (none)
 
 
+_UNSET: Any = object()
+
+
 class Quote:
-    """The quote under attribution, its paragraphs, and the cues around it (each found
-    once, when a strategy first asks)."""
+    """The quote under attribution, its paragraphs, how it ends, and the cues around it
+    (the cue before it is found when a strategy first asks)."""
 
     def __init__(self, article: Article, i: int) -> None:
         self.article = article
         self.i = i
         self.span: QuoteSpan = article.spans[i]
-        self.para, self.p_start, self.p_end = article.quote_paragraphs(self.span)
-
-    @cached_property
-    def after(self) -> tuple[cues.Cue | None, bool]:
-        """The cue after the quote, and whether its clause ends in a colon."""
-        end = self.span.end
-        return cues.after_cue(self.article.index, end, min(self.p_end, end + 300), self.continued)
-
-    @cached_property
-    def continued(self) -> bool:
-        """True when the quote ends as if its sentence went on ("“…,” she said")."""
-        q, text = self.span, self.article.text
+        q, text = self.span, article.text
+        self.para, self.p_start, self.p_end = article.quote_paragraphs(q)
         inside = text[q.end - 2 : q.end - 1] if q.closed and q.end - q.start > 2 else ""
-        return inside in _CONTINUING or self.article.masked[q.end : q.end + 1] == ","
+        # Ends as if its sentence went on ("“…,” she said").
+        self.continued = inside in _CONTINUING or article.masked[q.end : q.end + 1] == ","
+        # Ends its sentence, and a new one follows ("“….” She …").
+        self.next_sentence = (
+            text[q.start + 1 : q.end - 1].rstrip()[-1:] in (".", "!", "?", "…")
+            and text[q.end : q.end + 3].lstrip()[:1].isupper()
+        )
+        # The cue after the quote, and whether its clause ends in a colon.
+        self.after = cues.after_cue(
+            article.index, q.end, min(self.p_end, q.end + 300), self.continued
+        )
+        self._sentence_start = -1
+        self._before = _UNSET
 
-    @cached_property
-    def next_sentence(self) -> bool:
-        """True when the quote ends its sentence and a new one follows ("“….” She …")."""
-        q, text = self.span, self.article.text
-        inside = text[q.start + 1 : q.end - 1].rstrip()
-        after = text[q.end : q.end + 3].lstrip()
-        return inside[-1:] in (".", "!", "?", "…") and after[:1].isupper()
-
-    @cached_property
+    @property
     def sentence_start(self) -> int:
         """Where the quote's sentence starts."""
-        return self.article.sentence_before(self.span)
+        if self._sentence_start < 0:
+            self._sentence_start = self.article.sentence_before(self.span)
+        return self._sentence_start
 
-    @cached_property
+    @property
     def before(self) -> cues.Cue | None:
         """The cue right before the quote, in its sentence."""
-        return cues.before_cue(self.article.index, self.sentence_start, self.span.start)
+        if self._before is _UNSET:
+            self._before = cues.before_cue(self.article.index, self.sentence_start, self.span.start)
+        return self._before  # type: ignore[no-any-return]
 
 
 def cue_after_comma(q: Quote) -> Candidate | None:
@@ -99,6 +100,8 @@ def cue_end_of_sentence(q: Quote) -> Candidate | None:
     """ "… a “small handful” of companies stay away, Gilbert said.": a cue closing the
     quote's sentence after a comma."""
     article, end = q.article, q.span.end
+    if article.text[q.span.start + 1 : end - 1].rstrip()[-1:] in (".", "!", "?", "…"):
+        return None  # the quote ends its sentence: a cue after it is its own sentence's
     stop = article.index.sentence_end(end, q.p_end)
     comma = article.masked.rfind(",", end, stop)
     if comma < 0 or stop - comma > 120:
