@@ -5,8 +5,13 @@ Errors print one line and exit 1 (2 for usage errors); ``--debug`` shows traceba
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+import os
 import sys
-from collections.abc import Callable, Iterator
+import tempfile
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -14,9 +19,22 @@ from typing import Any
 import click
 
 from annotator import paths
-from annotator.core import Annotation, CodeKind, Speaker, Status
-from annotator.core.corpus import Corpus, CorpusFilter, select, unplaced, unplaced_note
-from annotator.core.edits import AddAnnotation, AddSpeaker, Batch, Edit
+from annotator.app import coding
+from annotator.app.coding import speaker_for
+from annotator.app.exports import (
+    BriefingRequest,
+    ExportRequest,
+    Job,
+    Selection,
+    parse_statuses,
+    prepare_briefing,
+    prepare_export,
+    selection_by_name,
+)
+from annotator.app.projects import open_project, project_exists
+from annotator.core import Annotation, CodeKind, Document, Speaker, Status
+from annotator.core.corpus import Corpus
+from annotator.core.edits import AddAnnotation, Batch, Edit, UpdateAnnotation
 from annotator.io.formats import available_formats
 from annotator.store import Project, StoreError, UnknownName
 
@@ -24,16 +42,23 @@ from annotator.store import Project, StoreError, UnknownName
 class Context:
     """Options shared by every subcommand."""
 
-    def __init__(self, project: str | None, db: str | None, debug: bool) -> None:
+    def __init__(self, project: str | None, db: str | None, debug: bool, create: bool) -> None:
         self.location = db or project or paths.default_project()
+        # Only a project named on purpose must exist: the default one is made on first use.
+        self.create = create or not (project or db)
         self.debug = debug
         self._project: Project | None = None
 
     @property
     def project(self) -> Project:
         if self._project is None:
-            self._project = Project(self.location)
+            self._project = open_project(self.location, create=self.create)
         return self._project
+
+    def creating(self) -> Context:
+        """This context for a command that may start a new project (an import)."""
+        self.create = True
+        return self
 
 
 @contextmanager
@@ -55,12 +80,18 @@ def failures(ctx: Context) -> Iterator[None]:
 @click.group(invoke_without_command=True)
 @click.option("--project", metavar="PATH", help="Project file (default: your Speechmark project).")
 @click.option("--db", metavar="URL", help="Database URL instead of a file, e.g. postgresql://...")
+@click.option("--create", is_flag=True, help="Create the project named by --project if missing.")
 @click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
 @click.version_option(package_name="speechmark-annotator")
 @click.pass_context
-def main(click_ctx: click.Context, project: str | None, db: str | None, debug: bool) -> None:
-    """Speechmark: mark quotes, speakers, tone and rhetorical devices in political speech."""
-    click_ctx.obj = Context(project, db, debug)
+def main(
+    click_ctx: click.Context, project: str | None, db: str | None, create: bool, debug: bool
+) -> None:
+    """Speechmark: mark quotes, speakers, tone and rhetorical devices in political speech.
+
+    Without --project or --db, your own project is used (see `annotator info`).
+    """
+    click_ctx.obj = Context(project, db, debug, create)
     if click_ctx.invoked_subcommand is None:
         click_ctx.invoke(gui)
 
@@ -69,6 +100,10 @@ def main(click_ctx: click.Context, project: str | None, db: str | None, debug: b
 @click.pass_obj
 def gui(ctx: Context) -> None:
     """Open the annotation workspace (the default when no command is given)."""
+    problem = display_problem(os.environ, sys.platform)
+    if problem:
+        click.echo(f"error: {problem}", err=True)
+        sys.exit(1)
     try:
         from annotator.ui.app import run
     except ImportError as error:
@@ -76,7 +111,22 @@ def gui(ctx: Context) -> None:
             raise
         click.echo(f"error: the GUI cannot start ({error})", err=True)
         sys.exit(1)
+    if not ctx.create and not project_exists(ctx.location):
+        click.echo(f"error: {ctx.location}: no such project (add --create to start one)", err=True)
+        sys.exit(1)
     sys.exit(run(ctx.location, first_run_sample=ctx.location == paths.default_project()))
+
+
+def display_problem(environ: Mapping[str, str], platform: str) -> str | None:
+    """Why the workspace cannot open a window here, or None (Qt would abort instead)."""
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return None
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no display to open the workspace on (DISPLAY and WAYLAND_DISPLAY are unset); "
+        "run it from a desktop session, or use the commands (annotator --help)"
+    )
 
 
 @main.command("import")
@@ -84,10 +134,10 @@ def gui(ctx: Context) -> None:
 @click.pass_obj
 def import_(ctx: Context, sources: tuple[Path, ...]) -> None:
     """Import articles: .txt, .md, .docx, .html files or folders of them."""
-    from annotator.io.ingest import import_paths
+    from annotator.app.imports import import_files
 
     with failures(ctx):
-        report = import_paths(ctx.project, sources)
+        report = import_files(ctx.creating().project, sources)
         for line in report.lines():
             click.echo(line)
         click.echo(
@@ -182,10 +232,7 @@ def annotate(ctx: Context, document: int, **options: Any) -> None:
         edits: list[Edit] = []
         speaker = options["speaker"]
         if speaker:
-            known = project.find_speaker(speaker)
-            if known is None:
-                edits.append(AddSpeaker(Speaker(speaker.strip())))
-            speaker = known.name if known else speaker.strip()
+            speaker, edits = speaker_for(speaker, project.speakers())
         tone = project.code(CodeKind.TONE, options["tone"]).name if options["tone"] else None
         devices = tuple(project.code(CodeKind.DEVICE, d).name for d in options["devices"])
         annotation = Annotation.on(
@@ -196,18 +243,6 @@ def annotate(ctx: Context, document: int, **options: Any) -> None:
         edits.append(AddAnnotation(annotation))
         project.apply(Batch(tuple(edits), "Add quote"))
         click.echo(f"{annotation.id}\t{start}-{end}\t{_describe(annotation)}")
-
-
-def _statuses(value: str) -> list[Status] | None:
-    if value == "any":
-        return None
-    try:
-        return [Status(s.strip()) for s in value.split(",")]
-    except ValueError:
-        raise click.BadParameter(
-            f"{value!r}: use accepted, suggested, rejected (comma-separated) or any",
-            param_hint="--status",
-        ) from None
 
 
 def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -223,48 +258,66 @@ def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option("--from", "date_from", help="Published on or after (YYYY-MM-DD)."),
         click.option("--to", "date_to", help="Published on or before (YYYY-MM-DD)."),
+        click.option("--marked-by", "annotators", multiple=True, metavar="ANALYST",
+                     help="Only quotes marked by these analysts."),
+        click.option("--where", "where", multiple=True, metavar="NAME=VALUE",
+                     help="Only documents whose variable NAME is VALUE (party=Labour)."),
     ]  # fmt: skip
     for option in reversed(options):
         command = option(command)
     return command
 
 
-def _selection(project: Project, filters: dict[str, Any]) -> tuple[Corpus, str, str]:
-    """The filtered corpus, a one-line description of the selection, and a note on quotes
-    left out because a re-import lost their place ("" when none)."""
-    speakers = [_speaker_name(project, s) for s in filters["speakers"]]
-    tones = [project.code(CodeKind.TONE, t).name for t in filters["tones"]]
-    devices = [project.code(CodeKind.DEVICE, d).name for d in filters["devices"]]
-    wanted = CorpusFilter.build(
-        document_ids=filters["documents"], speakers=speakers, tones=tones, devices=devices,
-        statuses=_statuses(filters["status"]),
+def _selection(project: Project, filters: dict[str, Any]) -> Selection:
+    """The quotes the filter options choose, names checked against the project."""
+    try:
+        statuses = parse_statuses(filters["status"])
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--status") from None
+    return selection_by_name(
+        project, document_ids=filters["documents"], speakers=filters["speakers"],
+        tones=filters["tones"], devices=filters["devices"], statuses=statuses,
         published_from=filters["date_from"], published_to=filters["date_to"],
+        annotators=filters["annotators"], attributes=_where(filters["where"]),
+        with_quotes=not filters.get("no_annotations"),
     )  # fmt: skip
-    scope = [f"{filters['status']} quotes"]
-    if speakers:
-        scope.append("by " + ", ".join(speakers))
-    if tones:
-        scope.append("tone " + " or ".join(tones))
-    if devices:
-        scope.append("using " + " or ".join(devices))
-    if filters["date_from"] or filters["date_to"]:
-        scope.append(f"published {filters['date_from'] or '…'} to {filters['date_to'] or '…'}")
-    if filters["documents"]:
-        scope.append("documents " + ", ".join(map(str, filters["documents"])))
-    everything = project.corpus()
-    note = unplaced_note(unplaced(everything, wanted))
-    return select(everything, wanted), "; ".join(scope), note
 
 
-def _speaker_name(project: Project, name: str) -> str:
-    known = project.find_speaker(name)
-    if known is None:
-        raise UnknownName("speaker", name, [s.name for s in project.speakers()])
-    return known.name
+def _where(values: tuple[str, ...]) -> list[tuple[str, str]]:
+    pairs = []
+    for value in values:
+        name, sep, wanted = value.partition("=")
+        if not sep or not name.strip() or not wanted.strip():
+            raise click.BadParameter(f"{value!r}: write NAME=VALUE", param_hint="--where")
+        pairs.append((name.strip(), wanted.strip()))
+    return pairs
+
+
+def _run(prepare: Callable[[Path], Job], output: Path, suffix: str) -> None:
+    """Prepare and write a job to ``output``; ``-`` is standard output."""
+    if str(output) != "-":
+        job = prepare(output)
+        click.echo(job.write(job.corpus))
+    else:  # written to a file first (writers need one), then copied out
+        if not suffix:
+            raise click.BadParameter("this format writes a folder; name one", param_hint="-o")
+        with tempfile.TemporaryDirectory() as folder:
+            written = Path(folder) / f"export{suffix}"
+            job = prepare(written)
+            summary = job.write(job.corpus)
+            sys.stdout.buffer.write(written.read_bytes())
+            sys.stdout.flush()
+        click.echo(summary.replace(str(written), "standard output"), err=True)
+    if job.note:
+        click.echo(f"note: {job.note}", err=True)
 
 
 @main.command()
 @click.option("--format", "format_name", default="jsonl", show_default=True, help="Export format.")
+@click.option(
+    "--no-annotations", is_flag=True,
+    help="The texts alone, without quotes: for a colleague to code blind.",
+)  # fmt: skip
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
 @filter_options
 @click.pass_obj
@@ -277,11 +330,12 @@ def export(ctx: Context, format_name: str, output: Path, **filters: Any) -> None
             param_hint="--format",
         )
     with failures(ctx):
-        corpus, _scope, note = _selection(ctx.project, filters)
-        count = formats[format_name].writer()(corpus, output)
-        click.echo(f"wrote {output} ({count} items, {len(corpus.annotations)} quotes)")
-        if note:
-            click.echo(f"note: {note}", err=True)
+        selection = _selection(ctx.project, filters)
+        _run(
+            lambda path: prepare_export(ctx.project, ExportRequest(format_name, path, selection)),
+            output,
+            formats[format_name].suffix,
+        )
 
 
 @main.command()
@@ -303,19 +357,19 @@ def export(ctx: Context, format_name: str, output: Path, **filters: Any) -> None
 @click.pass_obj
 def briefing(ctx: Context, output: Path, **options: Any) -> None:
     """Write a Word briefing of the selected quotes."""
-    from annotator.io.briefing import write_briefing
-
     with failures(ctx):
-        corpus, scope, note = _selection(ctx.project, options)
-        count = write_briefing(
-            corpus, output, title=options["title"],
-            analyst=options["analyst"] or paths.annotator_name(),
-            group_by=options["group_by"], template=options["template"],
-            include_context=options["include_context"], scope=scope,
-        )  # fmt: skip
-        click.echo(f"wrote {output} ({count} quotes from {len(corpus.documents)} documents)")
-        if note:
-            click.echo(f"note: {note}", err=True)
+        selection = _selection(ctx.project, options)
+
+        def prepare(path: Path) -> Job:
+            request = BriefingRequest(
+                path, selection, title=options["title"],
+                analyst=options["analyst"] or paths.annotator_name(),
+                group_by=options["group_by"], template=options["template"],
+                include_context=options["include_context"],
+            )  # fmt: skip
+            return prepare_briefing(ctx.project, request)
+
+        _run(prepare, output, ".docx")
 
 
 @main.command("import-qdpx")
@@ -325,8 +379,27 @@ def import_qdpx(ctx: Context, file: Path) -> None:
     """Import a REFI-QDA project (.qdpx) from NVivo, MAXQDA, ATLAS.ti or QualCoder."""
     from annotator.io.qdpx import read_qdpx
 
+    _import_corpus(ctx, file, read_qdpx)
+
+
+@main.command("import-corpus")
+@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.pass_obj
+def import_corpus(ctx: Context, file: Path) -> None:
+    """Import a corpus with its quotes: Speechmark JSONL (or a .qdpx project)."""
+    from annotator.app.imports import read_corpus
+    from annotator.io.jsonl import read_jsonl
+
+    _import_corpus(ctx, file, read_corpus if file.suffix.lower() == ".qdpx" else read_jsonl)
+
+
+def _import_corpus(ctx: Context, file: Path, reader: Callable[[Path], Corpus]) -> None:
+    from annotator.app.imports import import_corpus
+
     with failures(ctx):
-        click.echo(ctx.project.import_corpus(read_qdpx(file)).summary())
+        corpus = reader(file)
+        done = import_corpus(ctx.creating().project, corpus, f"Import {file.name}")
+        click.echo(done.report.summary())
 
 
 @main.command()
@@ -336,30 +409,218 @@ def import_qdpx(ctx: Context, file: Path) -> None:
 @click.pass_obj
 def suggest(ctx: Context, documents: tuple[int, ...], all_documents: bool, accept: bool) -> None:
     """Find quotes and their speakers, with tone and device hints, in DOCUMENTS."""
-    from annotator.store.suggestions import suggestion_edit
-    from annotator.suggest import suggest as find_suggestions
+    from annotator.app.suggesting import DocumentText, SuggestionReport, suggest_documents
 
     if not documents and not all_documents:
         raise click.UsageError("name documents by id, or give --all")
+
+    def done(document: DocumentText, report: SuggestionReport) -> None:
+        click.echo(
+            f"{document.id}\t{report.added} new, {report.skipped} already marked\t{document.title}"
+        )
+
     with failures(ctx):
         project = ctx.project
         ids = [d.id for d in project.summaries()] if all_documents else list(documents)
-        for document_id in ids:
-            doc = project.document(document_id)
-            found = find_suggestions(doc.text, project.speakers())
-            edit, report = suggestion_edit(project, document_id, found, accept=accept)
-            project.apply(edit)
-            click.echo(
-                f"{document_id}\t{report.added} new, {report.skipped} already marked\t{doc.title}"
-            )
+        suggest_documents(project, ids, accept=accept, on_document=done)
 
 
-@main.command("import-corpus")
-@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@main.command("merge-speakers")
+@click.argument("keep")
+@click.argument("others", nargs=-1, required=True)
 @click.pass_obj
-def import_corpus(ctx: Context, file: Path) -> None:
-    """Import a Speechmark JSONL corpus (documents with their annotations)."""
-    from annotator.io.jsonl import read_jsonl
+def merge_speakers(ctx: Context, keep: str, others: tuple[str, ...]) -> None:
+    """Fold OTHERS into KEEP: their quotes, names and aliases go to KEEP."""
+    with failures(ctx):
+        project = ctx.project
+        speakers = project.speakers()
+        kept, *merged = (_known_speaker(speakers, name) for name in (keep, *others))
+        edit = coding.merge_speakers(kept, merged, project.annotations())
+        project.apply(edit)
+        moved = sum(1 for e in edit.edits if isinstance(e, UpdateAnnotation))
+        click.echo(f"merged {len(merged)} into {kept.name} ({moved} quotes moved)")
+
+
+def _known_speaker(speakers: list[Speaker], name: str) -> Speaker:
+    found = coding.resolve_speaker(speakers, name)
+    if found is None:
+        raise UnknownName("speaker", name, [s.name for s in speakers])
+    return found
+
+
+@main.command()
+@click.argument("source", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("--as", "analyst", help="Their name (default: the analyst named in their quotes).")
+@click.option("--add-missing", is_flag=True, help="Also add documents only they have.")
+@click.pass_obj
+def merge(ctx: Context, source: Path, analyst: str | None, add_missing: bool) -> None:
+    """Bring a colleague's quotes in as their own layer (project file, JSONL or .qdpx)."""
+    from annotator.app.merge import merge as merge_layer
+    from annotator.app.merge import read_colleague
 
     with failures(ctx):
-        click.echo(ctx.project.import_corpus(read_jsonl(file)).summary())
+        theirs = read_colleague(source)
+        done = merge_layer(
+            ctx.project, theirs, analyst=analyst, fallback=source.stem, add_missing=add_missing,
+            label=f"Merge {source.name}",
+        )  # fmt: skip
+        click.echo(done.summary())
+        for document in done.missing:
+            click.echo(f"not here  {document.title}")
+
+
+@main.command()
+@click.option("--analyst", "analysts", multiple=True, help="Compare these (default: all).")
+@click.option("--me", help="Who made this project's own quotes (default: you).")
+@click.option(
+    "--format", "format_name", type=click.Choice(["table", "csv", "json"]), default="table",
+    show_default=True,
+)  # fmt: skip
+@click.pass_obj
+def agreement(ctx: Context, analysts: tuple[str, ...], me: str | None, format_name: str) -> None:
+    """How far analysts agree on the documents they both coded (kappa, alpha, F1)."""
+    from annotator.app.agreement import agreement as measure
+
+    with failures(ctx):
+        found = measure(ctx.project.corpus(), me or paths.annotator_name(), analysts)
+        if format_name == "json":
+            click.echo(json.dumps(found.as_dict(), ensure_ascii=False, indent=2))
+        elif format_name == "csv":
+            click.echo(found.csv(), nl=False)
+        else:
+            click.echo(found.table())
+
+
+@main.group()
+def codebook() -> None:
+    """Share the codebook (tones, devices, speakers) as a JSON file."""
+
+
+@codebook.command("import")
+@click.argument("file", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.pass_obj
+def codebook_import(ctx: Context, file: Path) -> None:
+    """Add the tones, devices and speakers FILE has and the project lacks."""
+    from annotator.app.codebook import read_codebook_edit
+
+    with failures(ctx):
+        edit = read_codebook_edit(ctx.project, file)
+        if edit.edits:
+            ctx.project.apply(edit)
+        click.echo(f"{len(edit.edits)} entries added from {file}")
+
+
+@codebook.command("export")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), required=True)
+@click.pass_obj
+def codebook_export(ctx: Context, output: Path) -> None:
+    """Write the project's tones, devices and speakers to a JSON file."""
+    from annotator.app.codebook import write_codebook
+
+    with failures(ctx):
+        count = write_codebook(ctx.project, output)
+        click.echo(f"wrote {output} ({count} entries)")
+
+
+@main.command()
+@click.option(
+    "--by",
+    "by",
+    default="speaker,tone",
+    show_default=True,
+    help="Dimensions, comma-separated: speaker, tone, device, status, analyst, "
+    "document, outlet, month, week, attribute:NAME.",
+)
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
+@filter_options
+@click.pass_obj
+def stats(ctx: Context, by: str, format_name: str, **filters: Any) -> None:
+    """Count the selected quotes by speaker, tone, device, date or a document variable."""
+    from annotator.app.exports import selected_corpus
+    from annotator.core.stats import crosstab
+
+    with failures(ctx):
+        dimensions = [d.strip() for d in by.split(",") if d.strip()]
+        corpus = selected_corpus(ctx.project, _selection(ctx.project, filters))
+        rows = crosstab(corpus, dimensions).rows()
+        if format_name == "json":
+            click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        elif format_name == "csv":
+            out = io.StringIO()
+            writer = csv.DictWriter(out, [*dimensions, "quotes"])
+            writer.writeheader()
+            writer.writerows(rows)
+            click.echo(out.getvalue(), nl=False)
+        else:
+            for row in rows:
+                click.echo("\t".join(str(row[k]) for k in [*dimensions, "quotes"]))
+
+
+@main.command()
+@click.argument("documents", nargs=-1, type=int)
+@click.option("--title")
+@click.option("--outlet")
+@click.option("--author")
+@click.option("--date", "published", help="Publication date, YYYY-MM-DD.")
+@click.option("--url", help="Where it was published (http:// or https://).")
+@click.option("--language")
+@click.option(
+    "--set",
+    "assignments",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A variable of your own (party=Labour); NAME= removes it.",
+)
+@click.option(
+    "--from-csv",
+    "from_csv",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    help="Details for many documents: a row each, by id or title.",
+)
+@click.pass_obj
+def doc(ctx: Context, documents: tuple[int, ...], from_csv: Path | None, **options: Any) -> None:
+    """Show or correct documents' title, outlet, author, date, address and variables."""
+    from annotator.app.documents import csv_edit, many_edit, parse_assignments
+
+    with failures(ctx):
+        project = ctx.project
+        assignments = options.pop("assignments")
+        if from_csv is not None:
+            edit = csv_edit(from_csv, project.documents())
+        elif not documents:
+            raise click.UsageError("name documents by id, or give --from-csv FILE")
+        elif not assignments and all(v is None for v in options.values()):
+            for document_id in documents:
+                _print_details(project.document(document_id))
+            return
+        else:
+            chosen = [project.document(d) for d in documents]
+            edit = many_edit(chosen, options, parse_assignments(assignments))
+        if edit.edits:
+            project.apply(edit)
+        click.echo(f"{len(edit.edits)} document{'s' if len(edit.edits) != 1 else ''} changed")
+
+
+def _print_details(document: Document) -> None:
+    click.echo(f"{document.id}\t{document.title}")
+    for name in ("outlet", "author", "published", "url", "language", "source"):
+        value = getattr(document, name)
+        if value:
+            click.echo(f"  {name}: {value}")
+    for name, value in document.attributes:
+        click.echo(f"  {name} = {value}")
+
+
+@main.command()
+@click.pass_obj
+def info(ctx: Context) -> None:
+    """Say which project is in use and where your default project lives."""
+    click.echo(f"project: {ctx.location}")
+    click.echo(f"default project: {paths.default_project()}")
+    click.echo(f"analyst: {paths.annotator_name()}")

@@ -113,9 +113,14 @@ def test_usage_errors_exit_2(run, articles):
 
 def test_failures_exit_1_with_one_line(run, tmp_path):
     out = run("show", "42", expect=1)
-    assert out.strip() == "error: no document with id 42"
+    assert out.strip().endswith(
+        "cli.speechmark: no such project (to start one there, add --create, or import articles into it)"
+    )
+    assert not (tmp_path / "cli.speechmark").exists()  # a mistyped path creates nothing
     out = run("import", str(tmp_path / "missing.txt"), expect=1)
     assert "missing.txt: no such file or folder" in out
+    out = run("show", "42", expect=1)  # the import started the project
+    assert out.strip() == "error: no document with id 42"
 
 
 def test_export_filters_by_status(run, articles, tmp_path):
@@ -200,8 +205,11 @@ def test_briefing_with_filters_names_the_scope(coded, tmp_path):
 
     out = tmp_path / "brief.docx"
     printed = coded("briefing", "-o", str(out), "--speaker", "lindqvist", "--title", "Border talks")
-    assert "1 quotes" in printed
-    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "(1 quote from 1 document)" in printed
+    brief = docx.Document(str(out))
+    text = "\n".join(p.text for p in brief.paragraphs)
+    cells = [c.text for t in brief.tables for row in t.rows for c in row.cells]
+    assert "accepted quotes; by Anna Lindqvist" in cells  # the scope, as the workspace says it
     assert "Border talks" in text and "We will not yield," in text
     assert "Like a rock" not in text  # another speaker's (suggested) quote is filtered out
 
@@ -230,3 +238,26 @@ def test_show_flags_quotes_that_a_reimport_could_not_place(run, tmp_path):
     ]
     assert [a["quote"] for d in exported for a in d["annotations"]] == ["“We will fight,”"]
     assert read_jsonl(tmp_path / "out.jsonl").annotations[0].quote == "“We will fight,”"
+
+
+def test_export_to_standard_output(coded, tmp_path):
+    project = str(tmp_path / "cli.speechmark")  # the one ``run`` uses
+    result = CliRunner().invoke(main, ["--project", project, "export", "-o", "-"])
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert records and all("annotations" in r for r in records)
+    assert "standard output" in result.stderr
+
+
+def test_no_display_is_said_before_qt_starts():
+    from annotator.cli import display_problem
+
+    assert "no display" in display_problem({}, "linux")
+    assert display_problem({"DISPLAY": ":0"}, "linux") is None
+    assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
+    assert display_problem({}, "darwin") is None
+
+
+def test_info_says_where_the_default_project_lives(run, tmp_path):
+    out = run("info")
+    assert f"default project: {tmp_path / 'userdata' / 'default.speechmark'}" in out

@@ -8,7 +8,9 @@ context. An annotation that cannot be placed is reported as orphaned, never move
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from rapidfuzz import fuzz
@@ -104,3 +106,21 @@ def _fuzzy(annotation: Annotation, text: str) -> Anchor:
         return Anchor(AnchorMethod.ORPHANED)
     score = 50 * inner.score / 100 + _context_score(text, start, end, annotation)
     return Anchor(AnchorMethod.FUZZY, start, end, score)
+
+
+def place_again(
+    annotations: Iterable[Annotation], text: str
+) -> tuple[tuple[Annotation, ...], dict[str, int]]:
+    """Each annotation placed on ``text`` (a new version of its document), and how many
+    were placed by each method. One that cannot be placed keeps its old span and quote,
+    flagged ``placed=False``: never moved silently."""
+    placed: list[Annotation] = []
+    counts: Counter[str] = Counter()
+    for annotation in annotations:
+        anchor = reanchor(annotation, text)
+        counts[anchor.method.value] += 1
+        if anchor.method is AnchorMethod.ORPHANED:
+            placed.append(replace(annotation, placed=False))
+        else:
+            placed.append(annotation.moved(text, anchor.start, anchor.end))
+    return tuple(placed), dict(counts)

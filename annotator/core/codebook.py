@@ -7,8 +7,10 @@ each speaker name, aliases, role, organisation, country, colour. Unknown keys ar
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
+from annotator.core.edits import AddCode, AddSpeaker, Batch, Edit
 from annotator.core.model import Code, Codebook, CodeKind, Speaker
 
 FORMAT = "speechmark-codebook"
@@ -95,3 +97,25 @@ def codebook_to_dict(codebook: Codebook, speakers: tuple[Speaker, ...] = ()) -> 
             for s in speakers
         ],
     }
+
+
+def codebook_edit(
+    have: Codebook,
+    have_speakers: Iterable[Speaker],
+    codebook: Codebook,
+    speakers: Iterable[Speaker] = (),
+    label: str = "Import codebook",
+) -> Batch:
+    """One undoable batch adding the codes and speakers a project lacks (by name, any
+    case); what it has already is kept as it is. Empty when nothing is missing."""
+    edits: list[Edit] = [
+        AddCode(code, label)
+        for code in (*codebook.tones, *codebook.devices)
+        if have.find(code.kind, code.name) is None
+    ]
+    known = {n.casefold() for s in have_speakers for n in s.names()}
+    for speaker in speakers:
+        if speaker.name.casefold() not in known:
+            edits.append(AddSpeaker(speaker, label))
+            known.add(speaker.name.casefold())
+    return Batch(tuple(edits), label)

@@ -49,6 +49,9 @@ class CorpusFilter:
     statuses: frozenset[Status] = frozenset({Status.ACCEPTED})
     published_from: str | None = None
     published_to: str | None = None
+    annotators: frozenset[str] = frozenset()  # who made the quote (case-insensitive)
+    # The analyst's document variables: (name, value) pairs that must all hold.
+    attributes: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
     def build(
@@ -60,6 +63,8 @@ class CorpusFilter:
         statuses: Iterable[Status | str] | None = None,
         published_from: str | None = None,
         published_to: str | None = None,
+        annotators: Iterable[str] = (),
+        attributes: Iterable[tuple[str, str]] = (),
     ) -> CorpusFilter:
         """A filter from plain values (e.g. command-line options); no statuses = any."""
         return cls(
@@ -70,11 +75,16 @@ class CorpusFilter:
             statuses=frozenset(Status(s) for s in statuses) if statuses else frozenset(Status),
             published_from=published_from,
             published_to=published_to,
+            annotators=frozenset(a.casefold() for a in annotators),
+            attributes=frozenset((n, v.casefold()) for n, v in attributes),
         )
 
     def keeps_document(self, document: Document) -> bool:
         if self.document_ids and document.id not in self.document_ids:
             return False
+        for name, value in self.attributes:
+            if (document.attribute(name) or "").casefold() != value:
+                return False
         if self.published_from or self.published_to:
             if not document.published:
                 return False
@@ -98,11 +108,13 @@ class CorpusFilter:
             return False
         if self.tones and (annotation.tone or "").casefold() not in self.tones:
             return False
+        if self.annotators and (annotation.annotator or "").casefold() not in self.annotators:
+            return False
         return not self.devices or any(d.casefold() in self.devices for d in annotation.devices)
 
     @property
     def restricts_annotations(self) -> bool:
-        return bool(self.speakers or self.tones or self.devices)
+        return bool(self.speakers or self.tones or self.devices or self.annotators)
 
 
 def unplaced(corpus: Corpus, wanted: CorpusFilter) -> int:

@@ -19,6 +19,10 @@ ANNOTATION_FIELDS = frozenset(
 )
 SPEAKER_FIELDS = frozenset({"name", "aliases", "role", "organisation", "country", "colour"})
 CODE_FIELDS = frozenset({"name", "description", "colour", "shortcut", "parent"})
+# What an analyst may correct about a document (its text changes only by a re-import).
+DOCUMENT_FIELDS = frozenset(
+    {"title", "source", "outlet", "author", "published", "language", "url", "attributes"}
+)
 
 Change = tuple[str, Any, Any]  # (field, old value, new value)
 
@@ -160,7 +164,11 @@ class UpdateCode(Edit):
 
 @dataclass(frozen=True)
 class AddDocument(Edit):
-    """Put a document (with its id) and its annotations back; the inverse of a delete."""
+    """Add a document and its annotations (an import, a paste, or undoing a delete).
+
+    A new document has no id yet: the store gives it one, and returns the edit with that
+    id filled in (``Changes.applied``), which is what undo must invert.
+    """
 
     document: Document
     annotations: tuple[Annotation, ...] = ()
@@ -180,6 +188,59 @@ class RemoveDocument(Edit):
 
     def inverse(self) -> Edit:
         return AddDocument(self.document, self.annotations, self.label)
+
+
+@dataclass(frozen=True)
+class UpdateDocument(Edit):
+    """Correct a document's title, outlet, author, date, address or variables."""
+
+    document_id: int
+    changes: tuple[Change, ...]
+    label: str = "Edit document details"
+
+    def __post_init__(self) -> None:
+        _check(self.changes, DOCUMENT_FIELDS)
+
+    def inverse(self) -> Edit:
+        return UpdateDocument(self.document_id, _swap(self.changes), self.label)
+
+    @classmethod
+    def between(
+        cls, before: Document, label: str = "Edit document details", **after: Any
+    ) -> UpdateDocument:
+        """The edit that gives ``before`` the values in ``after`` (unchanged ones left out)."""
+        assert before.id is not None
+        changes = tuple(
+            (name, getattr(before, name), value)
+            for name, value in after.items()
+            if getattr(before, name) != value
+        )
+        return cls(before.id, changes, label)
+
+
+@dataclass(frozen=True)
+class ReviseDocument(Edit):
+    """A new version of a document's text (a re-import), with its quotes placed again.
+
+    ``before``/``after`` hold the document and its annotations on each side; only the text
+    (with its metadata) and the quotes' spans, context and placement change.
+    """
+
+    before: Document
+    after: Document
+    before_annotations: tuple[Annotation, ...] = ()
+    after_annotations: tuple[Annotation, ...] = ()
+    label: str = "Re-import document"
+
+    @property
+    def orphaned(self) -> int:
+        """How many quotes could not be placed on the new text."""
+        return sum(1 for a in self.after_annotations if not a.placed)
+
+    def inverse(self) -> Edit:
+        return ReviseDocument(
+            self.after, self.before, self.after_annotations, self.before_annotations, self.label
+        )
 
 
 @dataclass(frozen=True)

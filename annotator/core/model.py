@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -61,10 +61,27 @@ class Document:
     language: str | None = None
     imported_at: datetime = field(default_factory=now)
     id: int | None = None
+    url: str | None = None  # where it was published, when it has a web address
+    # The analyst's own variables (country, party, medium...), sorted by name.
+    attributes: tuple[tuple[str, str], ...] = ()
 
     @property
     def sha256(self) -> str:
         return text_sha256(self.text)
+
+    def attribute(self, name: str) -> str | None:
+        """The value of one of the analyst's variables, if set."""
+        return dict(self.attributes).get(name)
+
+    def with_attributes(self, values: Mapping[str, str | None]) -> Document:
+        """This document with ``values`` set (None or "" removes a variable)."""
+        merged = dict(self.attributes)
+        for name, value in values.items():
+            if value is None or value == "":
+                merged.pop(name, None)
+            else:
+                merged[name] = value
+        return replace(self, attributes=tuple(sorted(merged.items())))
 
 
 @dataclass(frozen=True)
@@ -113,6 +130,12 @@ class Codebook:
         return next((c for c in self.of_kind(kind) if c.name.casefold() == wanted), None)
 
 
+def _kind(kind: str, *, derived: bool = False) -> dict[str, object]:
+    # What a field holds, read by ``annotator.core.fields`` (storage and formats derive
+    # from it); ``derived`` fields are recomputed from the text, never carried.
+    return {"kind": kind, "derived": derived}
+
+
 @dataclass(frozen=True)
 class Annotation:
     """A marked quote: its span, who said it, the tone and devices, and its review state.
@@ -124,24 +147,25 @@ class Annotation:
     one, and means nothing in the current text, until the analyst marks the quote again.
     """
 
-    document_id: int
-    start: int
-    end: int
-    quote: str
-    speaker: str | None = None
-    tone: str | None = None
-    devices: tuple[str, ...] = ()
-    note: str | None = None
-    status: Status = Status.ACCEPTED
-    confidence: float | None = None
-    annotator: str | None = None
-    created: datetime = field(default_factory=now)
-    modified: datetime = field(default_factory=now)
-    prefix: str = ""
-    suffix: str = ""
-    id: str = field(default_factory=new_annotation_id)
-    why: str | None = None  # for suggestions: why the engine proposed it
-    placed: bool = True  # False: not found in the document's current text
+    document_id: int = field(metadata=_kind("document"))
+    start: int = field(metadata=_kind("offset"))
+    end: int = field(metadata=_kind("offset"))
+    quote: str = field(metadata=_kind("text"))
+    speaker: str | None = field(default=None, metadata=_kind("name"))
+    tone: str | None = field(default=None, metadata=_kind("name"))
+    devices: tuple[str, ...] = field(default=(), metadata=_kind("names"))
+    note: str | None = field(default=None, metadata=_kind("text"))
+    status: Status = field(default=Status.ACCEPTED, metadata=_kind("status"))
+    confidence: float | None = field(default=None, metadata=_kind("number"))
+    annotator: str | None = field(default=None, metadata=_kind("text"))
+    created: datetime = field(default_factory=now, metadata=_kind("time"))
+    modified: datetime = field(default_factory=now, metadata=_kind("time"))
+    # Context and placement are recomputed from the text wherever a quote is read in.
+    prefix: str = field(default="", metadata=_kind("text", derived=True))
+    suffix: str = field(default="", metadata=_kind("text", derived=True))
+    id: str = field(default_factory=new_annotation_id, metadata=_kind("id"))
+    why: str | None = field(default=None, metadata=_kind("text"))  # a suggestion's reason
+    placed: bool = field(default=True, metadata=_kind("flag", derived=True))
 
     @classmethod
     def on(cls, document_id: int, text: str, start: int, end: int, **values: object) -> Annotation:

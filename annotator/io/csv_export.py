@@ -33,6 +33,8 @@ COLUMNS = (
     "confidence",
     "annotator",
     "created",
+    "modified",
+    "why",
     "context",
 )
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -50,7 +52,7 @@ def _text(value: str | None) -> str:
 
 def _row(document: Document, annotation: Annotation) -> list[str | int | float]:
     return [
-        annotation.id,
+        _text(annotation.id),
         document.id if document.id is not None else "",
         _text(document.title),
         _text(document.outlet),
@@ -67,6 +69,8 @@ def _row(document: Document, annotation: Annotation) -> list[str | int | float]:
         annotation.confidence if annotation.confidence is not None else "",
         _text(annotation.annotator),
         iso_utc(annotation.created),
+        iso_utc(annotation.modified),
+        _text(annotation.why),
         _text(sentence_around(document.text, annotation.start, annotation.end)),
     ]
 

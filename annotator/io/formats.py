@@ -19,6 +19,8 @@ class ExportFormat:
     suffix: str  # file suffix, or "" for a folder
     module: str
     function: str
+    # The quote fields (``annotator.core.fields.CARRIED``) this format cannot hold.
+    drops: frozenset[str] = frozenset()
 
     def writer(self) -> Callable[[Corpus, Path], int]:
         writer: Callable[[Corpus, Path], int] = getattr(import_module(self.module), self.function)
@@ -26,17 +28,25 @@ class ExportFormat:
 
 
 _FORMATS = (
-    ("jsonl", "Speechmark corpus (JSONL)", ".jsonl", "jsonl", "write_jsonl"),
-    ("csv", "Spreadsheet (CSV)", ".csv", "csv_export", "write_csv"),
-    ("w3c", "W3C Web Annotation (JSON-LD)", ".jsonld", "w3c", "write_w3c"),
-    ("qdpx", "REFI-QDA project: NVivo, MAXQDA, ATLAS.ti, QualCoder", ".qdpx", "qdpx", "write_qdpx"),
-    ("brat", "brat standoff (folder)", "", "brat", "write_brat"),
-    ("doccano", "doccano (JSONL)", ".jsonl", "doccano", "write_doccano"),
-    ("labelstudio", "Label Studio (JSON tasks)", ".json", "labelstudio", "write_labelstudio"),
-)
+    ("jsonl", "Speechmark corpus (JSONL)", ".jsonl", "jsonl", "write_jsonl", ""),
+    ("csv", "Spreadsheet (CSV)", ".csv", "csv_export", "write_csv", ""),
+    ("wide", "Statistics table: a 0/1 column per code (CSV)", ".csv", "wide_csv", "write_wide",
+     ""),
+    ("w3c", "W3C Web Annotation (JSON-LD)", ".jsonld", "w3c", "write_w3c", "id why"),
+    ("qdpx", "REFI-QDA project: NVivo, MAXQDA, ATLAS.ti, QualCoder", ".qdpx", "qdpx",
+     "write_qdpx", "confidence id status why"),
+    ("brat", "brat standoff (folder)", "", "brat", "write_brat",
+     "annotator confidence created id modified status why"),
+    ("doccano", "doccano (JSONL)", ".jsonl", "doccano", "write_doccano",
+     "annotator confidence created id modified status why"),
+    ("labelstudio", "Label Studio (JSON tasks)", ".json", "labelstudio", "write_labelstudio",
+     "annotator created modified status why"),
+)  # fmt: skip
 EXPORT_FORMATS: dict[str, ExportFormat] = {
-    name: ExportFormat(name, label, suffix, f"annotator.io.{module}", function)
-    for name, label, suffix, module, function in _FORMATS
+    name: ExportFormat(
+        name, label, suffix, f"annotator.io.{module}", function, frozenset(drops.split())
+    )
+    for name, label, suffix, module, function, drops in _FORMATS
 }
 
 

@@ -1,8 +1,8 @@
 """The project's own corpus format: JSON Lines, one document per line.
 
 ``{"id", "title", "source", "outlet", "author", "published", "language", "text",
-"annotations": [{"id", "start", "end", "quote", "speaker", "tone", "devices", "note",
-"status", "confidence", "annotator", "created", "modified"}]}``
+"annotations": [{"id", and every other carried field of a quote: start, end, quote,
+speaker, tone, devices, note, status, confidence, annotator, created, modified, why}]}``
 
 Offsets are code points, end exclusive, and ``quote == text[start:end]``. Unknown values
 are ``null``, never missing keys. Export and import are exact inverses.
@@ -11,57 +11,35 @@ are ``null``, never missing keys. Export and import are exact inverses.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from annotator.core import Annotation, Document, Status, context_around, now
+from annotator.core import Annotation, Document, context_around
 from annotator.core.corpus import Corpus
+from annotator.core.fields import CARRIED, from_json, to_json
 
-DOCUMENT_KEYS = ("id", "title", "source", "outlet", "author", "published", "language", "text")
-ANNOTATION_KEYS = (
-    "id", "start", "end", "quote", "speaker", "tone", "devices", "note",
-    "status", "confidence", "annotator", "created", "modified",
+DOCUMENT_KEYS = (
+    "id", "title", "source", "outlet", "author", "published", "language", "url", "attributes",
+    "text",
 )  # fmt: skip
+# Every carried field of a quote (see ``annotator.core.fields``), its id first; the
+# document it belongs to is the line it sits on.
+ANNOTATION_KEYS = ("id", *(name for name in CARRIED if name not in ("id", "document_id")))
 
 
 class CorpusFormatError(ValueError):
     """A JSONL corpus line that is not valid; the message names file and line."""
 
 
-def _time(value: datetime) -> str:
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _parse_time(value: Any) -> datetime:
-    if value is None:
-        return now()
-    parsed = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
-
-
 def annotation_record(a: Annotation) -> dict[str, Any]:
     """One annotation as its JSONL object."""
-    return {
-        "id": a.id,
-        "start": a.start,
-        "end": a.end,
-        "quote": a.quote,
-        "speaker": a.speaker,
-        "tone": a.tone,
-        "devices": list(a.devices),
-        "note": a.note,
-        "status": a.status.value,
-        "confidence": a.confidence,
-        "annotator": a.annotator,
-        "created": _time(a.created),
-        "modified": _time(a.modified),
-    }
+    return {key: to_json(key, getattr(a, key)) for key in ANNOTATION_KEYS}
 
 
 def document_record(doc: Document, annotations: list[Annotation]) -> dict[str, Any]:
     """One document and its annotations as a JSONL object."""
     record: dict[str, Any] = {key: getattr(doc, key) for key in DOCUMENT_KEYS}
+    record["attributes"] = dict(doc.attributes)
     record["annotations"] = [annotation_record(a) for a in annotations]
     return record
 
@@ -78,44 +56,60 @@ def write_jsonl(corpus: Corpus, path: Path) -> int:
 def _annotation(raw: Any, doc_id: int, text: str, where: str) -> Annotation:
     if not isinstance(raw, dict):
         raise CorpusFormatError(f"{where}: an annotation must be a JSON object")
-    start, end = raw.get("start"), raw.get("end")
-    if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end <= len(text):
+    values = {key: from_json(key, raw.get(key)) for key in ANNOTATION_KEYS if key != "id"}
+    start, end = values["start"], values["end"]
+    if not 0 <= start < end <= len(text):
         raise CorpusFormatError(f"{where}: annotation span {start}-{end} is outside the text")
-    quote = text[start:end]
-    if raw.get("quote") is not None and raw["quote"] != quote:
+    if values["quote"] is not None and values["quote"] != text[start:end]:
         raise CorpusFormatError(f"{where}: annotation quote does not match text[{start}:{end}]")
-    devices = raw.get("devices") or []
-    if not isinstance(devices, list):
-        raise CorpusFormatError(f"{where}: 'devices' must be a list")
+    values["quote"] = text[start:end]
+    for stamp in ("created", "modified"):  # unknown: now, as for a quote marked today
+        if values[stamp] is None:
+            del values[stamp]
+    if raw.get("id") is not None:
+        values["id"] = from_json("id", raw["id"])
     prefix, suffix = context_around(text, start, end)
-    values: dict[str, Any] = {
-        "speaker": raw.get("speaker"),
-        "tone": raw.get("tone"),
-        "devices": tuple(str(d) for d in devices),
-        "note": raw.get("note"),
-        "status": Status(raw.get("status") or Status.ACCEPTED),
-        "confidence": raw.get("confidence"),
-        "annotator": raw.get("annotator"),
-        "created": _parse_time(raw.get("created")),
-        "modified": _parse_time(raw.get("modified")),
-    }
-    if raw.get("id"):
-        values["id"] = str(raw["id"])
-    return Annotation(
-        document_id=doc_id, start=start, end=end, quote=quote, prefix=prefix, suffix=suffix,
-        **values,
-    )  # fmt: skip
+    return Annotation(document_id=doc_id, prefix=prefix, suffix=suffix, **values)
+
+
+def _document(raw: dict[str, Any], doc_id: int, fallback_title: str) -> Document:
+    for key in DOCUMENT_KEYS[1:]:
+        if key != "attributes" and raw.get(key) is not None and not isinstance(raw[key], str):
+            raise ValueError(f"'{key}' must be text")
+    attributes = raw.get("attributes") or {}
+    if not isinstance(attributes, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in attributes.items()
+    ):
+        raise ValueError("'attributes' must be an object of names to text values")
+    return Document(
+        url=raw.get("url"),
+        attributes=tuple(sorted(attributes.items())),
+        id=doc_id,
+        title=raw.get("title") or fallback_title,
+        text=raw["text"],
+        source=raw.get("source"),
+        outlet=raw.get("outlet"),
+        author=raw.get("author"),
+        published=raw.get("published"),
+        language=raw.get("language"),
+    )
 
 
 def read_jsonl(path: Path) -> Corpus:
-    """Read a JSONL corpus; raises CorpusFormatError naming the file and line."""
+    """Read a JSONL corpus; raises CorpusFormatError naming the file and line.
+
+    Document ids are the file's own: an id used twice (two exports joined together) gets a
+    provisional one, so each document keeps its own quotes; the store assigns real ids.
+    """
     documents: list[Document] = []
     annotations: list[Annotation] = []
     try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        content = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         raise CorpusFormatError(f"{path}: cannot read ({error})") from error
-    for number, line in enumerate(lines, 1):
+    seen: set[int] = set()
+    # Only "\n" ends a line: U+2028, U+2029 and U+0085 are text (``splitlines`` would cut).
+    for number, line in enumerate(content.split("\n"), 1):
         if not line.strip():
             continue
         where = f"{path}, line {number}"
@@ -125,27 +119,19 @@ def read_jsonl(path: Path) -> Corpus:
             raise CorpusFormatError(f"{where}: not valid JSON ({error.msg})") from error
         if not isinstance(raw, dict) or not isinstance(raw.get("text"), str) or not raw["text"]:
             raise CorpusFormatError(f"{where}: each line must be an object with a 'text'")
-        # Lines without an id get a provisional negative one; the store assigns real ids.
-        doc_id = raw["id"] if isinstance(raw.get("id"), int) else -number
+        given = raw.get("id")
+        usable = isinstance(given, int) and not isinstance(given, bool) and given not in seen
+        doc_id = given if usable and isinstance(given, int) else -number
+        seen.add(doc_id)
         try:
-            documents.append(
-                Document(
-                    id=doc_id,
-                    title=str(raw.get("title") or f"{path.stem} {number}"),
-                    text=raw["text"],
-                    source=raw.get("source"),
-                    outlet=raw.get("outlet"),
-                    author=raw.get("author"),
-                    published=raw.get("published"),
-                    language=raw.get("language"),
-                )
-            )
-            annotations.extend(
-                _annotation(a, doc_id, raw["text"], where) for a in raw.get("annotations") or []
-            )
+            documents.append(_document(raw, doc_id, f"{path.stem} {number}"))
+            notes = raw.get("annotations") or []
+            if not isinstance(notes, list):
+                raise ValueError("'annotations' must be a list")
+            annotations.extend(_annotation(a, doc_id, raw["text"], where) for a in notes)
+        except CorpusFormatError:
+            raise
         except (TypeError, ValueError) as error:
-            if isinstance(error, CorpusFormatError):
-                raise
             raise CorpusFormatError(f"{where}: {error}") from error
     if not documents:
         raise CorpusFormatError(f"{path}: no documents in the file")

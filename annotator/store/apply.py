@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import delete, insert
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
-from annotator.core import CodeKind, context_around, now
+from annotator.core import Annotation, CodeKind, context_around, now
 from annotator.core.edits import (
     AddAnnotation,
     AddCode,
@@ -21,13 +21,15 @@ from annotator.core.edits import (
     RemoveCode,
     RemoveDocument,
     RemoveSpeaker,
+    ReviseDocument,
     UpdateAnnotation,
     UpdateCode,
+    UpdateDocument,
     UpdateSpeaker,
 )
-from annotator.core.palette import speaker_colour
+from annotator.core.palette import next_speaker_colour
 from annotator.store import translate
-from annotator.store.errors import DuplicateName, InUse, NotFound, StoreError
+from annotator.store.errors import DuplicateDocument, DuplicateName, InUse, NotFound, StoreError
 from annotator.store.lookup import Names
 from annotator.store.tables import (
     AnnotationDeviceRow,
@@ -51,6 +53,16 @@ class Changes:
     documents: set[int] = field(default_factory=set)
     speakers: bool = False
     codebook: bool = False
+    # The edit as it went in, with what the store decided filled in (a new document's id):
+    # the one to keep for undo.
+    applied: Edit | None = None
+
+    def merge(self, other: Changes) -> None:
+        """Add what ``other`` touched to this record."""
+        self.annotations |= other.annotations
+        self.documents |= other.documents
+        self.speakers |= other.speakers
+        self.codebook |= other.codebook
 
 
 class _Run:
@@ -83,49 +95,58 @@ class _Run:
 def apply_edit(s: Session, edit: Edit) -> Changes:
     """Apply ``edit`` (and, for a batch, each part in order); the caller commits."""
     run = _Run(s)
-    _apply(run, edit)
+    run.changes.applied = _apply(run, edit)
     return run.changes
 
 
-def _apply(run: _Run, edit: Edit) -> None:
+def _apply(run: _Run, edit: Edit) -> Edit:
     if isinstance(edit, Batch):
-        for part in edit.edits:
-            _apply(run, part)
+        parts = tuple(_apply(run, part) for part in edit.edits)
         run.s.flush()
-        return
+        return edit if parts == edit.edits else replace(edit, edits=parts)
     handler = _HANDLERS.get(type(edit))
     if handler is None:
         raise StoreError(f"cannot apply {type(edit).__name__}")
-    handler(run, edit)
+    applied = handler(run, edit)
     if isinstance(
         edit, (AddSpeaker, RemoveSpeaker, UpdateSpeaker, AddCode, RemoveCode, UpdateCode)
     ):
         run.s.flush()
         run.forget_names()
+    return applied or edit
 
 
 def _add_annotation(run: _Run, edit: Any) -> None:
-    s, changes = run.s, run.changes
-    ann = edit.annotation
-    text = run.text(ann.document_id)
-    # An unplaced quote (undoing its deletion) keeps the span it had in an older text.
-    if ann.placed and (
-        not (0 <= ann.start < ann.end <= len(text)) or text[ann.start : ann.end] != ann.quote
-    ):
-        raise StoreError(
-            f"the quote does not match document {ann.document_id} at {ann.start}-{ann.end}"
-        )
+    _insert_annotations(run, (edit.annotation,))
+
+
+def _insert_annotations(run: _Run, annotations: Iterable[Annotation]) -> None:
+    """Insert quotes (in one statement per table: an import brings thousands)."""
     names = run.names()
-    row = translate.annotation_row(
-        ann, names.speaker_id(ann.speaker), names.code_id(CodeKind.TONE, ann.tone)
-    )
-    connection = s.connection()
-    connection.execute(insert(ANNOTATIONS), [row])
-    device_rows = _device_rows(names, ann.id, ann.devices)
+    rows: list[dict[str, Any]] = []
+    device_rows: list[dict[str, Any]] = []
+    for ann in annotations:
+        text = run.text(ann.document_id)
+        # An unplaced quote (undoing its deletion) keeps the span it had in an older text.
+        if ann.placed and (
+            not (0 <= ann.start < ann.end <= len(text)) or text[ann.start : ann.end] != ann.quote
+        ):
+            raise StoreError(
+                f"the quote does not match document {ann.document_id} at {ann.start}-{ann.end}"
+            )
+        rows.append(
+            translate.annotation_row(
+                ann, names.speaker_id(ann.speaker), names.code_id(CodeKind.TONE, ann.tone)
+            )
+        )
+        device_rows += _device_rows(names, ann.id, ann.devices)
+        run.changes.annotations.add(ann.id)
+        run.changes.documents.add(ann.document_id)
+    connection = run.s.connection()
+    if rows:
+        connection.execute(insert(ANNOTATIONS), rows)
     if device_rows:
         connection.execute(insert(ANNOTATION_DEVICES), device_rows)
-    changes.annotations.add(ann.id)
-    changes.documents.add(ann.document_id)
 
 
 def _remove_annotation(run: _Run, edit: Any) -> None:
@@ -151,13 +172,26 @@ def _device_rows(
     ]
 
 
-def _set_devices(s: Session, names: Names, annotation_id: str, devices: tuple[str, ...]) -> None:
-    s.execute(
-        delete(AnnotationDeviceRow).where(col(AnnotationDeviceRow.annotation_id) == annotation_id)
-    )
-    rows = _device_rows(names, annotation_id, devices)
+def _change_devices(
+    s: Session, names: Names, annotation_id: str, old: tuple[str, ...], new: tuple[str, ...]
+) -> None:
+    """Add the devices ``new`` has and ``old`` lacks, remove those it dropped; leave the
+    others alone, so a device another window added meanwhile survives this edit."""
+    gone = {names.code_id(CodeKind.DEVICE, d) for d in old if d not in new}
+    came = [names.code_id(CodeKind.DEVICE, d) for d in new if d not in old]
+    table = ANNOTATION_DEVICES
+    of_this = table.c.annotation_id == annotation_id
+    if gone:
+        s.execute(delete(table).where(of_this, table.c.code_id.in_(gone)))
+    present = set(s.execute(select(table.c.code_id).where(of_this)).scalars())
+    position = len(present)
+    rows = []
+    for code_id in dict.fromkeys(came):
+        if code_id not in present:
+            rows.append({"annotation_id": annotation_id, "code_id": code_id, "position": position})
+            position += 1
     if rows:
-        s.execute(insert(AnnotationDeviceRow), rows)
+        s.execute(insert(table), rows)
 
 
 def _update_annotation(run: _Run, edit: Any) -> None:
@@ -166,13 +200,14 @@ def _update_annotation(run: _Run, edit: Any) -> None:
     if row is None:
         raise NotFound(f"no annotation with id {edit.annotation_id}")
     names = run.names()
+    old = {name: value for name, value, _new in edit.changes}
     new = {name: value for name, _old, value in edit.changes}
     if "speaker" in new:
         row.speaker_id = names.speaker_id(new["speaker"])
     if "tone" in new:
         row.tone_id = names.code_id(CodeKind.TONE, new["tone"])
     if "devices" in new:
-        _set_devices(s, names, row.id, tuple(new["devices"]))
+        _change_devices(s, names, row.id, tuple(old["devices"]), tuple(new["devices"]))
     for name in ("note", "confidence"):
         if name in new:
             setattr(row, name, new[name])
@@ -204,7 +239,8 @@ def _add_speaker(run: _Run, edit: Any) -> None:
     _check_free_speaker_name(run, sp.name)
     colour = sp.colour
     if colour is None:
-        colour = speaker_colour(len(s.exec(select(SpeakerRow.id)).all()))
+        used = s.exec(select(SpeakerRow.colour)).all()
+        colour = next_speaker_colour(used, len(used))
     s.add(
         SpeakerRow(
             name=sp.name,
@@ -315,17 +351,75 @@ def _update_code(run: _Run, edit: Any) -> None:
     )
 
 
-def _add_document(run: _Run, edit: Any) -> None:
+def _add_document(run: _Run, edit: Any) -> Edit:
     doc = edit.document
-    if doc.id is None or run.s.get(DocumentRow, doc.id) is not None:
+    if doc.id is not None and run.s.get(DocumentRow, doc.id) is not None:
         raise StoreError(f"document {doc.id} cannot be put back: its id is taken")
-    taken = run.s.exec(select(DocumentRow.id).where(DocumentRow.sha256 == doc.sha256)).first()
+    taken = run.s.exec(
+        select(DocumentRow.id, DocumentRow.title).where(DocumentRow.sha256 == doc.sha256)
+    ).first()
     if taken is not None:
-        raise StoreError(f"the text of {doc.title!r} is already in the project")
-    run.s.connection().execute(insert(DOCUMENTS), [translate.document_row(doc)])
-    for annotation in edit.annotations:
-        _add_annotation(run, AddAnnotation(annotation))
-    run.changes.documents.add(doc.id)
+        raise DuplicateDocument(doc.title, taken[0] or 0, taken[1])
+    values = translate.document_row(doc)
+    if doc.id is None:
+        del values["id"]
+    inserted = run.s.connection().execute(insert(DOCUMENTS), values)
+    applied = edit
+    if doc.id is None:  # a new document: now it has an id, and so do its quotes
+        key = inserted.inserted_primary_key
+        assert key is not None
+        new_id = key[0]
+        applied = replace(
+            edit,
+            document=replace(doc, id=new_id),
+            annotations=tuple(replace(a, document_id=new_id) for a in edit.annotations),
+        )
+    run._texts[applied.document.id] = doc.text
+    _insert_annotations(run, applied.annotations)
+    run.changes.documents.add(applied.document.id)
+    return applied
+
+
+def _update_document(run: _Run, edit: Any) -> None:
+    row = run.s.get(DocumentRow, edit.document_id)
+    if row is None:
+        raise NotFound(f"no document with id {edit.document_id}")
+    for name, _old, value in edit.changes:
+        if name == "attributes":
+            value = dict(value) or None
+        elif name == "title" and not (value or "").strip():
+            raise StoreError("a document needs a title")
+        setattr(row, name, value)
+    run.s.add(row)
+    run.changes.documents.add(edit.document_id)
+
+
+def _revise_document(run: _Run, edit: Any) -> None:
+    before, after = edit.before, edit.after
+    row = run.s.get(DocumentRow, before.id)
+    if row is None:
+        raise NotFound(f"no document with id {before.id}")
+    if row.sha256 != before.sha256:
+        raise StoreError(f"document {before.id} has changed since; re-import it again")
+    values = translate.document_row(replace(after, id=before.id))
+    del values["id"], values["imported_at"]
+    for name, value in values.items():
+        setattr(row, name, value)
+    run.s.add(row)
+    run.s.flush()
+    run._texts[before.id] = after.text
+    connection = run.s.connection()
+    for ann in edit.after_annotations:
+        connection.execute(
+            ANNOTATIONS.update()
+            .where(ANNOTATIONS.c.id == ann.id)
+            .values(
+                start=ann.start, end=ann.end, quote=ann.quote, prefix=ann.prefix,
+                suffix=ann.suffix, anchor="position" if ann.placed else "orphaned",
+            )
+        )  # fmt: skip
+        run.changes.annotations.add(ann.id)
+    run.changes.documents.add(before.id)
 
 
 def _remove_document(run: _Run, edit: Any) -> None:
@@ -344,8 +438,10 @@ def _remove_document(run: _Run, edit: Any) -> None:
     run.changes.annotations.update(a.id for a in edit.annotations)
 
 
-_HANDLERS: dict[type, Callable[[_Run, Any], None]] = {
+_HANDLERS: dict[type, Callable[[_Run, Any], Edit | None]] = {
     AddDocument: _add_document,
+    ReviseDocument: _revise_document,
+    UpdateDocument: _update_document,
     RemoveDocument: _remove_document,
     AddAnnotation: _add_annotation,
     RemoveAnnotation: _remove_annotation,

@@ -6,8 +6,8 @@ Every write is one committed transaction. Readers get core objects, never rows.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy import Engine, case, func
@@ -25,17 +25,16 @@ from annotator.core import (
     Status,
     match_speaker,
 )
-from annotator.core.codebook import codebook_from_dict
+from annotator.core.anchoring import place_again
+from annotator.core.codebook import codebook_edit, codebook_from_dict
 from annotator.core.corpus import Corpus
-from annotator.core.edits import Edit
-from annotator.core.palette import SPEAKER_PALETTE, speaker_colour
+from annotator.core.edits import AddDocument, Edit, RemoveDocument, ReviseDocument
+from annotator.core.palette import next_speaker_colour
 from annotator.store import translate
 from annotator.store.apply import Changes, apply_edit
-from annotator.store.bulk import CorpusImportReport, import_corpus
 from annotator.store.database import ProjectOpenError, make_engine, migrate, to_url
-from annotator.store.errors import DuplicateDocument, NotFound, UnknownName
+from annotator.store.errors import NotFound, UnknownName
 from annotator.store.lookup import Names
-from annotator.store.reanchor import ReanchorReport, replace_text
 from annotator.store.tables import (
     AnnotationDeviceRow,
     AnnotationRow,
@@ -44,6 +43,9 @@ from annotator.store.tables import (
     SettingRow,
     SpeakerRow,
 )
+
+if TYPE_CHECKING:
+    from annotator.store.corpus_import import CorpusImportReport
 
 
 @dataclass(frozen=True)
@@ -104,42 +106,39 @@ class Project:
         codebook, speakers = codebook_from_dict(
             json.loads(paths.read_resource_text("codebook.json"))
         )
-        self.add_codebook(codebook, speakers)
-
-    def add_codebook(self, codebook: Codebook, speakers: tuple[Speaker, ...] = ()) -> None:
-        """Add the codes and speakers the project lacks (by name); keep existing ones."""
-        with self.session() as s:
-            names = Names.load(s)
-            for kind in CodeKind:
-                start = len(names.codes_of(kind))
-                for position, c in enumerate(codebook.of_kind(kind), start):
-                    if names.code_id(kind, c.name, missing_ok=True) is None:
-                        s.add(_code_row(c, position))
-            for sp in speakers:
-                if names.speaker_id(sp.name, missing_ok=True) is None:
-                    s.add(SpeakerRow(**_speaker_fields(sp)))
-            s.commit()
+        self.apply(codebook_edit(self.codebook(), self.speakers(), codebook, speakers))
 
     # -- documents ---------------------------------------------------------------------
     def add_document(self, doc: Document) -> Document:
-        """Store an imported document; raises DuplicateDocument if its text is present."""
-        with self.session() as s:
-            existing = s.exec(select(DocumentRow).where(DocumentRow.sha256 == doc.sha256)).first()
-            if existing is not None:
-                raise DuplicateDocument(doc.title, existing.id or 0, existing.title)
-            values = translate.document_row(doc)
-            values.pop("id")
-            row = DocumentRow(**values)
-            s.add(row)
-            s.commit()
-            return translate.document(row)
+        """Add a document (an edit like any other); DuplicateDocument if its text is present."""
+        applied = self.apply(AddDocument(replace(doc, id=None))).applied
+        assert isinstance(applied, AddDocument)
+        return applied.document
 
-    def update_document_text(self, document_id: int, text: str) -> ReanchorReport:
-        """Replace a document's text by a new version (a re-import) and re-anchor its quotes."""
+    def revision(self, document_id: int, text: str, new: Document | None = None) -> ReviseDocument:
+        """The edit giving a document a new version of its text (``new`` carries the
+        re-read title and other metadata), with every quote placed again."""
+        before = self.document(document_id)
+        annotations = tuple(self.annotations(document_id))
+        after = replace(new or before, id=document_id, text=text)
+        placed, _counts = place_again(annotations, text)
+        return ReviseDocument(before, after, annotations, placed)
+
+    def update_document_text(self, document_id: int, text: str) -> ReviseDocument:
+        """Replace a document's text by a new version and re-anchor its quotes."""
+        edit = self.revision(document_id, text)
+        self.apply(edit)
+        return edit
+
+    def document_hashes(self) -> dict[str, int]:
+        """The text hash of every document, with its id."""
         with self.session() as s:
-            report = replace_text(s, document_id, text)
-            s.commit()
-        return report
+            return {h: i or 0 for h, i in s.exec(select(DocumentRow.sha256, DocumentRow.id))}
+
+    def annotation_ids(self) -> set[str]:
+        """The id of every annotation in the project."""
+        with self.session() as s:
+            return set(s.exec(select(AnnotationRow.id)).all())
 
     def document_by_source(self, source: str) -> Document | None:
         """The document imported from that path or URL, if any."""
@@ -191,13 +190,8 @@ class Project:
             ]
 
     def delete_document(self, document_id: int) -> None:
-        """Delete a document and its annotations."""
-        with self.session() as s:
-            row = s.get(DocumentRow, document_id)
-            if row is None:
-                raise NotFound(f"no document with id {document_id}")
-            s.delete(row)
-            s.commit()
+        """Delete a document and its annotations (an undoable edit)."""
+        self.apply(RemoveDocument(self.document(document_id), tuple(self.annotations(document_id))))
 
     # -- annotations -------------------------------------------------------------------
     def annotations(
@@ -260,11 +254,9 @@ class Project:
         return found
 
     def next_speaker_colour(self) -> str:
-        """A default colour no speaker uses yet (cycling once all are taken)."""
+        """The colour the store gives the next speaker added without one."""
         speakers = self.speakers()
-        used = {s.colour for s in speakers}
-        free = [c for c in SPEAKER_PALETTE if c not in used]
-        return free[0] if free else speaker_colour(len(speakers))
+        return next_speaker_colour((s.colour for s in speakers), len(speakers))
 
     # -- edits -------------------------------------------------------------------------
     def apply(self, edit: Edit) -> Changes:
@@ -286,9 +278,10 @@ class Project:
 
     def import_corpus(self, corpus: Corpus) -> CorpusImportReport:
         """Take a whole corpus in one transaction: all of it, or (on error) none of it."""
-        with self.session() as s:
-            report = import_corpus(s, corpus)
-            s.commit()
+        from annotator.store.corpus_import import corpus_import_edit
+
+        edit, report = corpus_import_edit(self, corpus)
+        self.apply(edit)
         return report
 
     # -- settings ----------------------------------------------------------------------
@@ -311,29 +304,6 @@ def _open_problem(error: DBAPIError) -> str:
     if "not a database" in text or "malformed" in text or "encrypted" in text:
         return "not a Speechmark project (the file is not a database, or it is damaged)"
     return f"cannot open the project ({error.orig})"
-
-
-def _code_row(c: Code, position: int) -> CodeRow:
-    return CodeRow(
-        kind=c.kind.value,
-        name=c.name,
-        description=c.description,
-        colour=c.colour,
-        shortcut=c.shortcut,
-        parent=c.parent,
-        position=position,
-    )
-
-
-def _speaker_fields(sp: Speaker) -> dict[str, Any]:
-    return {
-        "name": sp.name,
-        "aliases": list(sp.aliases),
-        "role": sp.role,
-        "organisation": sp.organisation,
-        "country": sp.country,
-        "colour": sp.colour,
-    }
 
 
 def _devices_by_annotation(

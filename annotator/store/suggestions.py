@@ -8,12 +8,14 @@ existing ones by name or alias; new ones are created with the mentions seen as a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from annotator.core import Annotation, CodeKind, Speaker, Status, match_speaker
 from annotator.core.edits import AddAnnotation, AddSpeaker, Batch, Edit, UpdateAnnotation
+from annotator.core.spans import same_quote
 from annotator.store.project import Project
 
 ENGINE_NAME = "speechmark-suggest"
@@ -51,9 +53,28 @@ class SuggestionReport:
     speakers_added: int
 
 
-def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
-    inter = min(a_end, b_end) - max(a_start, b_start)
-    return inter > 0 and inter >= 0.5 * min(a_end - a_start, b_end - b_start)
+_overlaps = same_quote  # the project's one overlap rule
+
+
+class _Taken:
+    """The spans already in a document, sorted by start, for overlap checks that look only
+    at spans that can reach the new one (linear in quotes, not quadratic)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [start for start, _end in self.spans]
+        self.longest = max((end - start for start, end in self.spans), default=0)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        last = bisect_left(self.starts, end)  # spans starting before this one ends
+        first = bisect_left(self.starts, start - self.longest)  # ...and able to reach it
+        return any(_overlaps(start, end, a, b) for a, b in self.spans[first:last])
+
+    def add(self, start: int, end: int) -> None:
+        at = bisect_left(self.spans, (start, end))
+        self.spans.insert(at, (start, end))
+        self.starts.insert(at, start)
+        self.longest = max(self.longest, end - start)
 
 
 class _SpeakerBook:
@@ -108,11 +129,12 @@ def suggestion_edit(
     book = _SpeakerBook(project)
     added: list[Annotation] = []
     skipped = 0
+    taken = _Taken((a.start, a.end) for a in existing)
     for s in sorted(suggestions, key=lambda s: (s.start, s.end)):
-        taken = existing + added
-        if any(_overlaps(s.start, s.end, a.start, a.end) for a in taken):
+        if taken.overlaps(s.start, s.end):
             skipped += 1
             continue
+        taken.add(s.start, s.end)
         tone = codebook.find(CodeKind.TONE, s.tone) if s.tone else None
         devices = [codebook.find(CodeKind.DEVICE, d) for d in s.devices]
         added.append(

@@ -25,6 +25,8 @@ class DocumentRow(SQLModel, table=True):
     language: str | None = None
     imported_at: datetime
     sha256: str = Field(index=True, unique=True)
+    url: str | None = None  # v4
+    attributes: dict[str, str] | None = Field(default=None, sa_column=Column(JSON))  # v4
 
 
 class SpeakerRow(SQLModel, table=True):

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from annotator.core import Annotation, Code, CodeKind, Document, Speaker, Status
+from annotator.core.fields import QUOTE_FIELDS
 from annotator.store.tables import AnnotationRow, CodeRow, DocumentRow, SpeakerRow
 
 
@@ -30,6 +31,8 @@ def document(row: DocumentRow) -> Document:
         published=row.published,
         language=row.language,
         imported_at=utc(row.imported_at),
+        url=row.url,
+        attributes=tuple(sorted((row.attributes or {}).items())),
     )
 
 
@@ -45,6 +48,8 @@ def document_row(doc: Document) -> dict[str, Any]:
         "language": doc.language,
         "imported_at": stored(doc.imported_at),
         "sha256": doc.sha256,
+        "url": doc.url,
+        "attributes": dict(doc.attributes) or None,
     }
 
 
@@ -72,51 +77,46 @@ def code(row: CodeRow) -> Code:
     )
 
 
+# How each kind of quote field is kept in the ``annotation`` table. Names are ids into
+# other tables (devices in ``annotation_device``, written by the caller); ``placed`` is the
+# ``anchor`` column. Every field of ``Annotation`` has a rule here or the import fails.
+_COLUMN_KINDS = frozenset({"document", "offset", "text", "number", "id"})
+_BY_REFERENCE = {"speaker": "speaker_id", "tone": "tone_id"}
+_ELSEWHERE = {"devices", "placed", "status", "created", "modified"}
+_unmapped = (
+    {f.name for f in QUOTE_FIELDS if f.kind not in _COLUMN_KINDS} - set(_BY_REFERENCE) - _ELSEWHERE
+)
+assert not _unmapped, f"quote fields without a storage rule: {_unmapped}"
+_COLUMNS = tuple(f.name for f in QUOTE_FIELDS if f.kind in _COLUMN_KINDS)
+
+
 def annotation(
     row: AnnotationRow | Any,  # an ORM object or a plain result row with the same fields
     speakers: dict[int, str],
     codes: dict[int, str],
     devices: tuple[str, ...],
 ) -> Annotation:
+    values: dict[str, Any] = {name: getattr(row, name) for name in _COLUMNS}
     return Annotation(
-        id=row.id,
-        document_id=row.document_id,
-        start=row.start,
-        end=row.end,
-        quote=row.quote,
-        prefix=row.prefix,
-        suffix=row.suffix,
+        **values,
         speaker=speakers.get(row.speaker_id) if row.speaker_id is not None else None,
         tone=codes.get(row.tone_id) if row.tone_id is not None else None,
         devices=devices,
-        note=row.note,
         status=Status(row.status),
-        confidence=row.confidence,
-        annotator=row.annotator,
         created=utc(row.created),
         modified=utc(row.modified),
-        why=row.why,
         placed=row.anchor != "orphaned",
     )
 
 
 def annotation_row(ann: Annotation, speaker_id: int | None, tone_id: int | None) -> dict[str, Any]:
-    return {
-        "id": ann.id,
-        "document_id": ann.document_id,
-        "start": ann.start,
-        "end": ann.end,
-        "quote": ann.quote,
-        "prefix": ann.prefix,
-        "suffix": ann.suffix,
-        "speaker_id": speaker_id,
-        "tone_id": tone_id,
-        "note": ann.note,
-        "status": ann.status.value,
-        "confidence": ann.confidence,
-        "annotator": ann.annotator,
-        "created": stored(ann.created),
-        "modified": stored(ann.modified),
-        "anchor": "position" if ann.placed else "orphaned",
-        "why": ann.why,
-    }
+    row: dict[str, Any] = {name: getattr(ann, name) for name in _COLUMNS}
+    row.update(
+        speaker_id=speaker_id,
+        tone_id=tone_id,
+        status=ann.status.value,
+        created=stored(ann.created),
+        modified=stored(ann.modified),
+        anchor="position" if ann.placed else "orphaned",
+    )
+    return row

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from annotator.app.projects import open_project as open_project_at
 from annotator.io.sample import add_sample_if_new
 from annotator.paths import APP_NAME
 from annotator.store import Project
@@ -39,7 +40,7 @@ def application() -> QApplication:
 def open_project(location: str) -> Project | None:
     """Open a project, or say clearly why it cannot be opened."""
     try:
-        return Project(location)
+        return open_project_at(location)
     except Exception as error:  # locked, not a project, made by a newer version...
         log.exception("cannot open %s", location)
         QMessageBox.critical(None, "Cannot open the project", f"{location}\n\n{error}")
@@ -52,7 +53,7 @@ def open_window(location: str, settings: QSettings | None = None) -> MainWindow 
     if project is None:
         return None
     window = MainWindow(project, settings)
-    window.remember_project()
+    window.files.remember_project()
     open_windows.append(window)
     window.destroyed.connect(lambda _o=None, w=window: _forget(w))
     window.show()

@@ -5,9 +5,6 @@ Returns a ``BriefingRequest``; ``export_runner.run_briefing`` writes the Word fi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,25 +15,13 @@ from PySide6.QtWidgets import (
 )
 
 from annotator import paths
+from annotator.app.exports import BriefingRequest
 from annotator.store import Project
 from annotator.ui.export_dialog import PathField, lay_out_request_dialog, may_overwrite
-from annotator.ui.selection import Selection, SelectionWidget
+from annotator.ui.selection import SelectionWidget
 
 WORD_FILTER = "Word documents (*.docx);;All files (*)"
 GROUP_LABELS = {"speaker": "Speaker", "document": "Document", "tone": "Tone"}
-
-
-@dataclass(frozen=True)
-class BriefingRequest:
-    """What to write: the Word file, its title page, grouping, template and quotes."""
-
-    path: Path
-    selection: Selection
-    title: str = "Briefing"
-    analyst: str | None = None
-    group_by: str = "speaker"
-    template: Path | None = None
-    include_context: bool = False
 
 
 class BriefingDialog(QDialog):

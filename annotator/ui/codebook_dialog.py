@@ -6,7 +6,6 @@ applies them (undoable) and the dialog re-reads. It never writes to the project.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.app import coding
+from annotator.app.codebook import read_codebook_file, write_codebook_file
 from annotator.core import Annotation, Code, Codebook, CodeKind, Speaker
-from annotator.core.codebook import CodebookError, codebook_from_dict, codebook_to_dict
-from annotator.core.edits import AddCode, AddSpeaker, Batch, Edit, UpdateCode, UpdateSpeaker
-from annotator.ui import coding
+from annotator.core.codebook import codebook_edit
+from annotator.core.edits import AddCode, AddSpeaker, Edit, UpdateCode, UpdateSpeaker
 from annotator.ui.actions import RESERVED_KEYS
 from annotator.ui.inspector import swatch
 from annotator.ui.prompts import Prompts
@@ -249,17 +249,17 @@ class CodebookDialog(QDialog):
         if not path:
             return
         try:
-            codebook, speakers = codebook_from_dict(json.loads(Path(path).read_text("utf-8")))
-        except (OSError, ValueError, CodebookError) as error:
-            self.prompts.error("Not a codebook", f"{path}: {error}")
+            codebook, speakers = read_codebook_file(Path(path))
+        except ValueError as error:
+            self.prompts.error("Not a codebook", str(error))
             return
-        self.request(missing_entries(codebook, speakers, self.codebook, self.speakers))
+        edit = codebook_edit(self.codebook, self.speakers, codebook, speakers)
+        self.request(edit if edit.edits else None)
 
     def export_json(self) -> None:
         path = self.prompts.save_file("Export codebook", "Codebook (*.json)", "codebook.json")
         if path:
-            data = codebook_to_dict(self.codebook, tuple(self.speakers))
-            Path(path).write_text(json.dumps(data, indent=2, ensure_ascii=False), "utf-8")
+            write_codebook_file(self.codebook, self.speakers, Path(path))
 
 
 def shortcut_problem(key: str | None, code: Code, codebook: Codebook) -> str | None:
@@ -279,16 +279,3 @@ def shortcut_problem(key: str | None, code: Code, codebook: Codebook) -> str | N
         None,
     )
     return f"{key} is already the shortcut of {taken.name}." if taken else None
-
-
-def missing_entries(
-    codebook: Codebook, speakers: tuple[Speaker, ...], have: Codebook, have_speakers: list[Speaker]
-) -> Edit | None:
-    """One undoable batch adding the codes and speakers the project lacks (by name)."""
-    edits: list[Edit] = []
-    for code in (*codebook.tones, *codebook.devices):
-        if have.find(code.kind, code.name) is None:
-            edits.append(AddCode(code, "Import codebook"))
-    known = {n.casefold() for s in have_speakers for n in s.names()}
-    edits += [AddSpeaker(s, "Import codebook") for s in speakers if s.name.casefold() not in known]
-    return Batch(tuple(edits), "Import codebook") if edits else None

@@ -36,7 +36,8 @@ class CorpusPanel(QWidget):
 
         self.table = row_table(self.proxy)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # import order
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several documents can be chosen (Ctrl/Shift+click) to edit their details at once.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, self.model.columnCount()):
@@ -79,6 +80,11 @@ class CorpusPanel(QWidget):
     def visible_summaries(self) -> list[DocumentSummary]:
         """The documents as listed: sorted and filtered as the analyst chose."""
         return [self.proxy.index(n, 0).data(ROW_ROLE) for n in range(self.proxy.rowCount())]
+
+    def chosen_documents(self) -> list[int]:
+        """The ids of every selected document, in list order."""
+        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
+        return [i.data(ROW_ROLE).id for i in rows]
 
     def chosen_document(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QTextBlockFormat,
     QTextCursor,
+    QTextLine,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
@@ -224,7 +225,7 @@ class DocumentView(QPlainTextEdit):
                     if a >= b:
                         continue
                     y = top + line.y() + line.ascent() + line.descent() + 1 + 3 * span.depth
-                    x1, x2 = line.cursorToX(a)[0], line.cursorToX(b)[0]
+                    x1, x2 = _x_of(line, a), _x_of(line, b)
                     painter.drawLine(int(x1 + offset.x()), int(y), int(x2 + offset.x()), int(y))
                     if selected:  # a frame, so the selected quote stands out in any colour
                         painter.save()
@@ -263,3 +264,9 @@ def describe(spans: list[Span]) -> str:
 
 def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _x_of(line: QTextLine, position: int) -> float:
+    # PySide6 returns (x, cursor position) here; its stubs say ``object``.
+    found = line.cursorToX(position)
+    return float(found[0]) if isinstance(found, tuple) else float(found)  # type: ignore[arg-type]

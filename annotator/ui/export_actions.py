@@ -27,18 +27,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.io.formats import available_formats
-from annotator.store import Project
-from annotator.ui.briefing_dialog import BriefingDialog, BriefingRequest
-from annotator.ui.export_dialog import ExportDialog, ExportRequest
-from annotator.ui.export_runner import (
+from annotator.app.exports import (
+    BriefingRequest,
+    ExportRequest,
     Job,
-    JobWorker,
     one_line_error,
     prepare_briefing,
     prepare_export,
-    start_job,
 )
+from annotator.io.formats import available_formats
+from annotator.store import Project
+from annotator.ui.briefing_dialog import BriefingDialog
+from annotator.ui.export_dialog import ExportDialog
+from annotator.ui.export_runner import JobWorker, start_job
 
 log = logging.getLogger(__name__)
 

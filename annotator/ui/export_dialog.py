@@ -6,7 +6,6 @@ uses too. Dialogs only return values; ``export_runner`` does the writing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -26,18 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.app.exports import ExportRequest
 from annotator.io.formats import ExportFormat, available_formats
 from annotator.store import Project
-from annotator.ui.selection import Selection, SelectionWidget
-
-
-@dataclass(frozen=True)
-class ExportRequest:
-    """What to export: a format name (see ``available_formats``), a path, and the selection."""
-
-    format_name: str
-    path: Path
-    selection: Selection
+from annotator.ui.selection import SelectionWidget
 
 
 class PathField(QWidget):

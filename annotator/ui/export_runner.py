@@ -1,102 +1,15 @@
-"""Doing an export or briefing request: select the quotes, write the file, say what was written.
-
-``prepare_export``/``prepare_briefing`` read the project (on the thread that owns it) and
-return a ``Job``: a corpus already selected plus the writing step, which touches no
-database and so may run on any thread. ``run_export``/``run_briefing`` do both at once.
-``JobWorker`` and ``start_job`` run a job on a ``QThread``.
-"""
+"""Running an export or briefing ``Job`` (see ``annotator.app.exports``) on a ``QThread``."""
 
 from __future__ import annotations
 
 import logging
-import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from annotator.core.corpus import Corpus, select, unplaced, unplaced_note
-from annotator.io.formats import available_formats
-from annotator.store import Project
-from annotator.ui.briefing_dialog import BriefingRequest
-from annotator.ui.export_dialog import ExportRequest
+from annotator.app.exports import Job, one_line_error
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Job:
-    """A selected corpus and the step that writes it; ``run()`` returns a one-line summary."""
-
-    corpus: Corpus
-    write: Callable[[Corpus], str]
-    description: str
-
-    def run(self) -> str:
-        return self.write(self.corpus)
-
-
-def prepare_export(project: Project, request: ExportRequest) -> Job:
-    """Select the requested quotes from ``project``; the job writes them in the format."""
-    formats = available_formats()
-    if request.format_name not in formats:
-        raise ValueError(
-            f"unknown format {request.format_name!r}; choose from {', '.join(formats)}"
-        )
-    fmt = formats[request.format_name]
-    everything, wanted = project.corpus(), request.selection.to_filter()
-    corpus = select(everything, wanted)
-    note = unplaced_note(unplaced(everything, wanted))
-
-    def write(selected: Corpus) -> str:
-        count = fmt.writer()(selected, request.path)
-        quotes = plural(len(selected.annotations), "quote")
-        return f"Wrote {request.path} ({plural(count, 'item')}, {quotes}). {note}".rstrip()
-
-    quotes = plural(len(corpus.annotations), "quote")
-    return Job(corpus, write, f"Exporting {quotes} as {fmt.label}…")
-
-
-def prepare_briefing(project: Project, request: BriefingRequest) -> Job:
-    """Select the requested quotes from ``project``; the job writes the Word briefing."""
-    from annotator.io.briefing import write_briefing  # matplotlib: loaded when first needed
-
-    template = request.template
-    if template is not None and not (template.is_file() and zipfile.is_zipfile(template)):
-        raise ValueError(f"the template {template} is not a Word (.docx) file")
-    everything = project.corpus()
-    wanted = request.selection.to_filter()
-    corpus = select(everything, wanted)
-    note = unplaced_note(unplaced(everything, wanted))
-    titles = {d.id: d.title for d in everything.documents if d.id is not None}
-    scope = request.selection.describe(titles)
-
-    def write(selected: Corpus) -> str:
-        count = write_briefing(
-            selected,
-            request.path,
-            title=request.title,
-            analyst=request.analyst,
-            group_by=request.group_by,
-            template=request.template,
-            include_context=request.include_context,
-            scope=scope,
-        )
-        documents = plural(len(selected.documents), "document")
-        return f"Wrote {request.path} ({plural(count, 'quote')} from {documents}). {note}".rstrip()
-
-    quotes = plural(len(corpus.annotations), "quote")
-    return Job(corpus, write, f"Writing a briefing of {quotes}…")
-
-
-def run_export(project: Project, request: ExportRequest) -> str:
-    """Export the requested quotes now; return a one-line summary."""
-    return prepare_export(project, request).run()
-
-
-def run_briefing(project: Project, request: BriefingRequest) -> str:
-    """Write the requested briefing now; return a one-line summary."""
-    return prepare_briefing(project, request).run()
 
 
 class JobWorker(QObject):
@@ -137,14 +50,3 @@ def start_job(
     thread.finished.connect(thread.deleteLater)
     thread.start()
     return thread
-
-
-def plural(count: int, noun: str) -> str:
-    """``1 quote``, ``2 quotes``."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
-def one_line_error(error: BaseException) -> str:
-    """The error as one line: its message, or its type when it has none."""
-    text = " ".join(str(error).split())
-    return text or type(error).__name__

@@ -1,33 +1,38 @@
-"""Importing files off the GUI thread, with progress and cancel.
+"""Importing off the GUI thread, with progress and cancel.
 
-The worker opens its own ``Project`` on the same location: each thread has its own
-SQLite connections, and WAL mode lets the window keep reading meanwhile.
+The worker opens its own ``Project`` on the same location (each thread has its own
+SQLite connections, and WAL mode lets the window keep reading meanwhile) and runs one
+import from ``annotator.app.imports``. The edit it applied comes back with the report, for
+the window's undo stack.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from annotator.io.ingest import ImportReport, import_paths
+from annotator.app.imports import Progress
 from annotator.store import Project
 
 log = logging.getLogger(__name__)
 
+ImportTask = Callable[[Project, Progress], object]  # returns the import's report
+
 
 class ImportWorker(QObject):
-    """Imports ``paths`` into the project at ``location``; ``run`` may be called directly."""
+    """Runs ``task`` on the project at ``location``; ``run`` may be called directly."""
 
     progress = Signal(int, int, str)  # done, total, current file name
-    finished = Signal(object)  # the ImportReport
+    finished = Signal(object)  # the task's report
     failed = Signal(str)
 
-    def __init__(self, location: str, paths: list[Path]) -> None:
+    def __init__(self, location: str, task: ImportTask) -> None:
         super().__init__()
-        self.location, self.paths = location, paths
+        self.location, self.task = location, task
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -41,8 +46,8 @@ class ImportWorker(QObject):
     def run(self) -> None:
         try:
             with Project(self.location) as project:
-                report = import_paths(project, self.paths, self._progress)
-        except Exception as error:  # the project itself could not be opened or written
+                report = self.task(project, self._progress)
+        except Exception as error:  # unreadable input, or the project could not be written
             log.exception("import into %s failed", self.location)
             self.failed.emit(str(error))
             return
@@ -59,16 +64,3 @@ def start_import(worker: ImportWorker, owner: QObject) -> QThread:
     thread.finished.connect(thread.deleteLater)
     thread.start()
     return thread
-
-
-def summary(report: ImportReport) -> str:
-    """One sentence on what went in."""
-    parts = [f"{len(report.added)} added"]
-    if report.updated:
-        parts.append(f"{len(report.updated)} updated")
-    if report.duplicates:
-        parts.append(f"{len(report.duplicates)} already in the project")
-    if report.failed:
-        parts.append(f"{len(report.failed)} could not be imported")
-    ending = " (cancelled)" if report.cancelled else ""
-    return "Import finished: " + ", ".join(parts) + ending + "."

@@ -80,13 +80,16 @@ class Inspector(QWidget):
 
         self.speaker = QComboBox(editable=True)
         self.speaker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.speaker.lineEdit().setPlaceholderText("Who said it? (S)")
+        line = self.speaker.lineEdit()
+        assert line is not None  # an editable combo box has its line edit
+        self.speaker_line: QLineEdit = line
+        self.speaker_line.setPlaceholderText("Who said it? (S)")
         self.names = QStringListModel(self)
         completer = QCompleter(self.names, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.speaker.setCompleter(completer)
-        self.speaker.lineEdit().returnPressed.connect(self._speaker_entered)
+        self.speaker_line.returnPressed.connect(self._speaker_entered)
         self.speaker.activated.connect(lambda _n: self._speaker_entered())
 
         self.tone = QComboBox()
@@ -188,7 +191,7 @@ class Inspector(QWidget):
 
     def focus_speaker(self) -> None:
         self.speaker.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.speaker.lineEdit().selectAll()
+        self.speaker_line.selectAll()
 
     # -- signals -------------------------------------------------------------------------
     def _speaker_entered(self) -> None:

@@ -3,34 +3,55 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar, QWidget
 
+from annotator.app.exports import plural
 from annotator.core import Annotation, Codebook, Document, Speaker
-from annotator.store import Changes, Project
+from annotator.store import Changes, Project, StoreError
 from annotator.ui.actions import ACTIONS, MENUS, ActionSpec, codebook_specs, make_action
 from annotator.ui.annotation_table import AnnotationTable
 from annotator.ui.appearance import ColourBy, Colours, legend_html
-from annotator.ui.coding_commands import CodingCommands
+from annotator.ui.coding_controller import UNPLACED_HINT, CodingController
+from annotator.ui.compare_panel import ComparePanel
 from annotator.ui.corpus_panel import CorpusPanel
 from annotator.ui.document_view import DocumentView
-from annotator.ui.file_commands import FileCommands
+from annotator.ui.file_controller import FileController
 from annotator.ui.find import FindBar
 from annotator.ui.inspector import Inspector
 from annotator.ui.prompts import Prompts
-from annotator.ui.suggest_commands import SuggestCommands
+from annotator.ui.suggest_controller import SuggestController
+from annotator.ui.team_controller import TeamController
 from annotator.ui.undo import EditRunner
-from annotator.ui.view_commands import ViewCommands
+from annotator.ui.view_controller import ViewController
 from annotator.ui.workspace_layout import build_central, dock
 
 log = logging.getLogger(__name__)
 
 
-class MainWindow(FileCommands, CodingCommands, SuggestCommands, ViewCommands, QMainWindow):
-    """One open project. Every edit goes through ``self.edits`` (undoable, committed)."""
+class MainWindow(QMainWindow):
+    """One open project. Every edit goes through ``self.edits`` (undoable, committed).
+
+    The window holds what is shown (document, its quotes, the selected one) and the
+    panels; the menus' commands live in four controllers it composes: ``files``,
+    ``coding``, ``suggestions`` and ``views``. Each calls ``annotator.app`` for the work.
+    """
+
+    files: FileController
+    coding: CodingController
+    suggestions: SuggestController
+    views: ViewController
+    team: TeamController
 
     def __init__(self, project: Project, settings: QSettings | None = None) -> None:
         super().__init__()
@@ -44,7 +65,11 @@ class MainWindow(FileCommands, CodingCommands, SuggestCommands, ViewCommands, QM
         self.speakers: list[Speaker] = []
         self.codebook = Codebook()
         self.colours = Colours()
-        self.colour_by = ColourBy(self.settings.value("colour_by", ColourBy.SPEAKER.value))
+        self.colour_by = ColourBy(str(self.settings.value("colour_by", ColourBy.SPEAKER.value)))
+        self.files = FileController(self)
+        self.coding = CodingController(self)
+        self.suggestions = SuggestController(self)
+        self.views = ViewController(self)
         self.actions_by_id: dict[str, QAction] = {}
         self.menu_of: dict[str, str] = {}
         self.code_actions: list[QAction] = []
@@ -66,6 +91,13 @@ class MainWindow(FileCommands, CodingCommands, SuggestCommands, ViewCommands, QM
             self, "Quote", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.table_dock = dock(self, "Quotes", self.table, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.compare_panel = ComparePanel()
+        self.compare_dock = dock(
+            self, "Compare", self.compare_panel, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.tabifyDockWidget(self.table_dock, self.compare_dock)
+        self.compare_dock.hide()  # Team › Compare opens it, beside the quote table
+        self.team = TeamController(self)
         self.counts = QLabel()
         self.saved = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
@@ -82,7 +114,8 @@ class MainWindow(FileCommands, CodingCommands, SuggestCommands, ViewCommands, QM
     def _build_actions(self) -> None:
         menus = {title: self.menuBar().addMenu(title) for title in MENUS}
         self.menus = menus
-        self.toolbar = QToolBar("Tools", objectName="tools")
+        self.toolbar = QToolBar("Tools")
+        self.toolbar.setObjectName("tools")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.addToolBar(self.toolbar)
         undo = self.edits.stack.createUndoAction(self, "&Undo")
@@ -103,7 +136,7 @@ class MainWindow(FileCommands, CodingCommands, SuggestCommands, ViewCommands, QM
                 self.recent_menu = menus["&File"].addMenu("Open &recent")
             if spec.id == "export_selection":
                 self.export_menu = menus["&File"].addMenu("Export &whole corpus as")
-                self.fill_export_menu()
+                self.files.fill_export_menu()
             if spec.toolbar:
                 self.toolbar.addAction(action)
             if spec.id == "mark_quote":
@@ -120,27 +153,21 @@ class MainWindow(FileCommands, CodingCommands, SuggestCommands, ViewCommands, QM
         for name in ("colour_speaker", "colour_tone", "colour_device"):
             self.toolbar.addAction(self.actions_by_id[name])
         menus["&View"].addSeparator()
-        for panel in (self.corpus_dock, self.inspector_dock, self.table_dock):
+        for panel in (self.corpus_dock, self.inspector_dock, self.table_dock, self.compare_dock):
             menus["&View"].addAction(panel.toggleViewAction())
         self.tone_menu = menus["&Quote"].addMenu("&Tone")
         self.device_menu = menus["&Quote"].addMenu("De&vice")
-        self.fill_recent_menu()
+        self.files.fill_recent_menu()
 
     def _add_action(self, spec: ActionSpec, menu: QMenu) -> QAction:
         if spec.separator_before:
             menu.addSeparator()
-        scopes = {"document": self.view, "corpus": self.corpus_panel.table}
-        action = make_action(spec, self, self._handler(spec.handler), scopes)
+        scopes: dict[str, QWidget] = {"document": self.view, "corpus": self.corpus_panel.table}
+        action = make_action(spec, self, lambda: spec.handler(self), scopes)
         menu.addAction(action)
         self.actions_by_id[spec.id] = action
         self.menu_of[spec.id] = spec.menu
         return action
-
-    def _handler(self, name: str) -> Callable[[], object]:
-        if name.startswith("code:"):
-            _, kind, code = name.split(":", 2)
-            return lambda: self.apply_code(kind, code)
-        return getattr(self, name)
 
     def _connect(self) -> None:
         self.corpus_panel.document_chosen.connect(self.open_document)
@@ -148,11 +175,11 @@ class MainWindow(FileCommands, CodingCommands, SuggestCommands, ViewCommands, QM
         self.table.annotation_chosen.connect(self.jump_to)
         self.table.annotation_picked.connect(self.show_in_passing)
         self.table.scope_changed.connect(lambda _whole: self.show_table())
-        self.inspector.speaker_entered.connect(self.set_speaker)
-        self.inspector.tone_chosen.connect(self.set_tone)
-        self.inspector.device_toggled.connect(self.toggle_device)
-        self.inspector.note_entered.connect(self.set_note)
-        self.inspector.status_chosen.connect(self.set_status)
+        self.inspector.speaker_entered.connect(self.coding.set_speaker)
+        self.inspector.tone_chosen.connect(self.coding.set_tone)
+        self.inspector.device_toggled.connect(self.coding.toggle_device)
+        self.inspector.note_entered.connect(self.coding.set_note)
+        self.inspector.status_chosen.connect(self.coding.set_status)
         self.edits.stack.cleanChanged.connect(lambda _clean: None)
 
     def _restore_window(self) -> None:
@@ -177,6 +204,39 @@ class MainWindow(FileCommands, CodingCommands, SuggestCommands, ViewCommands, QM
         if last and last.isdigit() and int(last) in ids:
             return int(last)
         return ids[0] if ids else None
+
+    # -- the selected quote --------------------------------------------------------------
+    def select_annotation(self, annotation_id: str | None) -> None:
+        self.selected_id = annotation_id
+        self.view.mark_selected(annotation_id)
+        self.inspector.show_annotation(self.selected())
+        self.table.follow(annotation_id)
+
+    def jump_to(self, annotation: Annotation) -> None:
+        """Open the quote's document, select the quote and show it."""
+        self.open_document(annotation.document_id)
+        current = next((a for a in self.annotations if a.id == annotation.id), None)
+        if current is None:  # deleted meanwhile (e.g. from another window)
+            return
+        self.select_annotation(current.id)
+        if current.placed:
+            self.view.reveal(current)
+        else:
+            self.hint(UNPLACED_HINT, 8000)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def hint(self, message: str, milliseconds: int = 4000) -> None:
+        self.statusBar().showMessage(message, milliseconds)
+
+    def selected(self) -> Annotation | None:
+        return next((a for a in self.annotations if a.id == self.selected_id), None)
+
+    def show_in_passing(self, annotation: Annotation | None) -> None:
+        """Select and show a quote of this document, leaving the focus where it is."""
+        if annotation is not None and annotation.document_id == self.document_id:
+            self.select_annotation(annotation.id)
+            if annotation.placed:
+                self.view.reveal(annotation)
 
     # -- showing -------------------------------------------------------------------------
     def reload_vocabulary(self) -> None:
@@ -225,6 +285,7 @@ class MainWindow(FileCommands, CodingCommands, SuggestCommands, ViewCommands, QM
         self.show_table()
         self.show_counts()
         self.show_legend()
+        self.team.refresh()
 
     def show_table(self) -> None:
         titles = {s.id: s.title for s in self.corpus_panel.model.rows}
@@ -245,8 +306,9 @@ class MainWindow(FileCommands, CodingCommands, SuggestCommands, ViewCommands, QM
         quotes = sum(r.quotes for r in rows)
         here = len(self.annotations)
         open_ = sum(1 for a in self.annotations if a.status.value == "suggested")
-        doc = f"This document: {here} quotes" + (f" ({open_} suggested)" if open_ else "")
-        self.counts.setText(f"{doc}   ·   Corpus: {len(rows)} documents, {quotes} quotes  ")
+        doc = f"This document: {plural(here, 'quote')}" + (f" ({open_} suggested)" if open_ else "")
+        corpus = f"Corpus: {plural(len(rows), 'document')}, {plural(quotes, 'quote')}"
+        self.counts.setText(f"{doc}   ·   {corpus}  ")
 
     # -- refreshing after edits --------------------------------------------------------
     def refresh(self, changes: Changes) -> None:
@@ -255,6 +317,8 @@ class MainWindow(FileCommands, CodingCommands, SuggestCommands, ViewCommands, QM
         if vocabulary:
             self.reload_vocabulary()
         here = {a.id for a in self.annotations}
+        if self.document_id in changes.documents and self.document_id is not None:
+            self._reload_details(self.document_id)
         if self.document_id in changes.documents or here & changes.annotations or vocabulary:
             self.annotations = self.project.annotations(self.document_id) if self.document else []
             self.view.show_annotations(
@@ -274,12 +338,29 @@ class MainWindow(FileCommands, CodingCommands, SuggestCommands, ViewCommands, QM
         self.inspector.show_annotation(self.selected())
         self.show_counts()
         self.show_legend()
+        self.team.refresh()
         self.saved.setText("  Saved ✓  ")
         self.statusBar().showMessage("Saved", 2500)
 
-    def reveal(self, changes: Changes) -> None:
-        """After an undo or redo: open the document it changed, and select its quote when it
-        changed one, so the analyst sees what came back or went away."""
+    def _reload_details(self, document_id: int) -> None:
+        # Its title, outlet or date may have been corrected (the text is kept: a new text
+        # comes with a re-import, which reopens the document).
+        try:
+            fresh = self.project.document(document_id)
+        except StoreError:  # deleted: the caller moves on
+            return
+        if self.document is not None and fresh.text != self.document.text:
+            self.document = None
+            self.open_document(document_id)
+            return
+        self.document = fresh
+        self.title.setText(_heading(fresh))
+
+    def reveal(self, changes: Changes, message: str = "") -> None:
+        """After an undo or redo: say what it was, open the document it changed, and select
+        its quote when it changed one, so the analyst sees what came back or went away."""
+        if message:
+            self.statusBar().showMessage(message, 6000)
         if len(changes.documents) != 1:
             return  # a corpus-wide step (suggestions for every document): stay here
         (document_id,) = changes.documents
@@ -321,8 +402,18 @@ class MainWindow(FileCommands, CodingCommands, SuggestCommands, ViewCommands, QM
             self.refresh_all()
         super().changeEvent(event)
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.files.import_paths(paths)
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.stop_suggesting()
+        self.suggestions.stop_suggesting()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState())
         self.settings.setValue("colour_by", self.colour_by.value)

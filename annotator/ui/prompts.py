@@ -9,7 +9,14 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QColorDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QWidget,
+)
 
 log = logging.getLogger("annotator.ui")
 
@@ -27,6 +34,10 @@ class Prompts:
             box.setDetailedText(details)
             box.setInformativeText("Show Details… lists each file and the reason.")
         box.exec()
+
+    def run_dialog(self, dialog: QDialog) -> bool:
+        """Show a dialog modally; True when the analyst confirmed it."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
     def info(self, title: str, message: str) -> None:
         QMessageBox.information(self.parent, title, message)

@@ -1,13 +1,11 @@
-"""Which quotes an export or briefing covers: the ``Selection`` value and the widget that edits it.
-
-``Selection`` is a plain frozen value (it becomes a core ``CorpusFilter``); the widget
-reads the project's documents, speakers and codebook once and never writes to it.
+"""The widget that edits a ``Selection`` (``annotator.app.exports``): which quotes an
+export or briefing covers. It reads the project's documents, speakers and codebook once
+and never writes to it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, Signal
@@ -26,74 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.app.exports import STATUSES, Selection
 from annotator.core import Status
-from annotator.core.corpus import CorpusFilter
 from annotator.store import Project
 
 ISO = "yyyy-MM-dd"
-# Review states in the order an analyst reads them (accepted first).
-STATUSES = (Status.ACCEPTED, Status.SUGGESTED, Status.REJECTED)
-MANY_DOCUMENTS = 3  # name up to this many documents in the scope line, count beyond
-
-
-@dataclass(frozen=True)
-class Selection:
-    """Documents, speakers, tones, devices, review states and dates to include.
-
-    Empty ``document_ids``/``speakers``/``tones``/``devices`` mean "no restriction";
-    empty ``statuses`` means any status (as in ``CorpusFilter.build``).
-    """
-
-    document_ids: tuple[int, ...] = ()
-    speakers: tuple[str, ...] = ()
-    tones: tuple[str, ...] = ()
-    devices: tuple[str, ...] = ()
-    statuses: tuple[Status, ...] = (Status.ACCEPTED,)
-    published_from: str | None = None
-    published_to: str | None = None
-
-    def to_filter(self) -> CorpusFilter:
-        """The core filter for this selection."""
-        return CorpusFilter.build(
-            document_ids=self.document_ids,
-            speakers=self.speakers,
-            tones=self.tones,
-            devices=self.devices,
-            statuses=self.statuses or None,
-            published_from=self.published_from,
-            published_to=self.published_to,
-        )
-
-    def describe(self, titles: Mapping[int, str] | None = None) -> str:
-        """One line for a title page, e.g. ``accepted quotes; by Ana Reyes; tone hostile``.
-
-        With ``titles`` (document id -> title) a few chosen documents are named by title.
-        """
-        statuses = [s.value for s in STATUSES if s in self.statuses]
-        if not statuses or len(statuses) == len(STATUSES):
-            scope = ["quotes of any status"]
-        else:
-            scope = [" and ".join(statuses) + " quotes"]
-        if self.speakers:
-            scope.append("by " + ", ".join(self.speakers))
-        if self.tones:
-            scope.append("tone " + " or ".join(self.tones))
-        if self.devices:
-            scope.append("using " + " or ".join(self.devices))
-        if self.published_from or self.published_to:
-            scope.append(f"published {self.published_from or '…'} to {self.published_to or '…'}")
-        if self.document_ids:
-            scope.append(_documents_phrase(self.document_ids, titles))
-        return "; ".join(scope)
-
-
-def _documents_phrase(ids: Sequence[int], titles: Mapping[int, str] | None) -> str:
-    if titles is None:
-        return "documents " + ", ".join(map(str, ids))
-    if len(ids) > MANY_DOCUMENTS:
-        return f"{len(ids)} documents"
-    named = [f"“{titles.get(i, f'document {i}')}”" for i in ids]
-    return ("document " if len(ids) == 1 else "documents ") + ", ".join(named)
+__all__ = ["CheckList", "DateLimit", "Selection", "SelectionWidget"]
 
 
 class CheckList(QWidget):

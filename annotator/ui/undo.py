@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 
 Refresh = Callable[[Changes], None]
 Report = Callable[[str, Exception], None]
-Reveal = Callable[[Changes], None]
+Reveal = Callable[[Changes, str], None]  # what changed, and "Undone: …" / "Redone: …"
 BIG_BATCH = 20  # parts of a batch above which undo and redo show a busy cursor
 
 
@@ -44,12 +44,12 @@ class EditCommand(QUndoCommand):
         if self._applied:  # the first redo happens when pushed: already done
             self._applied = False
             return
-        self._run(self.edit, f"Could not redo “{self.text()}”")
+        self._run(self.edit, f"Could not redo “{self.text()}”", f"Redone: {self.text()}")
 
     def undo(self) -> None:
-        self._run(self.edit.inverse(), f"Could not undo “{self.text()}”")
+        self._run(self.edit.inverse(), f"Could not undo “{self.text()}”", f"Undone: {self.text()}")
 
-    def _run(self, edit: Edit, failure: str) -> None:
+    def _run(self, edit: Edit, failure: str, done: str) -> None:
         busy = isinstance(edit, Batch) and len(edit.edits) > BIG_BATCH
         if busy:  # e.g. undoing suggestions in a whole corpus takes a few seconds
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -64,8 +64,8 @@ class EditCommand(QUndoCommand):
             if busy:
                 QApplication.restoreOverrideCursor()
         self._refresh(changes)
-        if self._reveal is not None:  # undo and redo show what they changed
-            self._reveal(changes)
+        if self._reveal is not None:  # undo and redo show what they changed, and say so
+            self._reveal(changes, done)
 
 
 class EditRunner:
@@ -81,16 +81,23 @@ class EditRunner:
     def _command(self, edit: Edit) -> EditCommand:
         return EditCommand(self.project, edit, self._refresh, self._report, self._reveal)
 
-    def run(self, edit: Edit | None) -> bool:
-        """Apply ``edit``; True when it went in. A refused edit changes nothing."""
+    def run(self, edit: Edit | None) -> Edit | None:
+        """Apply ``edit``; returns it as applied (with any new ids), or None when it was
+        refused (then nothing changed)."""
         if edit is None:
-            return False
+            return None
         changes = self._apply(edit)
         if changes is None:
-            return False
-        self.stack.push(self._command(edit))
+            return None
+        applied = changes.applied or edit
+        self.stack.push(self._command(applied))
         self._refresh(changes)
-        return True
+        return applied
+
+    def record(self, applied: Edit) -> None:
+        """Put an edit applied elsewhere (an import on a worker thread) on the undo stack;
+        the caller refreshes the views."""
+        self.stack.push(self._command(applied))
 
     def _apply(self, edit: Edit) -> Changes | None:
         failure = f"Could not {edit.label[:1].lower()}{edit.label[1:]}"
@@ -126,11 +133,8 @@ class EditGroup:
         changes = self.runner._apply(edit)
         if changes is None:
             return False
-        self.applied.append(edit)
-        self.changes.annotations |= changes.annotations
-        self.changes.documents |= changes.documents
-        self.changes.speakers |= changes.speakers
-        self.changes.codebook |= changes.codebook
+        self.applied.append(changes.applied or edit)
+        self.changes.merge(changes)
         return True
 
     def close(self) -> Batch | None:

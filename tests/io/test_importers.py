@@ -4,8 +4,8 @@ from pathlib import Path
 import docx
 import pytest
 
+from annotator.app.imports import import_files
 from annotator.io.importers import ImportProblem, read_all, read_document
-from annotator.io.ingest import import_paths
 
 QUOTE = "“Nous ne céderons pas,” déclara la ministre. Café—crème."
 
@@ -114,7 +114,7 @@ def test_folder_import_is_recursive_reports_problems_and_skips_duplicates(projec
     (folder / "2024" / "c.txt").write_bytes("“Three,” said Cy.".encode("cp1252", errors="replace"))
     (folder / "2024" / "bad.txt").write_bytes(b"")
     (folder / "copy.txt").write_text("“One,” said Ann.", encoding="utf-8")
-    report = import_paths(project, [folder])
+    report = import_files(project, [folder])
     assert sorted(d.title for d in report.added) == ["B", "a", "c"]
     assert [p.name for p, _ in report.failed] == ["bad.txt"]
     assert [p.name for p, _ in report.duplicates] == ["copy.txt"]
@@ -127,11 +127,11 @@ def test_reimporting_an_edited_file_updates_it_and_reanchors_quotes(project, tmp
 
     path = tmp_path / "story.txt"
     path.write_text("Intro. “We will fight,” she said.", encoding="utf-8")
-    [doc] = import_paths(project, [path]).added
+    [doc] = import_files(project, [path]).added
     start = doc.text.index("“")
     project.apply(AddAnnotation(Annotation.on(doc.id, doc.text, start, start + 16)))
     path.write_text("A longer intro, corrected. “We will fight,” she said.", encoding="utf-8")
-    report = import_paths(project, [path])
+    report = import_files(project, [path])
     assert [d.id for d, _ in report.updated] == [doc.id]
     [moved] = project.annotations(doc.id)
     assert moved.quote == "“We will fight,”"
@@ -145,7 +145,7 @@ def test_unreadable_file_does_not_stop_the_others(project, tmp_path):
     locked.write_text("secret", encoding="utf-8")
     os.chmod(locked, 0)
     try:
-        report = import_paths(project, [locked, good])
+        report = import_files(project, [locked, good])
     finally:
         os.chmod(locked, 0o644)
     assert [d.title for d in report.added] == ["good"] or os.geteuid() == 0

@@ -121,12 +121,12 @@ def test_interrupted_corpus_import_leaves_no_trace(project, tmp_path, monkeypatc
     corpus = read_jsonl(out)
     with Project(str(tmp_path / "target.speechmark")) as target:
         before = (target.documents(), target.speakers(), target.codebook())
-        import annotator.store.bulk as bulk
+        import annotator.store.apply as apply
 
         def crash(*args, **kwargs):
             raise RuntimeError("disk full")
 
-        monkeypatch.setattr(bulk, "insert", crash)
+        monkeypatch.setattr(apply, "insert", crash)
         with pytest.raises(RuntimeError):
             target.import_corpus(corpus)
         assert (target.documents(), target.speakers(), target.codebook()) == before

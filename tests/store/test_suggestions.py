@@ -1,5 +1,8 @@
 from dataclasses import dataclass
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from annotator.core import Annotation, Document, Speaker, Status
 from annotator.core.edits import AddAnnotation, AddSpeaker, UpdateAnnotation
 from annotator.store.suggestions import accept_all_edit, suggestion_edit
@@ -74,3 +77,16 @@ def test_accept_option_and_accept_all(project):
     assert {a.status for a in project.annotations(doc.id)} == {Status.ACCEPTED}
     project.apply(accept.inverse())
     assert [a.status for a in project.annotations(doc.id)].count(Status.SUGGESTED) == 2
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 200), st.integers(1, 60)), max_size=30),
+    st.tuples(st.integers(0, 200), st.integers(1, 60)),
+)
+def test_the_span_index_finds_exactly_the_overlaps_a_full_scan_finds(spans, new):
+    from annotator.store.suggestions import _overlaps, _Taken
+
+    pairs = [(start, start + length) for start, length in spans]
+    taken = _Taken(pairs)
+    start, end = new[0], new[0] + new[1]
+    assert taken.overlaps(start, end) == any(_overlaps(start, end, a, b) for a, b in pairs)

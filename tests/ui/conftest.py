@@ -31,12 +31,16 @@ class FakePrompts:
         self.errors: list[tuple[str, str, str]] = []
         self.answers: list[object] = []
         self.confirmations: list[bool] = []
+        self.dialogs: list[Callable[[object], bool]] = []  # fill a dialog in, say OK or not
 
     def error(self, title: str, message: str, details: str = "") -> None:
         self.errors.append((title, message, details))
 
     def info(self, title: str, message: str) -> None:
         pass
+
+    def run_dialog(self, dialog: object) -> bool:
+        return self.dialogs.pop(0)(dialog) if self.dialogs else False
 
     def confirm(self, title: str, question: str, action: str = "Delete") -> bool:
         return self.confirmations.pop(0) if self.confirmations else True

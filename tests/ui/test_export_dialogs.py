@@ -10,16 +10,24 @@ import pytest
 from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QDialog, QFileDialog
 
+from annotator.app.exports import (
+    BriefingRequest,
+    ExportRequest,
+    Job,
+    Selection,
+    run_briefing,
+    run_export,
+)
 from annotator.core import Annotation, Document, Speaker, Status
 from annotator.core.corpus import CorpusFilter, select
 from annotator.core.edits import AddAnnotation, AddSpeaker
 from annotator.io.jsonl import read_jsonl
 from annotator.store import Project
 from annotator.ui import export_actions
-from annotator.ui.briefing_dialog import BriefingDialog, BriefingRequest
-from annotator.ui.export_dialog import ExportDialog, ExportRequest
-from annotator.ui.export_runner import Job, JobWorker, run_briefing, run_export, start_job
-from annotator.ui.selection import CheckList, Selection, SelectionWidget
+from annotator.ui.briefing_dialog import BriefingDialog
+from annotator.ui.export_dialog import ExportDialog
+from annotator.ui.export_runner import JobWorker, start_job
+from annotator.ui.selection import CheckList, SelectionWidget
 
 SUMMIT = (
     'The minister said "we came here with open hands" before leaving. '

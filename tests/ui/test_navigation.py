@@ -28,7 +28,7 @@ def point_of(window, index: int) -> QPoint:
 
 def test_click_selects_the_quote_and_hover_describes_it(qtbot, window):
     mark(qtbot, window, "we came here with open hands")
-    window.set_speaker("Anna Lindqvist")
+    window.coding.set_speaker("Anna Lindqvist")
     qtbot.keyClick(window.view, Qt.Key.Key_1)
     window.select_annotation(None)
     inside = point_of(window, ARTICLE.index("open hands") + 2)
@@ -64,7 +64,7 @@ def test_find_in_corpus_jumps_to_the_hit(qtbot, window, project):
     window.refresh_all()
     hits = find_in_corpus(project.documents(), "PEACE")
     assert [(h.document_id, h.title) for h in hits] == [(other.id, "Second")]
-    window.show_hit(hits[0])
+    window.views.show_hit(hits[0])
     assert window.document_id == other.id
     assert window.view.selected_range() == (hits[0].start, hits[0].end)
 
@@ -90,7 +90,7 @@ def test_export_menu_offers_each_working_format_and_writes_it(qtbot, window, tmp
     assert labels == [f"{f.label}…" for f in available_formats().values()]
     target = tmp_path / "corpus.jsonl"
     window.prompts.answers.append(str(target))
-    window.export(available_formats()["jsonl"])
+    window.files.export(available_formats()["jsonl"])
     assert target.exists() and "Talks end in acrimony" in target.read_text("utf-8")
 
 
@@ -106,7 +106,7 @@ def test_deleting_the_open_document_shows_another_and_undo_brings_it_back(
     window.refresh_all()
     window.open_document(article.id)
     window.corpus_panel.mark_current(article.id)
-    window.delete_document()
+    window.files.delete_document()
     assert [s.title for s in project.summaries()] == ["Second"]
     assert window.document_id == second.id
     window.edits.stack.undo()
@@ -124,7 +124,7 @@ def test_undo_and_redo_open_the_document_they_change_and_select_its_quote(
     window.open_document(article.id)
     mark(qtbot, window, "we came here with open hands")
     quote = window.selected_id
-    window.set_speaker("Anna Lindqvist")
+    window.coding.set_speaker("Anna Lindqvist")
     window.open_document(second.id)
     window.edits.stack.undo()  # takes the speaker back, in the first article
     assert window.document_id == article.id
@@ -181,7 +181,7 @@ def test_the_quote_table_follows_the_selected_quote(qtbot, window):
     assert chosen == [window.selected_id]
     window.select_annotation(first)
     assert [i.data(ROW_ROLE).id for i in table.selectionModel().selectedRows()] == [first]
-    window.set_speaker("Anna Lindqvist")  # the table is refilled: the row stays selected
+    window.coding.set_speaker("Anna Lindqvist")  # the table is refilled: the row stays selected
     assert [i.data(ROW_ROLE).id for i in table.selectionModel().selectedRows()] == [first]
     window.select_annotation(None)
     assert table.selectionModel().selectedRows() == []

@@ -29,7 +29,7 @@ def workspace_table() -> list[tuple[list[str], list[str]]]:
 
 def test_every_key_in_the_readme_does_what_it_says(window):
     bound: dict[str, set[str]] = {}
-    for _menu, command, keys in window.shortcut_rows():
+    for _menu, command, keys in window.views.shortcut_rows():
         for key in keys.split(", "):
             bound.setdefault(key, set()).add(command.rstrip("…"))
     rows = workspace_table()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from annotator.app import coding
 from annotator.core import Annotation, Code, CodeKind, Speaker
 from annotator.core.edits import (
     AddSpeaker,
@@ -11,7 +12,6 @@ from annotator.core.edits import (
     UpdateAnnotation,
     UpdateSpeaker,
 )
-from annotator.ui import coding
 from annotator.ui.span_index import SpanIndex
 from annotator.ui.text_spans import enclosing_quote, snap_to_words
 
@@ -51,7 +51,7 @@ def test_snap_to_words_and_quotation_marks():
 
 def test_attribute_to_a_new_speaker_is_one_batch():
     annotation = quote(3, 7)
-    edit = coding.attribute(annotation, "  Anna Lindqvist ", [], colour="#0072B2")
+    edit = coding.attribute(annotation, "  Anna Lindqvist ", [])
     assert isinstance(edit, Batch)
     assert isinstance(edit.edits[0], AddSpeaker) and edit.edits[0].speaker.name == "Anna Lindqvist"
     known = [Speaker("Anna Lindqvist", aliases=("Lindqvist",))]
@@ -59,6 +59,10 @@ def test_attribute_to_a_new_speaker_is_one_batch():
     assert isinstance(by_alias, UpdateAnnotation)
     assert by_alias.changes == (("speaker", None, "Anna Lindqvist"),)
     assert coding.attribute(quote(3, 7, speaker="Anna Lindqvist"), "Lindqvist", known) is None
+    # A surname alone names the one speaker who has it, as on the command line.
+    by_surname = coding.attribute(annotation, "LINDQVIST", [Speaker("Anna Lindqvist")])
+    assert isinstance(by_surname, UpdateAnnotation)
+    assert by_surname.changes == (("speaker", None, "Anna Lindqvist"),)
 
 
 def test_tone_toggles_and_devices_toggle():

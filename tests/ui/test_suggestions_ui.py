@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from annotator.app.suggesting import run_summary
 from annotator.core import Document, Status
 from annotator.io.sample import sample_document
 from annotator.store import Project
 from annotator.store.suggestions import SuggestionReport
 from annotator.ui.document_view import describe
-from annotator.ui.suggest_commands import run_summary
 from tests.ui.conftest import press
 
 SECOND = (
@@ -21,7 +21,9 @@ SECOND = (
 
 def run_and_wait(qtbot, window, corpus: bool = False) -> None:
     window.actions_by_id["suggest_corpus" if corpus else "suggest_document"].trigger()
-    qtbot.waitUntil(lambda: window.suggest_run is None and window.suggest_thread is None)
+    qtbot.waitUntil(
+        lambda: window.suggestions.suggest_run is None and window.suggestions.suggest_thread is None
+    )
 
 
 def open_suggestions(project: Project, document_id: int):
@@ -41,7 +43,9 @@ def test_a_run_adds_suggestions_as_one_undo_step(qtbot, sample, project):
     assert len(added) >= 10
     assert all(a.why and a.confidence for a in added)
     assert {a.id for a in window.annotations} == {a.id for a in added}
-    assert window.last_suggest_summary.startswith(f"{len(added)} new suggestions in 1 document")
+    assert window.suggestions.last_suggest_summary.startswith(
+        f"{len(added)} new suggestions in 1 document"
+    )
     # Shown as suggestions: in the view's index with their status, and in the corpus list.
     span = window.view.index.span_of(added[0].id)
     assert span is not None and span.annotation.status is Status.SUGGESTED
@@ -72,7 +76,7 @@ def test_running_again_adds_nothing_and_a_rejected_one_stays_rejected(qtbot, sam
     again = project.annotations(document.id)
     assert {a.id for a in again} == first
     assert next(a for a in again if a.id == chosen.id).status is Status.REJECTED
-    assert window.last_suggest_summary.startswith("No new suggestions")
+    assert window.suggestions.last_suggest_summary.startswith("No new suggestions")
     assert window.edits.stack.undoText() == "Reject quote"  # the empty run is no undo step
 
 
@@ -97,8 +101,10 @@ def test_accept_all_accepts_every_open_suggestion_in_one_step(qtbot, sample, pro
     window, document = sample
     run_and_wait(qtbot, window)
     press(window.view, Qt.Key.Key_N, "n")
-    press(window.view, Qt.Key.Key_Backspace)
     rejected = window.selected().id
+    press(window.view, Qt.Key.Key_Backspace)
+    # Review moves on to the next open suggestion.
+    assert window.selected().id != rejected and window.selected().status is Status.SUGGESTED
     qtbot.keyClick(
         window.view,
         Qt.Key.Key_A,
@@ -154,7 +160,7 @@ def test_corpus_run_is_one_step_and_n_moves_to_the_next_document(
     counts = {r.id: r.suggested for r in window.corpus_panel.model.rows}
     assert counts[article.id] >= 1 and counts[second.id] >= 1
     assert window.edits.stack.count() == 1
-    assert "in 2 documents" in window.last_suggest_summary
+    assert "in 2 documents" in window.suggestions.last_suggest_summary
     speaker = project.find_speaker("Kim")
     assert speaker is not None and speaker.name == "Laura Kim"
 
@@ -176,17 +182,17 @@ def test_cancel_keeps_the_documents_already_done(qtbot, make_window, project, ar
     def on_this_thread(worker, _owner, stopped):
         # Cancel as soon as the first document's suggestions are in.
         worker.found.connect(lambda *_: undo_while_running.append(undo.isEnabled()))
-        worker.found.connect(lambda *_: window._cancel_suggesting())
+        worker.found.connect(lambda *_: window.suggestions._cancel_suggesting())
         worker.run()
         stopped()
 
     undo, undo_while_running = window.actions_by_id["undo"], []
-    monkeypatch.setattr("annotator.ui.suggest_commands.start_worker", on_this_thread)
-    window.suggest_in_corpus()
-    assert window.suggest_run is None
+    monkeypatch.setattr("annotator.ui.suggest_controller.start_worker", on_this_thread)
+    window.suggestions.suggest_in_corpus()
+    assert window.suggestions.suggest_run is None
     assert open_suggestions(project, article.id) and not project.annotations(second.id)
     assert window.edits.stack.count() == 1
-    assert window.last_suggest_summary.endswith("cancelled after 1 of 2 documents.")
+    assert window.suggestions.last_suggest_summary.endswith("cancelled after 1 of 2 documents.")
     assert undo_while_running == [False] and undo.isEnabled()
 
 
@@ -202,7 +208,7 @@ def test_summary_sentence():
 
 
 def test_suggest_actions_are_in_the_menu_toolbar_and_shortcut_sheet(window):
-    rows = {(menu, command): keys for menu, command, keys in window.shortcut_rows()}
+    rows = {(menu, command): keys for menu, command, keys in window.views.shortcut_rows()}
     assert rows[("Suggest", "Suggest quotes in this document")] == "Ctrl+G"
     assert rows[("Suggest", "Suggest quotes in all documents")] == "Ctrl+Shift+G"
     assert rows[("Suggest", "Accept all suggestions in this document")] == "Ctrl+Shift+A"

@@ -44,8 +44,8 @@ def test_everything_is_there_after_reopening(qtbot, make_window, project, articl
     qtbot.keyClick(window.view, Qt.Key.Key_Q)
     qtbot.keyClick(window.view, Qt.Key.Key_7)
     qtbot.keyClick(window.view, Qt.Key.Key_G)
-    window.set_speaker("Dmitri Volkan")
-    window.set_note("said on state television")
+    window.coding.set_speaker("Dmitri Volkan")
+    window.coding.set_note("said on state television")
     window.close()
     location = project.location
     project.close()
@@ -77,7 +77,7 @@ def test_table_filters_by_text_speaker_tone_and_status(qtbot, window, project, a
         start = ARTICLE.index(quote)
         window.view.select_range(start, start + len(quote))
         qtbot.keyClick(window.view, Qt.Key.Key_Q)
-        window.set_tone(tone)
+        window.coding.set_tone(tone)
     table = window.table
     assert table.proxy.rowCount() == 2
     table.search.setText("nobody")
@@ -122,8 +122,8 @@ def test_codebook_rename_reaches_table_and_highlights(qtbot, window, project):
     window.view.select_range(start, start + len("we came here"))
     qtbot.keyClick(window.view, Qt.Key.Key_Q)
     qtbot.keyClick(window.view, Qt.Key.Key_5)  # warning
-    window.set_colour_by(window.colour_by.TONE)
-    dialog = CodebookDialog(window.codebook_snapshot, window)
+    window.views.set_colour_by(window.colour_by.TONE)
+    dialog = CodebookDialog(window.views.codebook_snapshot, window)
     dialog.prompts = window.prompts
     dialog.edit_requested.connect(window.edits.run)
     dialog.tabs.setCurrentIndex(1)
@@ -149,7 +149,7 @@ def test_deleting_a_code_in_use_reassigns_its_quotes(qtbot, window, project):
     qtbot.keyClick(window.view, Qt.Key.Key_5)  # nothing selected: only a hint
     qtbot.keyClick(window.view, Qt.Key.Key_Q)
     qtbot.keyClick(window.view, Qt.Key.Key_5)
-    dialog = CodebookDialog(window.codebook_snapshot, window)
+    dialog = CodebookDialog(window.views.codebook_snapshot, window)
     dialog.prompts = window.prompts
     dialog.edit_requested.connect(window.edits.run)
     dialog.tabs.setCurrentIndex(1)
@@ -172,8 +172,8 @@ def test_import_with_a_bad_file_reports_it_and_imports_the_rest(qtbot, window, p
     (folder / "one.txt").write_text("First article\n\nA minister spoke.", encoding="utf-8")
     (folder / "two.md").write_text("# Second article\n\nAnother spoke.", encoding="utf-8")
     (folder / "broken.docx").write_bytes(b"not a zip at all")
-    window.import_paths([folder])
-    qtbot.waitUntil(lambda: window.last_import is not None, timeout=10_000)
+    window.files.import_paths([folder])
+    qtbot.waitUntil(lambda: window.files.last_import is not None, timeout=10_000)
     titles = {s.title for s in project.summaries()}
     assert "Second article" in titles and len(titles) == 3
     assert len(window.corpus_panel.model.rows) == 3
@@ -188,7 +188,7 @@ def test_second_window_sees_the_first_ones_changes_on_focus(qtbot, make_window, 
         second = make_window(same_file)
         start = ARTICLE.index("we came here")
         first.view.select_range(start, start + len("we came here"))
-        first.mark_quote()
+        first.coding.mark_quote()
         assert second.annotations == []
         second.activateWindow()
         second.refresh_all()  # what activation does
@@ -197,7 +197,7 @@ def test_second_window_sees_the_first_ones_changes_on_focus(qtbot, make_window, 
 
 
 def test_shortcut_sheet_lists_the_real_bindings(window):
-    rows = window.shortcut_rows()
+    rows = window.views.shortcut_rows()
     keys = {command: key for _menu, command, key in rows}
     assert keys["Mark quote"] == "Q"
     assert keys["conciliatory"] == "3"
@@ -223,7 +223,7 @@ def test_paste_as_new_document(qtbot, window, project):
 
     QGuiApplication.clipboard().setText("Pasted speech\r\n\r\nWe shall overcome.")
     window.prompts.answers.append("A pasted speech")
-    window.paste_document()
+    window.files.paste_document()
     assert window.document.title == "A pasted speech"
     assert window.document.text == "Pasted speech\n\nWe shall overcome."
 
@@ -245,3 +245,42 @@ def test_run_exists_with_the_cli_signature():
 
     assert list(signature(run).parameters) == ["location", "first_run_sample"]
     assert Path  # keeps the import used for type readers
+
+
+def test_status_bar_counts_read_as_english(window):
+    assert "This document: 0 quotes" in window.counts.text()
+    assert "Corpus: 1 document, 0 quotes" in window.counts.text()
+
+
+def test_details_of_two_documents_in_one_undoable_step(qtbot, window, project, article):
+    from annotator.core import Document
+
+    second = project.add_document(Document(title="Second", text="Another text.", outlet="Post"))
+    window.refresh_all()
+    window.corpus_panel.table.selectAll()
+
+    def fill(dialog) -> bool:
+        assert dialog.boxes["outlet"].placeholderText() == "various"  # Herald and Post
+        dialog.boxes["author"].setText("Desk")
+        dialog._add_row("party", "Labour")
+        return True
+
+    window.prompts.dialogs.append(fill)
+    window.actions_by_id["document_details"].trigger()
+    first, other = project.document(article.id), project.document(second.id)
+    assert (first.author, other.author) == ("Desk", "Desk")
+    assert (first.outlet, other.outlet) == ("Herald", "Post")  # untouched "various"
+    assert first.attribute("party") == other.attribute("party") == "Labour"
+    window.actions_by_id["undo"].trigger()
+    assert project.document(article.id).author is None
+    assert project.document(second.id).attributes == ()
+
+
+def test_the_heading_shows_corrected_details(qtbot, window, project, article):
+    def fill(dialog) -> bool:
+        dialog.boxes["outlet"].setText("The Gazette")
+        return True
+
+    window.prompts.dialogs.append(fill)
+    window.actions_by_id["document_details"].trigger()
+    assert "The Gazette" in window.title.text()

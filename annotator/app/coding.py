@@ -1,14 +1,25 @@
 """The edits behind each coding gesture, built from plain values (no Qt, no database).
 
 Each function takes what the analyst sees (an annotation, the speakers, the codebook)
-and returns the core edit to apply, or None when there is nothing to change.
+and returns the core edit to apply, or None when there is nothing to change. The command
+line and the workspace both build their edits here, so a name typed in either resolves to
+the same speaker (``resolve_speaker``) and a new speaker gets the same colour (the store
+gives one to a speaker added without).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from annotator.core import Annotation, Code, CodeKind, Document, Speaker, Status
+from annotator.core import (
+    Annotation,
+    Code,
+    CodeKind,
+    Document,
+    Speaker,
+    Status,
+    match_speaker,
+)
 from annotator.core.edits import (
     AddAnnotation,
     AddSpeaker,
@@ -30,33 +41,33 @@ def new_quote(document: Document, start: int, end: int, annotator: str) -> AddAn
     return AddAnnotation(annotation)
 
 
-def find_speaker(speakers: Iterable[Speaker], typed: str) -> Speaker | None:
-    """The speaker whose name, or else one of whose aliases, matches ``typed`` (any case)."""
-    wanted = typed.strip().casefold()
-    speakers = list(speakers)
-    exact = next((s for s in speakers if s.name.casefold() == wanted), None)
-    if exact is not None:
-        return exact
-    return next((s for s in speakers if wanted in (a.casefold() for a in s.aliases)), None)
+def resolve_speaker(speakers: Iterable[Speaker], typed: str) -> Speaker | None:
+    """The speaker a typed name means: by name, alias or (if unambiguous) surname, any case."""
+    return match_speaker(speakers, typed)
 
 
-def attribute(
-    annotation: Annotation, typed: str, speakers: Iterable[Speaker], colour: str | None = None
-) -> Edit | None:
-    """Attribute the quote to ``typed``: a known name or alias, or a new speaker."""
-    typed = typed.strip()
-    if not typed:
+def speaker_for(typed: str, speakers: Iterable[Speaker]) -> tuple[str, list[Edit]]:
+    """The canonical name for ``typed`` and the edits creating it when it is new."""
+    typed = " ".join(typed.split())
+    known = resolve_speaker(speakers, typed)
+    if known is not None:
+        return known.name, []
+    return typed, [AddSpeaker(Speaker(typed))]
+
+
+def attribute(annotation: Annotation, typed: str, speakers: Iterable[Speaker]) -> Edit | None:
+    """Attribute the quote to ``typed``: a known name, alias or surname, or a new speaker."""
+    if not typed.strip():
         if annotation.speaker is None:
             return None
         return UpdateAnnotation.between(annotation, "Clear speaker", speaker=None)
-    known = find_speaker(speakers, typed)
-    name = known.name if known else typed
+    name, new = speaker_for(typed, speakers)
     if name == annotation.speaker:
         return None
     retag = UpdateAnnotation.between(annotation, f"Speaker {name}", speaker=name)
-    if known is not None:
+    if not new:
         return retag
-    return Batch((AddSpeaker(Speaker(name, colour=colour)), retag), f"New speaker {name}")
+    return Batch((*new, retag), f"New speaker {name}")
 
 
 def set_tone(annotation: Annotation, tone: str) -> Edit:

@@ -12,23 +12,25 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QThread
+from PySide6.QtCore import QObject, Qt, QThread
 from PySide6.QtWidgets import QProgressDialog
 
+from annotator.app.suggesting import (
+    SuggestionReport,
+    accept_all_edit,
+    document_texts,
+    plural,
+    run_summary,
+    suggestion_edit,
+)
 from annotator.core import Status
 from annotator.store import StoreError
-from annotator.store.suggestions import SuggestionReport, accept_all_edit, suggestion_edit
 from annotator.suggest import Suggestion
-from annotator.ui.export_runner import plural
-from annotator.ui.suggest_worker import DocumentText, SuggestWorker, start_worker
+from annotator.ui.suggest_worker import SuggestWorker, start_worker
 from annotator.ui.undo import EditGroup
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
-
-    Base = MainWindow
-else:
-    Base = object
 
 
 @dataclass
@@ -47,28 +49,12 @@ class SuggestRun:
     error: str = ""
 
 
-def run_summary(reports: list[SuggestionReport], total: int, cancelled: bool = False) -> str:
-    """``12 new suggestions in 3 documents, 4 already marked`` (and what was cut short)."""
-    added = sum(r.added for r in reports)
-    documents = sum(1 for r in reports if r.added)
-    skipped = sum(r.skipped for r in reports)
-    speakers = sum(r.speakers_added for r in reports)
-    if added:
-        text = f"{plural(added, 'new suggestion')} in {plural(documents, 'document')}"
-    else:
-        text = "No new suggestions"
-    extras = [f"{skipped} already marked"] if skipped else []
-    if speakers:
-        extras.append(plural(speakers, "new speaker"))
-    if extras:
-        text += (", " if added else " (") + ", ".join(extras) + ("" if added else ")")
-    if cancelled:
-        text += f"; cancelled after {len(reports)} of {plural(total, 'document')}"
-    return text + "."
+class SuggestController(QObject):
+    """Handlers of the Suggest menu (a part of the main window)."""
 
-
-class SuggestCommands(Base):
-    """Handlers of the Suggest menu (mixed into the main window)."""
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)  # a QObject of the GUI thread: workers' signals queue here
+        self.window = window
 
     suggest_thread: QThread | None = None
     suggest_run: SuggestRun | None = None
@@ -76,41 +62,31 @@ class SuggestCommands(Base):
 
     # -- running the engine ----------------------------------------------------------------
     def suggest_in_document(self) -> None:
-        if self.document is None:
-            self.hint("Open a document first.")
+        if self.window.document_id is None:
+            self.window.hint("Open a document first.")
             return
-        self.suggest_in([self.document.id], "Suggest quotes")
+        self.suggest_in([self.window.document_id], "Suggest quotes")
 
     def suggest_in_corpus(self) -> None:
-        ids = [s.id for s in self.corpus_panel.model.rows]
+        ids = [s.id for s in self.window.corpus_panel.model.rows]
         if not ids:
-            self.hint("No documents yet: import some first (Ctrl+I).")
+            self.window.hint("No documents yet: import some first (Ctrl+I).")
             return
         self.suggest_in(ids, "Suggest quotes in all documents")
 
     def suggest_in(self, document_ids: list[int], label: str) -> None:
         """Suggest quotes in these documents in the background; one undo step for all."""
         if self.suggest_run is not None or self.suggest_thread is not None:
-            self.hint("Suggestions are already being found.")
+            self.window.hint("Suggestions are already being found.")
             return
-        wanted = set(document_ids)
-        documents = (
-            [self.project.document(document_ids[0])]
-            if len(document_ids) == 1
-            else self.project.documents()
-        )
-        texts = [
-            DocumentText(d.id, d.title, d.text)
-            for d in documents
-            if d.id is not None and d.id in wanted
-        ]
-        worker = SuggestWorker(texts, self.project.speakers())
-        progress = QProgressDialog("Finding quotes…", "Cancel", 0, len(texts), self)
+        texts = document_texts(self.window.project, document_ids)
+        worker = SuggestWorker(texts, self.window.project.speakers())
+        progress = QProgressDialog("Finding quotes…", "Cancel", 0, len(texts), self.window)
         progress.setWindowTitle("Suggesting quotes")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(400)
         progress.setValue(0)
-        run = SuggestRun(worker, self.edits.group(label), len(texts), progress)
+        run = SuggestRun(worker, self.window.edits.group(label), len(texts), progress)
         progress.canceled.connect(self._cancel_suggesting)
         # Bound methods of the window run on the GUI thread (queued from the worker).
         worker.found.connect(self._suggestions_found)
@@ -148,7 +124,7 @@ class SuggestCommands(Base):
         self, run: SuggestRun, document_id: int, suggestions: list[Suggestion]
     ) -> None:
         try:
-            edit, report = suggestion_edit(self.project, document_id, suggestions)
+            edit, report = suggestion_edit(self.window.project, document_id, suggestions)
         except StoreError:  # the document was deleted meanwhile
             return
         if not edit.edits or run.group.apply(edit):
@@ -184,18 +160,18 @@ class SuggestCommands(Base):
         self._allow_undo(True)
         cut_short = run.cancelled or bool(run.error)
         self.last_suggest_summary = run_summary(run.reports, run.total, cut_short)
-        self.hint(self.last_suggest_summary, 15000)
+        self.window.hint(self.last_suggest_summary, 15000)
         if run.error:
-            self.prompts.error(
+            self.window.prompts.error(
                 "Suggestions stopped",
                 f"The engine failed on a document.\n{self.last_suggest_summary}",
                 run.error,
             )
 
     def _allow_undo(self, allowed: bool) -> None:
-        stack = self.edits.stack
-        self.actions_by_id["undo"].setEnabled(allowed and stack.canUndo())
-        self.actions_by_id["redo"].setEnabled(allowed and stack.canRedo())
+        stack = self.window.edits.stack
+        self.window.actions_by_id["undo"].setEnabled(allowed and stack.canUndo())
+        self.window.actions_by_id["redo"].setEnabled(allowed and stack.canRedo())
 
     def _suggest_thread_stopped(self) -> None:
         self.suggest_thread = None
@@ -209,45 +185,47 @@ class SuggestCommands(Base):
 
     # -- reviewing -------------------------------------------------------------------------
     def accept_all_suggestions(self) -> None:
-        if self.document is None:
+        if self.window.document_id is None:
             return
-        edit = accept_all_edit(self.project, self.document.id)
+        edit = accept_all_edit(self.window.project, self.window.document_id)
         if not edit.edits:
-            self.hint("No open suggestions in this document.")
-        elif self.edits.run(edit):
-            self.hint(f"Accepted {plural(len(edit.edits), 'suggestion')}.")
+            self.window.hint("No open suggestions in this document.")
+        elif self.window.edits.run(edit):
+            self.window.hint(f"Accepted {plural(len(edit.edits), 'suggestion')}.")
 
     def next_suggestion(self) -> None:
         """Select the next open suggestion: later in this document, else in the next
         document that has any, else from the top of this one."""
         here = sorted(
-            (a for a in self.annotations if a.status is Status.SUGGESTED and a.placed),
+            (a for a in self.window.annotations if a.status is Status.SUGGESTED and a.placed),
             key=lambda a: (a.start, a.end, a.id),
         )
-        current = self.selected()
+        current = self.window.selected()
         if current is not None:
             position = (current.start, current.end, current.id)
             later = [a for a in here if (a.start, a.end, a.id) > position]
         else:
-            caret = self.view.index.to_text(self.view.textCursor().position())
+            caret = self.window.view.index.to_text(self.window.view.textCursor().position())
             later = [a for a in here if a.start >= caret]
         other = None if later else self._next_document_with_suggestions()
         if other is not None:
-            self.open_document(other)
-            later = [a for a in self.annotations if a.status is Status.SUGGESTED and a.placed]
+            self.window.open_document(other)
+            later = [
+                a for a in self.window.annotations if a.status is Status.SUGGESTED and a.placed
+            ]
             later.sort(key=lambda a: (a.start, a.end, a.id))
         chosen = later[0] if later else (here[0] if here and other is None else None)
         if chosen is None:
-            self.hint("No open suggestions: Ctrl+G suggests quotes in this document.")
+            self.window.hint("No open suggestions: Ctrl+G suggests quotes in this document.")
         else:
-            self.show_in_passing(chosen)
+            self.window.show_in_passing(chosen)
 
     def _next_document_with_suggestions(self) -> int | None:
         # In the order (and under the filter) the corpus panel shows.
-        rows = self.corpus_panel.visible_summaries()
+        rows = self.window.corpus_panel.visible_summaries()
         ids = [r.id for r in rows]
-        start = ids.index(self.document_id) + 1 if self.document_id in ids else 0
+        start = ids.index(self.window.document_id) + 1 if self.window.document_id in ids else 0
         for row in rows[start:] + rows[:start]:
-            if row.suggested and row.id != self.document_id:
+            if row.suggested and row.id != self.window.document_id:
                 return row.id
         return None

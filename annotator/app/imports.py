@@ -1,0 +1,179 @@
+"""Bringing work in: article files, JSONL corpora and REFI-QDA projects, each as one edit.
+
+Files are read first; what they add (new documents, new versions of documents imported
+before from the same path) then goes in as one edit in one transaction, so an import is
+one undo step in the workspace and, when the project cannot be written, changes nothing.
+A file whose text is already in the project is reported, not duplicated; a file that
+cannot be read is reported with its reason, and the others still go in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from annotator.core import Document
+from annotator.core.corpus import Corpus
+from annotator.core.edits import AddDocument, Batch, Edit, ReviseDocument
+from annotator.io.importers import ImportProblem, expand, read_document
+from annotator.store import Project
+from annotator.store.corpus_import import CorpusImportReport, corpus_import_edit
+
+Progress = Callable[[int, int, Path], bool]  # (done, total, current) -> keep going?
+
+
+@dataclass
+class ImportReport:
+    """The outcome of importing files, and the edit that went in (None: nothing did)."""
+
+    added: list[Document] = field(default_factory=list)
+    updated: list[tuple[Document, int]] = field(default_factory=list)  # (document, unplaced)
+    duplicates: list[tuple[Path, str]] = field(default_factory=list)
+    failed: list[tuple[Path, str]] = field(default_factory=list)
+    cancelled: bool = False
+    edit: Edit | None = None
+
+    def lines(self) -> list[str]:
+        """One line per file, for the command line and the workspace's details."""
+        out = [f"added    {d.id}\t{d.title}" for d in self.added]
+        for doc, orphaned in self.updated:
+            quotes = "1 quote" if orphaned == 1 else f"{orphaned} quotes"
+            note = f" ({quotes} could not be re-placed)" if orphaned else ""
+            out.append(f"updated  {doc.id}\t{doc.title}{note}")
+        out += [f"skipped  {p}: {reason}" for p, reason in self.duplicates]
+        out += [f"failed   {p}: {reason}" for p, reason in self.failed]
+        return out
+
+    def summary(self) -> str:
+        """One sentence on what went in."""
+        parts = [f"{len(self.added)} added"]
+        if self.updated:
+            parts.append(f"{len(self.updated)} updated")
+        if self.duplicates:
+            parts.append(f"{len(self.duplicates)} already in the project")
+        if self.failed:
+            parts.append(f"{len(self.failed)} could not be imported")
+        ending = " (cancelled)" if self.cancelled else ""
+        return "Import finished: " + ", ".join(parts) + ending + "."
+
+
+class _Plan:
+    """The edits an import will make, checked against the project and each other."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.hashes = project.document_hashes()
+        self.titles: dict[str, str] = {}
+        self.edits: list[Edit] = []
+
+    def take(self, path: Path, doc: Document, report: ImportReport) -> None:
+        if doc.sha256 in self.hashes or doc.sha256 in self.titles:
+            where = self.hashes.get(doc.sha256)
+            what = f"document {where}" if where else f"“{self.titles[doc.sha256]}”"
+            report.duplicates.append((path, f"already in the project: same text as {what}"))
+            return
+        earlier = self.project.document_by_source(doc.source) if doc.source else None
+        if earlier is not None and earlier.id is not None:
+            revision = self.project.revision(earlier.id, doc.text, replace(doc, id=earlier.id))
+            self.edits.append(replace(revision, label=f"Re-import “{doc.title}”"))
+        else:
+            self.edits.append(AddDocument(doc, label=f"Import “{doc.title}”"))
+        self.titles[doc.sha256] = doc.title
+
+
+def read_one(path: Path) -> Document | str:
+    """The document in ``path``, or why it cannot be read."""
+    try:
+        return read_document(path)
+    except ImportProblem as problem:
+        return problem.reason
+    except Exception as error:  # a reader library failing on odd input
+        return f"could not be read ({type(error).__name__}: {error})"
+
+
+def import_files(
+    project: Project, paths: Iterable[Path], progress: Progress | None = None
+) -> ImportReport:
+    """Import files and folders (recursively) as one edit; ``progress`` may cancel.
+
+    Cancelling keeps what was read so far (it goes in); the report's ``edit`` is the
+    applied edit, with the new documents' ids, for an undo stack.
+    """
+    report = ImportReport()
+    files = expand(paths)
+    plan = _Plan(project)
+    for done, path in enumerate(files):
+        if progress is not None and not progress(done, len(files), path):
+            report.cancelled = True
+            break
+        found = read_one(path)
+        if isinstance(found, str):
+            report.failed.append((path, found))
+        else:
+            plan.take(path, found, report)
+    if progress is not None and not report.cancelled:
+        progress(len(files), len(files), Path())
+    if plan.edits:
+        label = plan.edits[0].label if len(plan.edits) == 1 else "Import documents"
+        report.edit = project.apply(Batch(tuple(plan.edits), label)).applied
+        _record(report, report.edit)
+    return report
+
+
+def _record(report: ImportReport, edit: Edit | None) -> None:
+    parts = edit.edits if isinstance(edit, Batch) else (edit,)
+    for part in parts:
+        if isinstance(part, AddDocument):
+            report.added.append(part.document)
+        elif isinstance(part, ReviseDocument):
+            report.updated.append((part.after, part.orphaned))
+
+
+def paste_edit(title: str, text: str) -> AddDocument:
+    """The edit adding pasted text as a new document (newlines made ``\\n``)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not text:
+        raise ValueError("there is no text to add")
+    return AddDocument(
+        Document(title=title.strip() or text.split("\n", 1)[0][:120], text=text, source=None),
+        label="Paste document",
+    )
+
+
+@dataclass(frozen=True)
+class CorpusImport:
+    """A corpus import's report and the edit that went in (for an undo stack)."""
+
+    report: CorpusImportReport
+    edit: Edit | None
+
+
+CORPUS_SUFFIXES = (".jsonl", ".qdpx")
+
+
+def read_corpus(path: Path) -> Corpus:
+    """A Speechmark JSONL corpus or a REFI-QDA project (.qdpx), by its suffix."""
+    suffix = path.suffix.lower()
+    if suffix == ".qdpx":
+        from annotator.io.qdpx import read_qdpx
+
+        return read_qdpx(path)
+    if suffix in (".jsonl", ".json", ".ndjson"):
+        from annotator.io.jsonl import read_jsonl
+
+        return read_jsonl(path)
+    raise ValueError(f"{path}: not a corpus file (expected .jsonl or .qdpx)")
+
+
+def import_corpus(project: Project, corpus: Corpus, label: str = "Import corpus") -> CorpusImport:
+    """Add a whole corpus as one edit: all of it, or (on any error) none of it."""
+    edit, report = corpus_import_edit(project, corpus)
+    if not edit.edits:
+        return CorpusImport(report, None)
+    return CorpusImport(report, project.apply(replace(edit, label=label)).applied)
+
+
+def import_corpus_file(project: Project, path: Path) -> CorpusImport:
+    """Read ``path`` (.jsonl or .qdpx) and add it as one edit."""
+    return import_corpus(project, read_corpus(path), f"Import {path.name}")

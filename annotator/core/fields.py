@@ -1,0 +1,124 @@
+"""The fields of a quote, read off the ``Annotation`` declaration, and their JSON form.
+
+``Annotation`` (in ``model``) is the one place a quote's fields are declared; each field
+says what it holds (its *kind*) and whether it is *derived* (recomputed from the document
+text when a quote is read in: ``prefix``, ``suffix``, ``placed``). The store's mapping, the
+lossless JSONL format and the list of what each lossy format drops all start from
+``QUOTE_FIELDS`` here, so a field added to ``Annotation`` is carried everywhere or reported
+missing by the tests.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, fields
+from datetime import UTC, datetime
+from typing import Any
+
+from annotator.core.model import Annotation, Status
+
+
+@dataclass(frozen=True)
+class QuoteField:
+    """One field of ``Annotation``: its name, what it holds, and whether it is derived."""
+
+    name: str
+    kind: str  # document, offset, text, name, names, status, number, time, id, flag
+    derived: bool
+
+
+QUOTE_FIELDS: tuple[QuoteField, ...] = tuple(
+    QuoteField(f.name, str(f.metadata["kind"]), bool(f.metadata["derived"]))
+    for f in fields(Annotation)
+)
+FIELDS_BY_NAME = {f.name: f for f in QUOTE_FIELDS}
+# What a lossless format must write: every field that is not recomputed from the text.
+CARRIED: tuple[str, ...] = tuple(f.name for f in QUOTE_FIELDS if not f.derived)
+
+
+def time_text(value: datetime) -> str:
+    """A stamp as exchange formats write it: UTC, to the second, ``Z`` suffix."""
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def parse_time(value: str) -> datetime:
+    """An ISO 8601 stamp (``Z`` or an offset; naive is taken as UTC) as aware UTC."""
+    parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+
+def to_json(name: str, value: Any) -> Any:
+    """The JSON value of field ``name`` (times as ISO text, devices as a list)."""
+    kind = FIELDS_BY_NAME[name].kind
+    if value is None:
+        return None
+    if kind == "time":
+        return time_text(value)
+    if kind == "names":
+        return list(value)
+    if kind == "status":
+        return Status(value).value
+    return value
+
+
+_TEXT_KINDS = ("text", "name", "id")
+
+
+def from_json(name: str, raw: Any) -> Any:
+    """The value of field ``name`` from JSON; ValueError says what is wrong with ``raw``.
+
+    Optional fields take ``null``; nothing is coerced (a speaker given as a number is an
+    error, not the text of that number).
+    """
+    kind = FIELDS_BY_NAME[name].kind
+    if raw is None:
+        return _missing(name, kind)
+    if kind in _TEXT_KINDS:
+        if not isinstance(raw, str):
+            raise ValueError(f"'{name}' must be text, not {_json_type(raw)}")
+        return raw
+    if kind in ("offset", "document"):
+        if isinstance(raw, bool) or not isinstance(raw, int):
+            raise ValueError(f"'{name}' must be a whole number, not {_json_type(raw)}")
+        return raw
+    if kind == "names":
+        if not isinstance(raw, list) or not all(isinstance(d, str) for d in raw):
+            raise ValueError(f"'{name}' must be a list of names")
+        return tuple(raw)
+    if kind == "status":
+        try:
+            return Status(raw)
+        except ValueError:
+            valid = ", ".join(s.value for s in Status)
+            raise ValueError(f"'{name}' must be one of {valid}, not {raw!r}") from None
+    if kind == "number":
+        if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not math.isfinite(raw):
+            raise ValueError(f"'{name}' must be a finite number, not {raw!r}")
+        return float(raw)
+    if kind == "time":
+        if not isinstance(raw, str):
+            raise ValueError(f"'{name}' must be an ISO date and time, not {_json_type(raw)}")
+        try:
+            return parse_time(raw)
+        except ValueError:
+            raise ValueError(f"'{name}' is not an ISO date and time: {raw!r}") from None
+    if kind == "flag":
+        if not isinstance(raw, bool):
+            raise ValueError(f"'{name}' must be true or false")
+        return raw
+    raise ValueError(f"'{name}': no JSON form for kind {kind!r}")
+
+
+def _missing(name: str, kind: str) -> Any:
+    if kind in ("offset", "document"):
+        raise ValueError(f"'{name}' is missing")
+    if kind == "names":
+        return ()
+    if kind == "status":
+        return Status.ACCEPTED
+    return None
+
+
+def _json_type(raw: Any) -> str:
+    names = {dict: "an object", list: "a list", str: "text", bool: "true/false"}
+    return next((v for t, v in names.items() if isinstance(raw, t)), "a number")
