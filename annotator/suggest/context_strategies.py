@@ -169,6 +169,12 @@ def sentence_about_before(q: Quote) -> Candidate | None:
 def _paragraph_before(q: Quote) -> tuple[int, int] | None:
     """(start of the last sentence, end) of the paragraph before a quote that opens its
     own paragraph; None when text comes before the quote or it opens the text."""
+    if "paragraph before" not in q.memo:
+        q.memo["paragraph before"] = _find_paragraph_before(q)
+    return q.memo["paragraph before"]  # type: ignore[return-value]
+
+
+def _find_paragraph_before(q: Quote) -> tuple[int, int] | None:
     article = q.article
     if q.para == 0 or article.masked[q.p_start : q.span.start].strip():
         return None

@@ -63,6 +63,7 @@ class Quote:
         )
         self._sentence_start = -1
         self._before = _UNSET
+        self.memo: dict[str, object] = {}  # what several strategies ask about the quote
 
     @property
     def sentence_start(self) -> int:

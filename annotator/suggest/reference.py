@@ -75,4 +75,7 @@ def is_place(tokens: tuple[str, ...]) -> bool:
 
 def is_calendar(tokens: tuple[str, ...]) -> bool:
     """True when a name is only weekday or month names ("Monday", "June")."""
-    return bool(tokens) and all(t.lower().rstrip(".") in calendar_words() for t in tokens)
+    words = calendar_words()
+    if len(tokens) == 1:
+        return tokens[0].lower().rstrip(".") in words
+    return bool(tokens) and all(t.lower().rstrip(".") in words for t in tokens)
