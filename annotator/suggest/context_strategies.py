@@ -266,3 +266,15 @@ def partial_quote(q: Quote) -> Candidate | None:
         return None
     reason = f"a phrase quoted in a sentence about {person.name}"
     return Candidate(person, weights.PARTIAL_QUOTE, (reason,), "partial quote")
+
+
+def text_subject(q: Quote) -> Candidate | None:
+    """The last resort for a quote with no cue and no quote or name before it in a way
+    the other strategies read: whom the sentences just before are about."""
+    if q.span.end - q.span.start < 40:
+        return None  # a short phrase with nothing around it is more likely a term
+    person = sources.salient(q.article, q.sentence_start)
+    if person is None:
+        return None
+    reason = f"the sentences before are about {person.name}"
+    return Candidate(person, weights.TEXT_SUBJECT, (reason,), "subject of the text before")

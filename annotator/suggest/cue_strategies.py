@@ -21,6 +21,8 @@ _PLACES = {"after": "after the quote", "before": "before the quote"}
 _DOCUMENT_RX = re.compile(
     r"(?:the|that|this|its|their)\s+(statement|letter|report|post|note|message)"
 )
+# First words of a subject that describes someone unnamed ("a local business owner said").
+_DESCRIBING = frozenset(("a", "an", "one", "another", "the", "his", "her", "their", "they"))
 # Marks that end a quote which a cue after it completes ("“…,” she said").
 _CONTINUING = (",", "?", "!", "—", "–", "-", "…")
 
@@ -34,6 +36,9 @@ class Candidate:
     reasons: tuple[str, ...]
     strategy: str
     place: str = ""  # where the cue is: "after", "before", "sentence" or "" (none)
+    # With no person: True when the cue describes someone ("a local business owner said"),
+    # so no later strategy may guess a name; False when it names nothing ("Thursday").
+    decisive: bool = False
 
 
 _UNSET: Any = object()
@@ -192,7 +197,9 @@ def from_cue(q: Quote, cue: cues.Cue, base: float, strategy: str) -> Candidate:
             why[-1] = found[1]
             base, factor = base * weights.BARE_VERB, 1.0
             person = found[0]
-    return Candidate(person, base * factor, tuple(why), strategy, cue.place)
+    first = cue.subject.split()[0].lower() if cue.subject.split() else ""
+    decisive = person is None and first in _DESCRIBING
+    return Candidate(person, base * factor, tuple(why), strategy, cue.place, decisive)
 
 
 def unread_subject_speaker(q: Quote, bare: bool) -> tuple[Person, str] | None:

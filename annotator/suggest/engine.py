@@ -45,6 +45,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     near.paragraph_after_cue,
     near.paragraph_after_name,
     near.partial_quote,
+    near.text_subject,
 )
 
 _SMALL_WORDS = words("a an the of and or in on at to for by with from vs")
@@ -83,12 +84,13 @@ def suggest(text: str, known_speakers: Iterable[object] = ()) -> list[Suggestion
 
 
 def attribute(q: Quote) -> Candidate | None:
-    """The winning candidate for a quote: the first that names someone, else the first
-    cue that names no one ("the lawyers said"), else None."""
+    """The winning candidate for a quote: the first that names someone or describes an
+    unnamed someone ("a local business owner said"), else the first cue that names no one
+    ("Thursday said" read from "on Thursday said"), else None."""
     unnamed = None
     for strategy in STRATEGIES:
         candidate = strategy(q)
-        if candidate is not None and candidate.person is not None:
+        if candidate is not None and (candidate.person is not None or candidate.decisive):
             return candidate
         unnamed = unnamed or candidate
     return unnamed

@@ -30,6 +30,7 @@ COLON_PARAGRAPH_NAME = 0.7  # a paragraph naming someone and ending in a colon
 PARAGRAPH_AFTER_SPEAKER = 0.65  # a paragraph of quote only after one by its speaker
 PARAGRAPH_AFTER_CUE = 0.6  # ... after a paragraph with a speech cue
 PARAGRAPH_AFTER_NAME = 0.5  # ... after a paragraph about someone
+TEXT_SUBJECT = 0.3  # no cue at all: whom the sentences before are about
 PARTIAL_QUOTE = 0.35  # a short phrase quoted in a sentence about someone, no cue
 
 # Factors by how the cue's subject became a person.

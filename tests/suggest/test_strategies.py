@@ -162,6 +162,15 @@ CASES = [
         "Donald Trump",
     ),
     (near.partial_quote, "Donald Trump said little. The so-called “reset” went on.", "reset", "-"),
+    (
+        near.text_subject,
+        "Mirela Dragan has run the clinic for a decade. The funding ends in May, and there "
+        "is no plan. “We have written to every office in the city and heard nothing back.” "
+        "The council did not reply.",
+        "written to every office",
+        "Mirela Dragan",
+    ),
+    (near.text_subject, "The council met. “Nothing was decided at all today.”", "decided", "-"),
 ]
 
 
