@@ -266,7 +266,10 @@ def after_cue(
     if word == "according":
         patterns: tuple[Dual, ...] = (AFTER_ACCORDING,)
     elif not masked[start:verb].strip(" ,;—–-\n"):
-        patterns = (AFTER_VERB_SUBJECT, AFTER_SUBJECT_VERB)
+        # After a comma, the whole phrase up to the clause's end: "said ACLU executive
+        # Director Anthony Romero" is Romero, not the ACLU.
+        first = (AFTER_VERB_PHRASE,) if phrases else ()
+        patterns = (*first, AFTER_VERB_SUBJECT, AFTER_SUBJECT_VERB)
     else:
         patterns = (AFTER_SUBJECT_VERB, AFTER_VERB_SUBJECT)
     if phrases:

@@ -50,6 +50,12 @@ CASES = [
         "Tom Ferris",
     ),
     (
+        cue.cue_after_comma,
+        "“They have never worked,” said NCLA executive Director Ana Romero.",
+        "never worked",
+        "Ana Romero",
+    ),
+    (
         cue.cue_after_clause,
         "Mark Ellison chaired the hearing.\n“That is not an answer,” Ellison shot back.",
         "not an answer",
