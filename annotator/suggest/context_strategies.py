@@ -29,7 +29,7 @@ def exchange_turn(q: Quote) -> Candidate | None:
     """A turn in an exchange of quote paragraphs (an interview, a hearing): the quote
     after a question put in a paragraph of its own, or where turns already alternate
     around a question, is the other party's: the speaker before, else the other person
-    the sentence opening the exchange names ("Brierley pressed Carr. ¶ “…?” ¶ “…”")."""
+    the sentence opening the exchange names ("Ellison pressed Kim. ¶ “…?” ¶ “…”")."""
     article, i = q.article, q.i
     if i == 0 or _quote_only_paragraph(q) is None:
         return None
@@ -249,8 +249,8 @@ def paragraph_after_name(q: Quote) -> Candidate | None:
 
 
 def partial_quote(q: Quote) -> Candidate | None:
-    """A short lowercase phrase quoted inside a sentence about someone, with no cue ("Trump
-    stood by his call for “a total and complete ban”"): that person's words. Not after
+    """A short lowercase phrase quoted inside a sentence about someone, with no cue ("Varga
+    stood by his plan for “a levy on every crossing”"): that person's words. Not after
     "so-called" or "the term" (a scare quote, a term discussed)."""
     article, span = q.article, q.span
     quoted = article.text[span.start + 1 : span.end - 1].split()

@@ -94,7 +94,7 @@ def cue_after_comma(q: Quote) -> Candidate | None:
 
 
 def cue_after_clause(q: Quote) -> Candidate | None:
-    """ "“…,” Oliver barked": a name or pronoun and any verb right after a quote that ends
+    """ "“…,” Ellison shot back": a name or pronoun and any verb right after a quote that ends
     mid-sentence, when no speech verb is there."""
     if not q.continued or q.after[0] is not None:
         return None
@@ -103,7 +103,7 @@ def cue_after_clause(q: Quote) -> Candidate | None:
 
 
 def cue_end_of_sentence(q: Quote) -> Candidate | None:
-    """ "… a “small handful” of companies stay away, Gilbert said.": a cue closing the
+    """ "… a “handful” of firms may stay away, Marsh said.": a cue closing the
     quote's sentence after a comma."""
     article, end = q.article, q.span.end
     if article.text[q.span.start + 1 : end - 1].rstrip()[-1:] in (".", "!", "?", "…"):
@@ -135,7 +135,7 @@ def cue_after(q: Quote) -> Candidate | None:
 
 
 def colon_introduction(q: Quote) -> Candidate | None:
-    """ "More from Jones: “…", "Then, later that month on CNN: “…": a sentence ending in a
+    """ "More from Ruiz: “…", "Later, on the radio: “…": a sentence ending in a
     colon before the quote, with no subject that speaks: the person it names, else whom
     the sentences before are about."""
     article, start, end = q.article, q.sentence_start, q.span.start

@@ -17,7 +17,7 @@ from annotator.suggest import lexicon
 from annotator.suggest.names import CAP, NAME
 from annotator.suggest.stdlib_rx import Dual, plain
 
-# Verbs that, capitalised, are mostly part of a name ("Islamic State", "Washington Post").
+# Verbs that, capitalised, are mostly part of a name ("Secretary of State", "the Morning Post").
 _NAME_WORDS = frozenset(("state", "states", "post", "posts", "note", "notes", "charge"))
 
 
@@ -54,7 +54,7 @@ AFTER_VERB_SUBJECT = Dual(
 )
 AFTER_ACCORDING = Dual(rf"{_LEAD}(?P<verb>according\s+to)\s+{_SUBJ}")
 # A longer subject phrase than `_SUBJ` reads, to be resolved to the name or role it ends
-# in: "said former Obama adviser David Axelrod", "a spokesman for the campaign said".
+# in: "said former Labour adviser Tom Ferris", "a spokesman for the campaign said".
 _PHRASE = r"[\p{L}\p{M}\d’'\-\.&]+(?:\s+[\p{L}\p{M}\d’'\-\.&]+){0,7}?"
 _PHRASE_END = (
     r"(?=\s*(?:[,.;:_\n—–()]|$)|\s+(?:in|on|at|during|after|before|when|while|as|to|with|"
@@ -66,7 +66,7 @@ AFTER_VERB_PHRASE = Dual(
 AFTER_PHRASE_VERB = Dual(
     rf"{_LEAD}(?P<subj>{_WORD_START}{_PHRASE}){_APPOS}?\s+{_AUX}(?P<verb>{_VERB})"
 )
-# A name or pronoun and any verb after a quote that ends mid-sentence ("“…,” Oliver barked").
+# A name or pronoun and any verb after a quote that ends mid-sentence ("“…,” Ellison shot back").
 AFTER_NAME_ANY_VERB = Dual(
     rf"{_LEAD}(?P<subj>{_WORD_START}(?:{_PRON}|{NAME}))\s+(?:\p{{Ll}}+ly\s+)?"
     r"(?P<verb>(?!(?:and|or|but|who|which|of|in|on|at|for|to|with|from|is|was|were|are|has|have|"
@@ -177,7 +177,7 @@ def _cue(place: str, m: regex.Match[str], offset: int) -> Cue:
     return Cue(place, m.group(subj), offset + m.start(subj), verb, *appos)
 
 
-# A capitalised word before a speech verb ("Trump said", "Cruz has said"), in `re` with a
+# A capitalised word before a speech verb ("Marsh said", "Varga has said"), in `re` with a
 # plain class first: it skips to capitals fastest (a name with another initial is missed).
 _BEFORE_VERB_RX = re.compile(
     rf"([A-Z][\w’'\-]*[a-z])\s+(?:(?:also|later|then|again|has|had|would|will)\s+)?"
@@ -186,7 +186,7 @@ _BEFORE_VERB_RX = re.compile(
 
 
 def speaking_words(masked: str) -> set[str]:
-    """One-word names that are the subject of a speech verb somewhere in the text ("Trump
+    """One-word names that are the subject of a speech verb somewhere in the text ("Marsh
     said"): someone's surname, though the text may never name them in full."""
     found: set[str] = set()
     for m in _BEFORE_VERB_RX.finditer(masked):
@@ -195,7 +195,7 @@ def speaking_words(masked: str) -> set[str]:
             continue  # inside a word, or after a hyphen or an apostrophe
         previous = masked[max(0, at - 30) : at].split()[-1:]
         if previous and previous[0][:1].isupper() and previous[0][-1] not in '.!?:”",;':
-            continue  # the end of a longer name ("Donald Trump said")
+            continue  # the end of a longer name ("Helena Marsh said")
         found.add(m.group(1))
     return found
 
@@ -253,7 +253,7 @@ def after_cue(
     """A cue right after a quote ("…,” she said"); also whether that clause ends in a colon.
 
     With `phrases` (after a comma, where an attribution is expected) the subject may be a
-    longer phrase ending in a name or role ("said former Obama adviser David Axelrod")."""
+    longer phrase ending in a name or role ("said former Labour adviser Tom Ferris")."""
     masked = index.masked
     stop = index.sentence_end(start, end)
     if masked[start : start + 3].lstrip()[:1] in ("—", "–"):
@@ -266,8 +266,8 @@ def after_cue(
     if word == "according":
         patterns: tuple[Dual, ...] = (AFTER_ACCORDING,)
     elif not masked[start:verb].strip(" ,;—–-\n"):
-        # After a comma, the whole phrase up to the clause's end: "said ACLU executive
-        # Director Anthony Romero" is Romero, not the ACLU.
+        # After a comma, the whole phrase up to the clause's end: "said NCLA executive
+        # Director Ana Romero" is Romero, not the NCLA.
         first = (AFTER_VERB_PHRASE,) if phrases else ()
         patterns = (*first, AFTER_VERB_SUBJECT, AFTER_SUBJECT_VERB)
     else:
@@ -285,7 +285,7 @@ def after_cue(
 
 
 def after_clause(index: CueIndex, start: int, end: int) -> Cue | None:
-    """A name or pronoun and any verb right after a quote ("“…,” Bennett shot back")."""
+    """A name or pronoun and any verb right after a quote ("“…,” Ellison shot back")."""
     m = AFTER_NAME_ANY_VERB.on(index.plain).match(index.masked, start, end)
     if m is None or m.group("subj").endswith(("’s", "'s", "s’", "s'")):
         return None

@@ -85,7 +85,7 @@ SPEECH_VERBS: frozenset[str] = words(
 
 
 # Verbs that introduce a partial quote without reporting speech as such ("called it ...",
-# "blamed the “fog of war”", "defended him as a “very decent man”").
+# "blamed the “fog of talks”", "defended him as a “fair negotiator”").
 _LABELLING = words(
     """describe dub label brand criticize criticise defend mock ridicule deride dismiss
     denounce decry condemn hail applaud laud commend proclaim pronounce liken compare
@@ -284,7 +284,7 @@ NAME_PARTICLES: tuple[str, ...] = (
     "das",
 )
 
-# Speech verbs as a headline capitalises them ("Trump Says He ..."): never part of a name.
+# Speech verbs as a headline capitalises them ("Marsh Says She ..."): never part of a name.
 HEADLINE_VERBS: frozenset[str] = frozenset(
     v
     for v in SPEECH_VERBS | LABEL_VERBS

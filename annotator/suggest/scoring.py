@@ -20,7 +20,7 @@ from annotator.suggest.lexicon import words
 from annotator.suggest.model import Suggestion
 
 _EDGE = frozenset(" \t\n\r\u00a0\"'“”‘’«»‹›„‚`.,;:!?…—–-()[]")
-# Words a name may carry that do not tell two people apart ("President Obama" is "Obama").
+# Words a name may carry that do not tell two people apart ("President Lindqvist" is "Lindqvist").
 _TITLES = words(
     "mr mrs ms dr sir lord lady president prime minister pm secretary foreign defence defense "
     "state chancellor senator sen rep representative governor gov mayor general gen king queen "

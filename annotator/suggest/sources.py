@@ -181,7 +181,7 @@ def resolve(article: Article, cue: cues.Cue, why: list[str]) -> Found:
         return named or unnamed_source(article, subject, cue.subject_start, why)
     at = cue.subject_start
     acronym = _ACRONYM_RX.fullmatch(subject)
-    if acronym:  # "MWW said", "the FBI confirmed": a body by its initials
+    if acronym:  # "NCLA said", "the FBI confirmed": a body by its initials
         return institution(article, acronym.group(1), at)
     parsed = [n for n in names.names_in_phrase(article.masked, at, at + len(subject)) if n.tokens]
     if not parsed or (role_words and (first in _DETERMINERS or _is_role_phrase(subject))):
@@ -227,7 +227,7 @@ def _resolve_role(
 
 def body_named(article: Article, noun: str, at: int) -> Person | None:
     """The body that "the board" (`noun`) at `at` stands for: the latest name before it,
-    within a few paragraphs, whose words include the noun ("Illinois Board of Elections")."""
+    within a few paragraphs, whose words include the noun ("Ellery Harbour Board")."""
     if noun not in _BODY_NOUNS:
         return None
     floor = article.paras[max(0, article.para_of(at) - 4)][0]

@@ -112,8 +112,8 @@ class Cast:
         return person
 
     def expect_surname(self, word: str) -> None:
-        """Know `word` as someone's surname before any mention is recorded ("Trump said"
-        in a text that never says "Donald Trump"), so that its mentions are found."""
+        """Know `word` as someone's surname before any mention is recorded ("Marsh said"
+        in a text that never says "Helena Marsh"), so that its mentions are found."""
         tokens = (word.rstrip("’'"),)
         if self.lookup(tokens) is None and not self._by_surname.get(word.lower()):
             self._create(tokens)

@@ -7,16 +7,16 @@ in which strategies are tried is `engine.STRATEGIES`.
 
 # Strategies: a speech cue next to the quote.
 CUE_AFTER_COMMA = 0.95  # "“…,” she said": the quote ends in a comma and the cue follows
-CUE_AFTER_CLAUSE = 0.85  # "“…,” Oliver barked": any verb after a name, right after the quote
+CUE_AFTER_CLAUSE = 0.85  # "“…,” Ellison shot back": any verb after a name, right after the quote
 CUE_BEFORE = 0.9  # "She said: “…", "said Truss, “…"
 CUE_AFTER = 0.8  # "“….” She said." (no comma inside the quote)
 CUE_NEXT_SENTENCE = 0.6  # "“….” She added that …": the next sentence's cue
 CUE_AFTER_COLON = 0.6  # the cue after the quote introduces something else with a colon
-CUE_END_OF_SENTENCE = 0.7  # "… “a fighter” who delivers results, she said."
+CUE_END_OF_SENTENCE = 0.7  # "… a “fair deal” for fishermen, she said."
 CUE_IN_SENTENCE = 0.75  # "who said it was “…”": subject and verb earlier in the sentence
 BARE_VERB = 0.85  # factor when a cue has no subject and the sentence's subject stands in
 SENTENCE_SUBJECT = 0.6  # "Brandt declined to comment, but told investors that “…”"
-COLON_INTRODUCTION = 0.5  # "More from Jones: “…": a colon without a speaking subject
+COLON_INTRODUCTION = 0.5  # "More from Ruiz: “…": a colon without a speaking subject
 
 # Strategies: the quote's neighbourhood, when it has no cue of its own.
 EXCHANGE_TURN = 0.6  # a turn in an exchange of quote-only paragraphs: the other party

@@ -28,45 +28,45 @@ def test_places_and_dates_are_not_people() -> None:
 
 def test_a_pronoun_follows_gender_learnt_from_first_names() -> None:
     text = (
-        "Denis McDonough thanked Wendy Sherman for the update from the airport.\n"
+        "Denis Arkwright thanked Wendy Halloran for the update from the airport.\n"
         "“The plane left a few minutes ago,” she wrote.\n"
     )
-    assert speakers(text) == ["Wendy Sherman"]
+    assert speakers(text) == ["Wendy Halloran"]
 
 
 def test_headline_words_never_join_a_name() -> None:
-    text = "Trump Says He Never Pledged To Quit.\n\nDonald Trump spoke on Wednesday.\n"
+    text = "Marsh Says She Never Pledged To Quit.\n\nHelena Marsh spoke on Wednesday.\n"
     found = [n.tokens for n in names.names_in(text, 0, len(text))]
-    assert ("Trump", "Says") not in found
-    assert not any("He" in tokens for tokens in found)
-    assert ("Donald", "Trump") in found
+    assert ("Marsh", "Says") not in found
+    assert not any("She" in tokens for tokens in found)
+    assert ("Helena", "Marsh") in found
 
 
 def test_a_body_speaks_by_its_initials_and_as_the_board() -> None:
-    assert speakers("“We are reviewing the matter,” the FBI said.") == ["FBI"]
+    assert speakers("“We are reviewing the matter,” the NCLA said.") == ["NCLA"]
     text = (
-        "The Illinois Board of Elections met on Monday to rule on the challenge.\n"
-        "“The candidate is eligible to run,” the board said.\n"
+        "The Ellery Harbour Board met on Monday to rule on the complaint.\n"
+        "“The ferry will keep its licence,” the board said.\n"
     )
-    assert speakers(text) == ["Illinois Board of Elections"]
+    assert speakers(text) == ["Ellery Harbour Board"]
 
 
 def test_someone_known_only_by_surname_is_the_subject_who_speaks() -> None:
     text = (
-        "Trump said the race was close.\n\n"
-        "Trump gestured to the crowd, then leaned in and boomed: “Let’s win in November.”\n"
+        "Varga said the vote was close.\n\n"
+        "Varga waved to the harbour workers, then leaned in and boomed: “We sail at dawn.”\n"
     )
-    assert speakers(text) == ["Trump"]
+    assert speakers(text) == ["Varga"]
 
 
 def test_speaker_names_have_plain_apostrophes() -> None:
-    assert speakers("“It is taxing on resources,” said Brett O’Donnell.") == ["Brett O'Donnell"]
+    assert speakers("“The nets are empty again,” said Siobhan O’Dea.") == ["Siobhan O'Dea"]
 
 
 def test_an_institution_or_place_is_never_he() -> None:
     text = (
-        "Juan Ortega carried one of the photos.\n"
+        "Luis Ortega carried the banner at the front.\n"
         "San Francisco marched in silence behind him.\n"
-        "“I pretty much cried the whole parade,” he said.\n"
+        "“I had not expected so many people to come,” he said.\n"
     )
-    assert speakers(text) == ["Juan Ortega"]
+    assert speakers(text) == ["Luis Ortega"]

@@ -75,6 +75,6 @@ def test_hard_wrapped_lines_do_not_break_a_quote() -> None:
 
 
 def test_a_curly_opening_mark_may_close_with_a_straight_one() -> None:
-    text = '“I fundamentally disagree," said Mick Bednarek. "We need a plan," he added.'
-    assert spans(text) == ['“I fundamentally disagree,"', '"We need a plan,"']
-    assert [s.speaker for s in suggest(text)] == ["Mick Bednarek", "Mick Bednarek"]
+    text = '“I do not agree at all," said Rudi Hahn. "We need a plan," he added.'
+    assert spans(text) == ['“I do not agree at all,"', '"We need a plan,"']
+    assert [s.speaker for s in suggest(text)] == ["Rudi Hahn", "Rudi Hahn"]

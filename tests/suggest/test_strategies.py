@@ -86,9 +86,9 @@ CASES = [
     ),
     (
         cue.cue_end_of_sentence,
-        "Fundraising was “stagnant for about a month” as donors waited, David Gilbert said.",
-        "stagnant",
-        "David Gilbert",
+        "Bookings were “flat for most of the spring” as visitors stayed away, Ana Gilmour said.",
+        "flat for most",
+        "Ana Gilmour",
     ),
     (
         cue.sentence_subject,
@@ -163,18 +163,18 @@ CASES = [
     ),
     (
         near.partial_quote,
-        "Donald Trump stood by his plan for “a total and complete ban” on Monday.",
-        "total",
-        "Donald Trump",
+        "Tomas Varga stood by his plan for “a levy on every crossing” on Monday.",
+        "levy",
+        "Tomas Varga",
     ),
-    (near.partial_quote, "Donald Trump said little. The so-called “reset” went on.", "reset", "-"),
+    (near.partial_quote, "Tomas Varga said little. The so-called “reset” went on.", "reset", "-"),
     (
         near.text_subject,
-        "Mirela Dragan has run the clinic for a decade. The funding ends in May, and there "
+        "Nadia Kerr has run the clinic for a decade. The funding ends in May, and there "
         "is no plan. “We have written to every office in the city and heard nothing back.” "
         "The council did not reply.",
         "written to every office",
-        "Mirela Dragan",
+        "Nadia Kerr",
     ),
     (near.text_subject, "The council met. “Nothing was decided at all today.”", "decided", "-"),
 ]
@@ -225,7 +225,7 @@ def test_the_winning_strategy_is_named_in_the_why() -> None:
 def test_a_cue_naming_no_one_leaves_the_later_strategies_their_chance() -> None:
     # "on Thursday defended": the cue's subject is a date, so the sentence's subject speaks
     text = (
-        "Estmark’s finance minister, Henrik Lund, on Thursday defended the budget, telling "
-        "parliament that the country had “no painless options left”."
+        "Norland’s transport minister, Petra Lund, on Thursday defended the timetable, "
+        "telling parliament that the ferries had “no spare boats this winter”."
     )
-    assert [s.speaker for s in engine.suggest(text)] == ["Henrik Lund"]
+    assert [s.speaker for s in engine.suggest(text)] == ["Petra Lund"]
