@@ -210,7 +210,7 @@ def test_briefing_with_filters_names_the_scope(coded, tmp_path):
     text = "\n".join(p.text for p in brief.paragraphs)
     cells = [c.text for t in brief.tables for row in t.rows for c in row.cells]
     assert "accepted quotes; by Anna Lindqvist" in cells  # the scope, as the workspace says it
-    assert "Border talks" in text and "We will not yield," in text
+    assert "Border talks" in text and "We will not yield”" in text  # trailing comma trimmed
     assert "Like a rock" not in text  # another speaker's (suggested) quote is filtered out
 
 

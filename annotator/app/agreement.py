@@ -24,6 +24,7 @@ from typing import Any
 
 from annotator.core import Annotation, Status
 from annotator.core.corpus import Corpus
+from annotator.core.provenance import ENGINE_NAME
 from annotator.core.reliability import (
     alpha_nominal,
     alpha_of_coverage,
@@ -32,7 +33,7 @@ from annotator.core.reliability import (
 )
 from annotator.core.spans import pair_quotes
 
-ENGINE = "speechmark-suggest"
+ENGINE = ENGINE_NAME
 
 
 def analyst_of(annotation: Annotation, me: str) -> str:

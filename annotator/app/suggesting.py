@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from annotator.core import Speaker
 from annotator.store import Project
@@ -21,7 +22,9 @@ from annotator.store.suggestions import (
     accept_all_edit,
     suggestion_edit,
 )
-from annotator.suggest import Suggestion, suggest
+
+if TYPE_CHECKING:
+    from annotator.suggest import Suggestion
 
 __all__ = [
     "DocumentText",
@@ -75,6 +78,8 @@ def find_suggestions(
     cancelled: Callable[[], bool] = lambda: False,
 ) -> Iterator[tuple[DocumentText, list[Suggestion]]]:
     """Each document with the engine's suggestions, learning speakers as it goes."""
+    from annotator.suggest import suggest  # its patterns compile on first use, not at start
+
     known = list(speakers)
     for document in documents:
         if cancelled():

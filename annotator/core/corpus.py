@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from annotator.core.model import Annotation, Codebook, Document, Speaker, Status
 
@@ -23,15 +24,34 @@ class Corpus:
 
     def annotations_of(self, document_id: int | None) -> list[Annotation]:
         """The annotations of one document, in reading order."""
-        found = [a for a in self.annotations if a.document_id == document_id]
-        return sorted(found, key=lambda a: (a.start, a.end, a.id))
+        return list(self._by_document.get(document_id, ()))
+
+    @cached_property
+    def _by_document(self) -> dict[int | None, tuple[Annotation, ...]]:
+        # Built once: exporters ask for every document's quotes (one pass, not one per
+        # document over the whole corpus).
+        grouped: dict[int | None, list[Annotation]] = {}
+        for a in self.annotations:
+            grouped.setdefault(a.document_id, []).append(a)
+        return {
+            key: tuple(sorted(found, key=lambda a: (a.start, a.end, a.id)))
+            for key, found in grouped.items()
+        }
 
     def speaker(self, name: str | None) -> Speaker | None:
         """The speaker of that canonical name, if known."""
-        return next((s for s in self.speakers if s.name == name), None) if name else None
+        return self._speakers.get(name) if name else None
 
     def document(self, document_id: int | None) -> Document | None:
-        return next((d for d in self.documents if d.id == document_id), None)
+        return self._documents.get(document_id)
+
+    @cached_property
+    def _documents(self) -> dict[int | None, Document]:
+        return {d.id: d for d in reversed(self.documents)}  # the first wins, as before
+
+    @cached_property
+    def _speakers(self) -> dict[str, Speaker]:
+        return {s.name: s for s in reversed(self.speakers)}
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
+from functools import cached_property
 
 CONTEXT_CHARS = 32
 
@@ -65,8 +66,9 @@ class Document:
     # The analyst's own variables (country, party, medium...), sorted by name.
     attributes: tuple[tuple[str, str], ...] = ()
 
-    @property
+    @cached_property
     def sha256(self) -> str:
+        """The text's hash, computed once per document object."""
         return text_sha256(self.text)
 
     def attribute(self, name: str) -> str | None:

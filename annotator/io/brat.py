@@ -1,17 +1,21 @@
 """Quotes as brat standoff: ``NAME.txt`` + ``NAME.ann`` per document, plus the configs.
 
-Each quote is a ``Quote`` text-bound annotation (code points, end exclusive); a quote
-crossing line breaks is written as fragments ``s1 e1;s2 e2`` without the ``\\n``, as brat
-requires. Speaker and tone are multi-valued attributes (``A1\\tSpeaker T1 Liz_Truss``,
-``A2\\tTone T1 warning``): brat values cannot hold spaces, so names are written with
-``_`` for spaces and other unsafe characters (the mapping is in ``annotation.conf``
-comments). Devices can be several per quote, and brat allows one value per attribute, so
-each device is a binary attribute ``Device_<name>`` (``A3\\tDevice_metaphor T1``). Notes
-are ``AnnotatorNotes`` (on one line). ``visual.conf`` colours the quotes and shows tone,
-speaker and devices as glyphs.
+Each quote is a ``Quote`` text-bound annotation (code points, end exclusive), followed by
+its exact text, which brat checks against the document. brat reads ``.ann`` files line by
+line with Python's ``str.splitlines``, so a quote crossing any character that ends a line
+there (``\\n``, ``\\r``, form feed, U+2028...) is written as fragments ``s1 e1;s2 e2``
+without it; a tab is written as is. ``annotation.conf`` lets quotes nest and cross.
+Speaker and tone are multi-valued attributes (``A1\\tSpeaker T1 Liz_Truss``, ``A2\\tTone
+T1 warning``): brat values cannot hold spaces, so names are written with ``_`` for spaces
+and other unsafe characters (the mapping is in ``annotation.conf`` comments). Devices can
+be several per quote, and brat allows one value per attribute, so each device is a binary
+attribute ``Device_<name>`` (``A3\\tDevice_metaphor T1``). A suggested or rejected quote
+has a ``Status`` attribute (``A4\\tStatus T2 rejected``); no attribute means accepted.
+Notes are ``AnnotatorNotes`` (on one line). ``visual.conf`` colours the quotes and shows
+tone, speaker and devices as glyphs.
 
-Lost: status, confidence, annotator, dates, ids, speaker roles, device categories, and
-per-code colours (brat colours spans by type, not by attribute value).
+Lost: confidence, annotator, dates, ids, speaker roles, device categories, and per-code
+colours (brat colours spans by type, not by attribute value).
 """
 
 from __future__ import annotations
@@ -21,13 +25,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.corpus import Corpus
-from annotator.core.model import Annotation
+from annotator.core.model import Annotation, Status
 from annotator.io.common import documents_in_order, names_used, one_line, safe_filename
 
 QUOTE_TYPE = "Quote"
 QUOTE_COLOUR = "#FFE680"
 _UNSAFE_VALUE = re.compile(r"[^\w-]+")
-_LINE_BREAKING = re.compile("[\t\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# Where str.splitlines, and so brat's .ann reader, ends a line.
+_LINE_ENDS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+STATUS_VALUES = (Status.SUGGESTED, Status.REJECTED)
 
 
 @dataclass
@@ -68,10 +74,10 @@ def _unique(name: str, taken: set[str]) -> str:
 
 
 def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The ``(start, end)`` pieces of ``text[start:end]`` between line breaks."""
+    """The ``(start, end)`` pieces of ``text[start:end]`` between line-ending characters."""
     pieces, piece_start = [], start
     for offset in range(start, end + 1):
-        if offset == end or text[offset] == "\n":
+        if offset == end or text[offset] in _LINE_ENDS:
             if offset > piece_start:
                 pieces.append((piece_start, offset))
             piece_start = offset + 1
@@ -85,7 +91,7 @@ def ann_lines(text: str, annotations: list[Annotation], names: BratNames) -> lis
     for number, annotation in enumerate(annotations, start=1):
         pieces = fragments(text, annotation.start, annotation.end)
         spans = ";".join(f"{s} {e}" for s, e in pieces)
-        covered = " ".join(_LINE_BREAKING.sub(" ", text[s:e]) for s, e in pieces)
+        covered = " ".join(text[s:e] for s, e in pieces)
         lines.append(f"T{number}\t{QUOTE_TYPE} {spans}\t{covered}")
         values = []
         if annotation.speaker:
@@ -93,6 +99,8 @@ def ann_lines(text: str, annotations: list[Annotation], names: BratNames) -> lis
         if annotation.tone:
             values.append(f"Tone T{number} {names.tones[annotation.tone]}")
         values.extend(f"{names.devices[d]} T{number}" for d in annotation.devices)
+        if annotation.status in STATUS_VALUES:
+            values.append(f"Status T{number} {annotation.status.value}")
         for value in values:
             attribute += 1
             lines.append(f"A{attribute}\t{value}")
@@ -103,13 +111,17 @@ def ann_lines(text: str, annotations: list[Annotation], names: BratNames) -> lis
 
 
 def annotation_conf(names: BratNames) -> str:
-    """``annotation.conf``: the Quote entity and its attributes."""
-    lines = ["[entities]", QUOTE_TYPE, "", "[relations]", "", "[events]", "", "[attributes]"]
+    """``annotation.conf``: the Quote entity, the overlap rule and the attributes."""
+    # Quotes inside quotes, and a quote split by its attribution, overlap another quote.
+    overlap = f"<OVERLAP>\tArg1:{QUOTE_TYPE}, Arg2:{QUOTE_TYPE}, <OVL-TYPE>:<ANY>"
+    lines = ["[entities]", QUOTE_TYPE, "", "[relations]", overlap, "", "[events]", ""]
+    lines.append("[attributes]")
     for label, table in (("Speaker", names.speakers), ("Tone", names.tones)):
         if table:
             lines.append(f"{label}\tArg:{QUOTE_TYPE}, Value:{'|'.join(table.values())}")
     lines.extend(f"{device}\tArg:{QUOTE_TYPE}" for device in names.devices.values())
-    lines.append("")
+    statuses = "|".join(status.value for status in STATUS_VALUES)
+    lines.extend([f"Status\tArg:{QUOTE_TYPE}, Value:{statuses}", ""])
     for label, table in (("speaker", names.speakers), ("tone", names.tones)):
         lines.extend(f"# {label} {value} = {name}" for name, value in table.items())
     lines.extend(f"# device {value} = {name}" for name, value in names.devices.items())
@@ -128,6 +140,7 @@ def visual_conf(names: BratNames) -> str:
             glyphs = "|".join(f"[{value}]" for value in table.values())
             lines.append(f"{label}\tglyph:{glyphs}")
     lines.extend(f"{value}\tglyph:({value[7:]})" for value in names.devices.values())
+    lines.append("Status\tglyph:" + "|".join(f"({s.value})" for s in STATUS_VALUES))
     return "\n".join(lines) + "\n"
 
 

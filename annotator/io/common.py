@@ -11,6 +11,7 @@ import uuid
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 from annotator.core.corpus import Corpus
 from annotator.core.model import Annotation, Document
@@ -147,6 +148,21 @@ def normalise_newlines(text: str) -> tuple[str, Callable[[int], int]]:
         return offset - bisect_left(crlf, offset)
 
     return normalised, shift
+
+
+def public_url(source: str | None) -> str | None:
+    """``source`` if it is a web address (http, https), else None.
+
+    A document imported from a file has its local path as source: that is no IRI for
+    other tools, and it would publish the analyst's folders (often their user name).
+    """
+    if not source:
+        return None
+    try:
+        parts = urlsplit(source.strip())
+    except ValueError:
+        return None
+    return source.strip() if parts.scheme in ("http", "https") and parts.netloc else None
 
 
 def documents_in_order(corpus: Corpus) -> list[Document]:

@@ -108,6 +108,7 @@ def read_jsonl(path: Path) -> Corpus:
     except (OSError, UnicodeDecodeError) as error:
         raise CorpusFormatError(f"{path}: cannot read ({error})") from error
     seen: set[int] = set()
+    quote_ids: dict[str, int] = {}  # annotation id -> line it first appeared on
     # Only "\n" ends a line: U+2028, U+2029 and U+0085 are text (``splitlines`` would cut).
     for number, line in enumerate(content.split("\n"), 1):
         if not line.strip():
@@ -128,7 +129,15 @@ def read_jsonl(path: Path) -> Corpus:
             notes = raw.get("annotations") or []
             if not isinstance(notes, list):
                 raise ValueError("'annotations' must be a list")
-            annotations.extend(_annotation(a, doc_id, raw["text"], where) for a in notes)
+            for a in notes:
+                annotation = _annotation(a, doc_id, raw["text"], where)
+                if annotation.id in quote_ids:  # else the second would be dropped unseen
+                    first = quote_ids[annotation.id]
+                    raise CorpusFormatError(
+                        f"{where}: annotation id {annotation.id!r} is already used on line {first}"
+                    )
+                quote_ids[annotation.id] = number
+                annotations.append(annotation)
         except CorpusFormatError:
             raise
         except (TypeError, ValueError) as error:

@@ -3,12 +3,13 @@
 One task per document: ``data`` holds the text and its metadata; accepted quotes go in
 ``annotations[0].result`` and suggested ones in ``predictions`` (score = confidence), so
 an analyst can review suggestions in Label Studio. Each quote is a region labelled with
-its speaker (``Unattributed`` when none), plus results sharing the region id: ``choices``
-for tone (single) and devices (multiple) and a per-region ``textarea`` for the note.
-Offsets are UTF-16 code units, as Label Studio's JavaScript counts them.
+its speaker (``Unattributed``, in a grey no speaker has, when none), plus results sharing
+the region id: ``choices`` for tone (single) and devices (multiple) and a per-region
+``textarea`` for the note. Offsets are UTF-16 code units, as Label Studio's JavaScript
+counts them.
 
-Rejected quotes, annotator names and ids of the store are not written; codebook
-categories are lost (colours survive on the speaker labels).
+Rejected quotes, annotator names and ids of the store are not written; codebook categories
+are lost (colours survive on the speaker labels).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from annotator.core.offsets import Utf16Index
 from annotator.io.common import colour_or_default, documents_in_order, iso_utc, names_used
 
 UNATTRIBUTED = "Unattributed"
+# Greys for "no speaker": the first one no speaker uses is taken.
+UNATTRIBUTED_GREYS = ("#BDBDBD", "#9E9E9E", "#757575", "#E0E0E0")
 MODEL_VERSION = "speechmark-suggestions"
 
 
@@ -92,9 +95,13 @@ def labelling_config(corpus: Corpus) -> str:
     speakers = names_used(
         [s.name for s in corpus.speakers] + [a.speaker for a in corpus.annotations]
     )
-    for number, name in enumerate([*speakers, UNATTRIBUTED]):
+    colours = {}
+    for number, name in enumerate(speakers):
         speaker = corpus.speaker(name)
-        colour = colour_or_default(speaker.colour if speaker else None, number)
+        colours[name] = colour_or_default(speaker.colour if speaker else None, number)
+    taken = set(colours.values())
+    colours[UNATTRIBUTED] = next((g for g in UNATTRIBUTED_GREYS if g not in taken), "#FFFFFF")
+    for name, colour in colours.items():
         etree.SubElement(labels, "Label", value=name, background=colour)
     etree.SubElement(view, "Text", name="text", value="$text")
     details = etree.SubElement(view, "View", visibleWhen="region-selected")
@@ -129,15 +136,14 @@ def config_path(path: Path | str) -> Path:
 def write_labelstudio(corpus: Corpus, path: Path | str) -> int:
     """Write ``corpus`` as Label Studio tasks to ``path`` and the config beside it.
 
-    Returns the quotes written (accepted + suggested).
+    Returns the tasks written (one per document); rejected quotes are left out.
     """
-    tasks, written = [], 0
+    tasks = []
     for document in documents_in_order(corpus):
         annotations = [
             a for a in corpus.annotations_of(document.id) if a.status is not Status.REJECTED
         ]
         tasks.append(document_task(document, annotations))
-        written += len(annotations)
     Path(path).write_text(json.dumps(tasks, ensure_ascii=False, indent=1), encoding="utf-8")
     config_path(path).write_text(labelling_config(corpus), encoding="utf-8")
-    return written
+    return len(tasks)

@@ -5,11 +5,14 @@ and each document as ``sources/<guid>.txt`` (UTF-8 without BOM, LF line ends). C
 under three non-codable parents, ``Speaker``, ``Tone`` and ``Rhetorical device`` (devices
 further grouped under their codebook category); each quote is a ``PlainTextSelection``
 with one ``Coding`` per speaker, tone and device, and the note as its ``Description``.
+A suggested or rejected quote is also coded ``Review status > suggested`` or ``rejected``
+(the fourth parent, written only when such quotes are exported); a quote without a status
+code is accepted, so ``import-qdpx`` gives each quote back its status.
 Document metadata (outlet, author, published, language, source URL) are Text variables.
 GUIDs derive from stable ids (uuid5; an annotation keeps its own uuid), so exporting the
 same corpus twice gives the same ids.
 
-Lost on export: status and confidence (export accepted quotes), and speaker aliases,
+Lost on export: confidence, and speaker aliases,
 organisations and countries (the role is the speaker code's description).
 
 This module writes; :mod:`annotator.io.qdpx_read` reads (``read_qdpx`` and ``QdpxError``
@@ -25,7 +28,7 @@ from pathlib import Path
 from lxml import etree
 
 from annotator.core.corpus import Corpus
-from annotator.core.model import Annotation, Code, CodeKind, Document, now
+from annotator.core.model import Annotation, Code, CodeKind, Document, Status, now
 from annotator.io.common import (
     annotation_uuid,
     colour_or_default,
@@ -39,7 +42,9 @@ from annotator.io.common import (
 from annotator.io.qdpx_read import QdpxError, read_qdpx
 
 NS = "urn:QDA-XML:project:1.0"
-ROOT_CODES = ("Speaker", "Tone", "Rhetorical device")
+ROOT_CODES = ("Speaker", "Tone", "Rhetorical device", "Review status")
+STATUS_ROOT = ROOT_CODES[3]
+STATUS_COLOURS = {Status.SUGGESTED: "#999999", Status.REJECTED: "#555555"}
 VARIABLES = ("outlet", "author", "published", "language", "source")
 SELECTION_NAME_CHARS = 80
 
@@ -77,6 +82,7 @@ class _ProjectWriter:
         self.speakers: dict[str, str] = {}
         self.tones: dict[str, str] = {}
         self.devices: dict[str, str] = {}
+        self.statuses: dict[Status, str] = {}
         self.variables = {name: guid("variable", name) for name in VARIABLES}
         self.sources: dict[str, str] = {}
 
@@ -148,6 +154,17 @@ class _ProjectWriter:
                 parent = categories[code.parent]
             self.devices[code.name] = guid("device", code.name)
             self._leaf(parent, self.devices[code.name], code, number)
+        self._status_codes(codes)
+
+    def _status_codes(self, codes: etree._Element) -> None:
+        used = {a.status for a in self.corpus.annotations} - {Status.ACCEPTED}
+        if not used:
+            return
+        root = self._code(codes, guid("root", STATUS_ROOT), STATUS_ROOT, False)
+        for status, colour in STATUS_COLOURS.items():
+            if status in used:
+                self.statuses[status] = guid("status", status.value)
+                self._code(root, self.statuses[status], status.value, True, colour=colour)
 
     def _leaf(self, parent: etree._Element, code_guid: str, code: Code, number: int) -> None:
         colour = colour_or_default(code.colour, number)
@@ -201,6 +218,7 @@ class _ProjectWriter:
             self.tones.get(annotation.tone or ""),
         ]
         targets += [self.devices[d] for d in annotation.devices]
+        targets.append(self.statuses.get(annotation.status))
         for target in targets:
             if target:
                 coding = _add(

@@ -15,7 +15,16 @@ from pathlib import Path
 from lxml import etree
 
 from annotator.core.corpus import Corpus
-from annotator.core.model import Annotation, Code, Codebook, CodeKind, Document, Speaker, now
+from annotator.core.model import (
+    Annotation,
+    Code,
+    Codebook,
+    CodeKind,
+    Document,
+    Speaker,
+    Status,
+    now,
+)
 from annotator.io.common import (
     colour_or_default,
     names_used,
@@ -34,7 +43,9 @@ _ROOT_KINDS = {
     "rhetorical device": CodeKind.DEVICE,
     "rhetorical devices": CodeKind.DEVICE,
     "devices": CodeKind.DEVICE,
+    "review status": "status",
 }
+_STATUSES = {status.value: status for status in Status}
 _METADATA_NAMES = {
     "outlet": "outlet",
     "publisher": "outlet",
@@ -157,7 +168,11 @@ class _ProjectReader:
             self._code(child, kind, name or category)
 
     def _register(self, element: etree._Element, kind: str, name: str, parent: str | None) -> None:
+        if kind == "status" and name.casefold() not in _STATUSES:
+            kind = CodeKind.DEVICE  # a code someone added under the status parent: keep it
         self.codes[_norm_guid(element.get("guid"))] = (kind, name)
+        if kind == "status":
+            return
         description = (_child_text(element, "Description") or "").strip()
         if kind == "speaker":
             if all(s.name != name for s in self.speakers):
@@ -230,6 +245,7 @@ class _ProjectReader:
     def _values(self, selection: etree._Element) -> dict[str, object]:
         selection_guid = _norm_guid(selection.get("guid"))
         speaker, tone, devices = self.case_of_selection.get(selection_guid), None, []
+        status = Status.ACCEPTED
         for coding in _children(selection, "Coding"):
             for ref in _children(coding, "CodeRef"):
                 target = _norm_guid(ref.get("targetGUID"))
@@ -240,6 +256,8 @@ class _ProjectReader:
                     tone = tone or name
                 elif kind == CodeKind.DEVICE and name not in devices:
                     devices.append(name)
+                elif kind == "status":
+                    status = _STATUSES[name.casefold()]
         note = (_child_text(selection, "Description") or "").strip() or "\n\n".join(
             self.notes.get(_norm_guid(r.get("targetGUID")), "")
             for r in _children(selection, "NoteRef")
@@ -254,6 +272,7 @@ class _ProjectReader:
             "tone": tone,
             "devices": tuple(devices),
             "note": note or None,
+            "status": status,
             "annotator": self.users.get(_norm_guid(selection.get("creatingUser"))) or None,
             "created": created,
             "modified": parse_iso(selection.get("modifiedDateTime")) or created,

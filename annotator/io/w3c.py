@@ -3,7 +3,10 @@
 Each annotation targets its document by content (``urn:sha256:<hex>`` of the text) with
 two alternative selectors for the same span: a TextQuoteSelector (exact, 32-character
 prefix and suffix) for re-anchoring, and a TextPositionSelector (code points, end
-exclusive). The article's URL, if known, is the target's ``scope``. Speaker, tone, devices
+exclusive). The article's web address, if it has one, is the target's ``scope``; a local
+file path is never written. The collection and its one page have ``urn:uuid`` ids derived
+from the quotes they hold. A quote made by the suggestion engine is credited to it as
+``Software``; the analyst's are credited to a ``Person``. Speaker, tone, devices
 and note are TextualBody bodies with the purposes ``identifying``, ``classifying``,
 ``tagging`` and ``commenting``. Status and confidence have no standard home: they are kept
 under the keys ``speechmark:status`` and ``speechmark:confidence`` (absolute IRIs to a
@@ -18,7 +21,14 @@ from typing import Any
 
 from annotator.core.corpus import Corpus
 from annotator.core.model import CONTEXT_CHARS, Annotation, Document, now
-from annotator.io.common import annotation_uuid, documents_in_order, iso_utc
+from annotator.core.provenance import is_engine
+from annotator.io.common import (
+    annotation_uuid,
+    documents_in_order,
+    iso_utc,
+    public_url,
+    stable_uuid,
+)
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
@@ -64,9 +74,15 @@ def _target(document: Document, annotation: Annotation) -> dict[str, Any]:
             {"type": "TextPositionSelector", "start": annotation.start, "end": annotation.end},
         ],
     }
-    if document.source:
-        target["scope"] = document.source
+    if url := public_url(document.source):
+        target["scope"] = url
     return target
+
+
+def _creator(annotator: str) -> dict[str, Any]:
+    kind = "Software" if is_engine(annotator) else "Person"
+    key = "name" if kind == "Software" else "nickname"
+    return {"type": kind, key: annotator}
 
 
 def annotation_to_w3c(document: Document, annotation: Annotation) -> dict[str, Any]:
@@ -79,7 +95,7 @@ def annotation_to_w3c(document: Document, annotation: Annotation) -> dict[str, A
         "modified": iso_utc(annotation.modified),
     }
     if annotation.annotator:
-        entry["creator"] = {"type": "Person", "nickname": annotation.annotator}
+        entry["creator"] = _creator(annotation.annotator)
     bodies = _bodies(annotation)
     if bodies:
         entry["body"] = bodies
@@ -97,14 +113,23 @@ def write_w3c(corpus: Corpus, path: Path | str) -> int:
         for document in documents_in_order(corpus)
         for annotation in corpus.annotations_of(document.id)
     ]
+    # The same quotes give the same ids, so a re-export replaces rather than duplicates.
+    collection_id = f"urn:uuid:{stable_uuid('collection', *(item['id'] for item in items))}"
+    page_id = f"urn:uuid:{stable_uuid('page', collection_id, 0)}"
     collection = {
         "@context": CONTEXT,
+        "id": collection_id,
         "type": "AnnotationCollection",
         "label": "Speechmark quotes",
         "generated": iso_utc(now()),
         "generator": {"type": "Software", "name": "Speechmark"},
         "total": len(items),
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+        "first": {
+            "id": page_id,
+            "type": "AnnotationPage",
+            "startIndex": 0,
+            "items": items,
+        },
     }
     Path(path).write_text(json.dumps(collection, ensure_ascii=False, indent=2), encoding="utf-8")
     return len(items)

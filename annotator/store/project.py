@@ -6,6 +6,7 @@ Every write is one committed transaction. Readers get core objects, never rows.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -195,12 +196,17 @@ class Project:
 
     # -- annotations -------------------------------------------------------------------
     def annotations(
-        self, document_id: int | None = None, statuses: frozenset[Status] | None = None
+        self,
+        document_id: int | None = None,
+        statuses: frozenset[Status] | None = None,
+        ids: Collection[str] | None = None,
     ) -> list[Annotation]:
-        """Annotations of one document (or all), in reading order."""
+        """Annotations of one document (or all; or those with ``ids``), in reading order."""
         # Plain rows, not ORM objects: several times faster on large corpora.
         table = AnnotationRow.__table__  # type: ignore[attr-defined]
         query = sa.select(table)
+        if ids is not None:
+            query = query.where(table.c.id.in_(list(ids)))
         if document_id is not None:
             query = query.where(table.c.document_id == document_id)
         if statuses:
@@ -209,7 +215,7 @@ class Project:
         with self.session() as s:
             names = Names.load(s)
             rows = s.connection().execute(query).all()
-            devices = _devices_by_annotation(s, names, document_id)
+            devices = _devices_by_annotation(s, names, document_id, ids)
             return [
                 translate.annotation(
                     r, names.speaker_names, names.code_names, devices.get(r.id, ())
@@ -219,11 +225,9 @@ class Project:
 
     def annotation(self, annotation_id: str) -> Annotation:
         """One annotation by id."""
-        with self.session() as s:
-            row = s.get(AnnotationRow, annotation_id)
-            if row is None:
-                raise NotFound(f"no annotation with id {annotation_id}")
-        found = [a for a in self.annotations(row.document_id) if a.id == annotation_id]
+        found = self.annotations(ids=[annotation_id])
+        if not found:
+            raise NotFound(f"no annotation with id {annotation_id}")
         return found[0]
 
     # -- speakers and codebook ---------------------------------------------------------
@@ -307,9 +311,11 @@ def _open_problem(error: DBAPIError) -> str:
 
 
 def _devices_by_annotation(
-    s: Session, names: Names, document_id: int | None
+    s: Session, names: Names, document_id: int | None, ids: Collection[str] | None = None
 ) -> dict[str, tuple[str, ...]]:
     query = select(AnnotationDeviceRow.annotation_id, AnnotationDeviceRow.code_id)
+    if ids is not None:
+        query = query.where(col(AnnotationDeviceRow.annotation_id).in_(list(ids)))
     if document_id is not None:
         query = query.join(
             AnnotationRow, col(AnnotationRow.id) == col(AnnotationDeviceRow.annotation_id)

@@ -15,10 +15,10 @@ from typing import Protocol
 
 from annotator.core import Annotation, CodeKind, Speaker, Status, match_speaker
 from annotator.core.edits import AddAnnotation, AddSpeaker, Batch, Edit, UpdateAnnotation
+from annotator.core.provenance import ENGINE_NAME
 from annotator.core.spans import same_quote
 from annotator.store.project import Project
 
-ENGINE_NAME = "speechmark-suggest"
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"})
 
 

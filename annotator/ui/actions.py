@@ -76,6 +76,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
       separator_before=True, tip="Find in this document", short="Find"),
     A("find_corpus", "Find in &corpus…", ("Ctrl+Shift+F",),
       lambda w: w.views.find_in_corpus(), "&Edit"),
+    A("filter_quotes", "Filter the &quote table", ("Ctrl+L",),
+      lambda w: w.filter_quotes(), "&Edit"),
     A("codebook", "&Codebook…", ("Ctrl+B",), lambda w: w.views.edit_codebook(), "&Edit", True,
       separator_before=True, tip="Speakers, tones and devices"),
     A("mark_quote", "&Mark quote", ("Q",),

@@ -1,6 +1,12 @@
-"""The annotation table: quotes of this document or the whole corpus, filtered and sorted."""
+"""The annotation table: quotes of this document or the whole corpus, filtered and sorted.
+
+Compact rows (ten or more fit in the default dock), a count of the rows shown, and the
+short columns (speaker, tone, devices, status, position) sized to what they hold.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -8,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -18,6 +25,10 @@ from annotator.ui.models import ROW_ROLE, SORT_ROLE, AnnotationsModel
 from annotator.ui.tables import row_table
 
 ANY = ""
+FILTER_SHORTCUT = "Ctrl+L"
+ROWS_BY_DEFAULT = 10
+FITTED_COLUMNS = {2: 220, 3: 160, 4: 480, 5: 110, 6: 130}  # column: widest it starts at
+FIT_ROWS = 300  # rows measured when fitting (all rows would be slow on a big corpus)
 
 
 class AnnotationFilter(QSortFilterProxyModel):
@@ -28,6 +39,13 @@ class AnnotationFilter(QSortFilterProxyModel):
         self.text = ""
         self.speaker = self.tone = self.device = self.status = ANY
         self.setSortRole(SORT_ROLE)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The source model keeps its rows sorted (one key per row, kept sorted as rows
+        come and go); this proxy only filters, in the source's order."""
+        source = self.sourceModel()
+        if isinstance(source, AnnotationsModel):
+            source.sort(column, order)
 
     def set_filter(self, **values: str) -> None:
         self.beginFilterChange()
@@ -67,7 +85,9 @@ class AnnotationTable(QWidget):
         self.proxy = AnnotationFilter()
         self.proxy.setSourceModel(self.model)
 
-        self.search = QLineEdit(placeholderText="Filter quotes…", clearButtonEnabled=True)
+        self.search = QLineEdit(
+            placeholderText=f"Filter quotes… ({FILTER_SHORTCUT})", clearButtonEnabled=True
+        )
         self.search.textChanged.connect(lambda text: self.proxy.set_filter(text=text))
         self.speaker = self._choice("speaker", "All speakers")
         self.tone = self._choice("tone", "All tones")
@@ -77,12 +97,29 @@ class AnnotationTable(QWidget):
         self.whole_corpus = QCheckBox("Whole corpus")
         self.whole_corpus.toggled.connect(self.scope_changed)
 
+        self.count = QLabel()
+        self.count.setStyleSheet("color: #555;")
         self.table = row_table(self.proxy)
         self.table.sortByColumn(6, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
+        # Fit columns to the rows on screen, not to thousands of them after every edit.
+        header.setResizeContentsPrecision(0)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setResizeContentsPrecision(FIT_ROWS)
         header.resizeSection(0, 170)
+        self._fitting, self._resized_by_hand = False, set[int]()
+        header.sectionResized.connect(self._section_resized)
+        rows = self.table.verticalHeader()
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 6)
+        rows.setMinimumSectionSize(self.fontMetrics().height() + 2)
+        for signal in (
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+        ):
+            signal.connect(self._show_count)
         self.table.doubleClicked.connect(self._chosen)
         self.table.activated.connect(self._chosen)
         self.table.clicked.connect(lambda index: self.annotation_picked.emit(index.data(ROW_ROLE)))
@@ -92,10 +129,69 @@ class AnnotationTable(QWidget):
         for widget in (self.speaker, self.tone, self.device, self.status):
             filters.addWidget(widget, 1)
         filters.addWidget(self.whole_corpus)
+        filters.addWidget(self.count)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(4)
         layout.addLayout(filters)
         layout.addWidget(self.table)
+        self._show_count()
+
+    @property
+    def text_of(self) -> Callable[[int], str | None]:
+        """How the Position column gets a document's text (paragraph and percentage)."""
+        return self.model.positions.text_of
+
+    @text_of.setter
+    def text_of(self, fetch: Callable[[int], str | None]) -> None:
+        self.model.positions.text_of = fetch
+
+    def preferred_height(self, rows: int = ROWS_BY_DEFAULT) -> int:
+        """Pixels the panel's dock needs to show ``rows`` rows under the filters and header
+        (and the dock's own title bar, which a dock's size includes)."""
+        layout = self.layout()
+        assert layout is not None  # set in __init__
+        margins = layout.contentsMargins()
+        title_bar = self.fontMetrics().height() + 8
+        return (
+            title_bar
+            + self.search.sizeHint().height()
+            + self.table.horizontalHeader().sizeHint().height()
+            + rows * self.table.verticalHeader().defaultSectionSize()
+            + layout.spacing()
+            + margins.top()
+            + margins.bottom()
+            + 2 * self.table.frameWidth()
+        )
+
+    def focus_filter(self) -> None:
+        """Put the cursor in the filter box, its text selected for retyping."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _show_count(self, *_args: object) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        noun = "quote" if total == 1 else "quotes"
+        self.count.setText(f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}")
+
+    def _fit_columns(self) -> None:
+        """Widen the short columns to their contents (up to a limit); never narrow them,
+        and leave alone a column the analyst has resized."""
+        self._fitting = True
+        for column, widest in FITTED_COLUMNS.items():
+            if column in self._resized_by_hand or self.table.isColumnHidden(column):
+                continue
+            wanted = max(
+                self.table.sizeHintForColumn(column),
+                self.table.horizontalHeader().sectionSizeHint(column),
+            )
+            if self.table.columnWidth(column) < min(wanted, widest):
+                self.table.setColumnWidth(column, min(wanted, widest))
+        self._fitting = False
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        if not self._fitting:
+            self._resized_by_hand.add(column)
 
     def _choice(self, name: str, everything: str) -> QComboBox:
         box = QComboBox()
@@ -122,6 +218,8 @@ class AnnotationTable(QWidget):
 
     def show_annotations(self, annotations: list[Annotation], titles: dict[int, str]) -> None:
         self.model.set_annotations(annotations, titles)
+        self._fit_columns()
+        self._show_count()
 
     def follow(self, annotation_id: str | None) -> None:
         """Select the quote's row and scroll to it, if the table shows it (no signal)."""

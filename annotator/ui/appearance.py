@@ -8,7 +8,7 @@ from enum import StrEnum
 from PySide6.QtGui import QColor, QFont
 
 from annotator.core import Annotation, Codebook, Speaker, Status
-from annotator.core.palette import speaker_colour
+from annotator.core.palette import palette_colour, speaker_colour
 
 UNCODED = "#8C8C8C"
 PAGE = QColor("#FCFBF8")
@@ -38,8 +38,16 @@ class Colours:
         for n, s in enumerate(speakers):
             self.speakers[s.name] = s.colour or speaker_colour(n)
         codebook = codebook or Codebook()
-        self.tones = {c.name: c.colour or UNCODED for c in codebook.tones}
-        self.devices = {c.name: c.colour or UNCODED for c in codebook.devices}
+        # A code without a colour of its own still gets one no other code of its kind has.
+        tones = _distinct(c.colour for c in codebook.tones)
+        self.tones = {c.name: tones[n] for n, c in enumerate(codebook.tones)}
+        devices = _distinct(c.colour for c in codebook.devices)
+        self.devices = {c.name: devices[n] for n, c in enumerate(codebook.devices)}
+
+    def of_name(self, name: str | None, by: ColourBy) -> QColor:
+        """The colour of one speaker, tone or device (grey when it has none)."""
+        table = {ColourBy.SPEAKER: self.speakers, ColourBy.TONE: self.tones}
+        return QColor(table.get(by, self.devices).get(name or "") or UNCODED)
 
     def of(self, annotation: Annotation, by: ColourBy) -> QColor:
         if by is ColourBy.SPEAKER:
@@ -50,6 +58,14 @@ class Colours:
             first = annotation.devices[0] if annotation.devices else ""
             name = self.devices.get(first)
         return QColor(name or UNCODED)
+
+
+def _distinct(colours: Iterable[str | None]) -> list[str]:
+    """The given colours, with each missing one replaced by an unused palette colour."""
+    wanted = list(colours)
+    taken = {c.upper() for c in wanted if c}
+    spare = (c for c in (palette_colour(n) for n in range(10_000)) if c not in taken)
+    return [c or next(spare) for c in wanted]
 
 
 def blend(layers: Iterable[tuple[QColor, float]], base: QColor = PAGE) -> QColor:
@@ -71,9 +87,9 @@ def legend_html(annotations: Sequence[Annotation], colours: Colours, by: ColourB
         elif by is ColourBy.TONE:
             keys = [a.tone] if a.tone else []
         else:
-            keys = list(a.devices[:1])
+            keys = list(a.devices)  # every device: a quote with three shows three colours
         for key in keys:
-            names.setdefault(key, colours.of(a, by))
+            names.setdefault(key, colours.of_name(key, by))
     suggested = any(a.status is Status.SUGGESTED for a in annotations)
     if not names and not suggested:
         return ""

@@ -6,6 +6,7 @@ uses too. Dialogs only return values; ``export_runner`` does the writing.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -54,13 +55,19 @@ class PathField(QWidget):
         self.setFocusProxy(self.edit)
 
     def path(self) -> Path | None:
-        """The chosen path (with the expected suffix added), or None when empty."""
+        """The chosen path (with the expected suffix added), or None when empty.
+
+        Also None while a file name is still missing (``/``, ``~/reports/``): the text is
+        being typed, and a folder is no file to save to.
+        """
         text = self.edit.text().strip()
         if not text:
             return None
         path = Path(text).expanduser()
         if not path.is_absolute():  # a bare name goes where Browse… would start
             path = Path(self.start) / path
+        if self.mode != "folder" and (text.endswith(("/", os.sep)) or not path.name):
+            return None
         if self.suffix and path.suffix.lower() != self.suffix.lower():
             path = path.with_name(path.name + self.suffix)
         return path

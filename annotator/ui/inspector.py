@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core import Annotation, Codebook, Speaker, Status
+from annotator.core import Annotation, Codebook, Speaker, Status, match_speaker
 from annotator.ui.appearance import UNCODED
 
 NO_TONE = "—"
@@ -91,6 +91,8 @@ class Inspector(QWidget):
         self.speaker.setCompleter(completer)
         self.speaker_line.returnPressed.connect(self._speaker_entered)
         self.speaker.activated.connect(lambda _n: self._speaker_entered())
+        self.speaker.editTextChanged.connect(self._follow_speaker_text)
+        self._speakers: list[Speaker] = []
 
         self.tone = QComboBox()
         self.tone.activated.connect(lambda _n: self.tone_chosen.emit(self.tone.currentData()))
@@ -143,6 +145,7 @@ class Inspector(QWidget):
         self.speaker.clear()
         for s in speakers:
             self.speaker.addItem(swatch(s.colour), s.name)
+        self.speaker.setCurrentIndex(-1)
         self.speaker.blockSignals(False)
         self.tone.clear()
         self.tone.addItem(NO_TONE, None)
@@ -194,6 +197,26 @@ class Inspector(QWidget):
         self.speaker_line.selectAll()
 
     # -- signals -------------------------------------------------------------------------
+    def _follow_speaker_text(self, text: str) -> None:
+        """Point the combo at the speaker the text names, so its swatch is that speaker's.
+
+        The combo draws the swatch of its current item, which typing (or ``setEditText``)
+        never changes; a name no speaker has shows no swatch. The text and cursor stay.
+        """
+        known = match_speaker(self._speakers, text) if text.strip() else None
+        index = self.speaker.findText(known.name) if known else -1
+        if index == self.speaker.currentIndex():
+            return
+        edit = self.speaker.lineEdit()
+        if edit is None:  # the combo is always editable; this only satisfies the types
+            return
+        cursor = edit.cursorPosition()
+        self.speaker.blockSignals(True)
+        self.speaker.setCurrentIndex(index)
+        edit.setText(text)
+        edit.setCursorPosition(cursor)
+        self.speaker.blockSignals(False)
+
     def _speaker_entered(self) -> None:
         if self.annotation is not None:
             self.speaker_entered.emit(self.speaker.currentText())

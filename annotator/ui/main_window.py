@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.corpus_panel = CorpusPanel()
         self.inspector = Inspector()
         self.table = AnnotationTable()
+        self.table.text_of = lambda document_id: self.project.document(document_id).text
         self.corpus_dock = dock(
             self, "Corpus", self.corpus_panel, Qt.DockWidgetArea.LeftDockWidgetArea
         )
@@ -196,7 +197,7 @@ class MainWindow(QMainWindow):
     def _default_layout(self) -> None:
         horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
         self.resizeDocks([self.corpus_dock, self.inspector_dock], [390, 300], horizontal)
-        self.resizeDocks([self.table_dock], [220], vertical)
+        self.resizeDocks([self.table_dock], [self.table.preferred_height()], vertical)
 
     def _first_document(self) -> int | None:
         ids = [s.id for s in self.corpus_panel.model.rows]
@@ -287,14 +288,23 @@ class MainWindow(QMainWindow):
         self.show_legend()
         self.team.refresh()
 
-    def show_table(self) -> None:
+    def show_table(self, changed: set[str] | None = None) -> None:
+        """Fill the quote table; with ``changed`` (whole corpus shown) re-read only those."""
         titles = {s.id: s.title for s in self.corpus_panel.model.rows}
         whole = self.table.whole_corpus.isChecked()
         self.table.table.setColumnHidden(0, not whole)  # the document column
-        self.table.show_annotations(
-            self.project.annotations() if whole else self.annotations, titles
-        )
+        if not whole:
+            rows = self.annotations
+        elif changed is not None and self.table.model.rows:
+            rows = self._patched(list(self.table.model.rows), changed, None)
+        else:
+            rows = self.project.annotations()
+        self.table.show_annotations(rows, titles)
         self.table.follow(self.selected_id)
+
+    def filter_quotes(self) -> None:
+        self.table_dock.show()
+        self.table.focus_filter()
 
     def show_legend(self) -> None:
         html = legend_html(self.annotations, self.colours, self.colour_by)
@@ -316,14 +326,16 @@ class MainWindow(QMainWindow):
         vocabulary = changes.speakers or changes.codebook
         if vocabulary:
             self.reload_vocabulary()
-        here = {a.id for a in self.annotations}
         if self.document_id in changes.documents and self.document_id is not None:
             self._reload_details(self.document_id)
-        if self.document_id in changes.documents or here & changes.annotations or vocabulary:
+        if vocabulary or (self.document_id in changes.documents and not changes.annotations):
             self.annotations = self.project.annotations(self.document_id) if self.document else []
-            self.view.show_annotations(
-                self.annotations, None if vocabulary else changes.annotations
+            self.view.show_annotations(self.annotations, None)
+        elif changes.annotations and self.document is not None:
+            self.annotations = self._patched(
+                self.annotations, changes.annotations, self.document_id
             )
+            self.view.show_annotations(self.annotations, changes.annotations)
         if changes.documents or changes.annotations:
             summaries = self.project.summaries()
             self.corpus_panel.show_summaries(summaries, self.document_id)
@@ -331,7 +343,7 @@ class MainWindow(QMainWindow):
                 self.document = None  # deleted: show another one
                 self.open_document(summaries[0].id if summaries else None)
                 return
-            self.show_table()
+            self.show_table(changes.annotations)
         if self.selected_id and self.selected() is None:
             self.selected_id = None
             self.view.mark_selected(None)
@@ -341,6 +353,15 @@ class MainWindow(QMainWindow):
         self.team.refresh()
         self.saved.setText("  Saved ✓  ")
         self.statusBar().showMessage("Saved", 2500)
+
+    def _patched(
+        self, shown: list[Annotation], changed: set[str], document_id: int | None
+    ) -> list[Annotation]:
+        """``shown`` with the ``changed`` quotes read afresh (of one document, or of all
+        for None): only those are read, however many quotes there are."""
+        fresh = self.project.annotations(document_id, ids=changed)
+        merged = [a for a in shown if a.id not in changed] + fresh
+        return sorted(merged, key=lambda a: (a.document_id, a.start, a.end, a.id))
 
     def _reload_details(self, document_id: int) -> None:
         # Its title, outlet or date may have been corrected (the text is kept: a new text

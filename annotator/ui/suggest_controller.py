@@ -25,11 +25,11 @@ from annotator.app.suggesting import (
 )
 from annotator.core import Status
 from annotator.store import StoreError
-from annotator.suggest import Suggestion
 from annotator.ui.suggest_worker import SuggestWorker, start_worker
 from annotator.ui.undo import EditGroup
 
 if TYPE_CHECKING:
+    from annotator.suggest import Suggestion
     from annotator.ui.main_window import MainWindow
 
 

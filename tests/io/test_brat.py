@@ -1,28 +1,58 @@
-"""The brat export, read back with a small standoff parser."""
+"""The brat export, read back as brat's own reader does.
+
+brat splits an ``.ann`` file with ``str.splitlines``, takes the id up to the first tab and
+the type and offsets up to the next one, then reads as many characters of text as the
+fragments cover (joined by one space) and requires them to equal the document's text.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
+from annotator.core.corpus import Corpus
+from annotator.core.model import Annotation, Document, Status
 from annotator.io.brat import brat_value, fragments, write_brat
 from tests.data.io.sample_corpus import sample_corpus
-
-
-def parse_ann(path: Path) -> dict[str, list[list[str]]]:
-    """Lines of an ``.ann`` file grouped by kind (T, A, #), split on tabs."""
-    found: dict[str, list[list[str]]] = {"T": [], "A": [], "#": []}
-    for line in path.read_text(encoding="utf-8").split("\n"):
-        if line:
-            fields = line.split("\t")
-            assert re.fullmatch(r"[TA#]\d+", fields[0]), line
-            found[fields[0][0]].append(fields)
-    return found
 
 
 def spans_of(field: str) -> list[tuple[int, int]]:
     _type, spans = field.split(" ", 1)
     return [(int(s), int(e)) for s, e in (piece.split(" ") for piece in spans.split(";"))]
+
+
+def parse_ann(path: Path) -> dict[str, list[list[str]]]:
+    """Lines of an ``.ann`` file grouped by kind (T, A, #), checked against the text."""
+    found: dict[str, list[list[str]]] = {"T": [], "A": [], "#": []}
+    with path.open(encoding="utf-8", newline="") as stream:
+        lines = stream.read().splitlines()
+    with path.with_suffix(".txt").open(encoding="utf-8", newline="") as stream:
+        text = stream.read()
+    for line in lines:
+        identifier, tail = line.split("\t", 1)
+        assert re.fullmatch(r"[TA#]\d+", identifier), line
+        data, _tab, rest = tail.partition("\t")
+        if identifier.startswith("T"):
+            pieces = spans_of(data)
+            length = sum(e - s for s, e in pieces) + len(pieces) - 1
+            covered, rest = rest[:length], rest[length:]
+            reference = " ".join(text[s:e] for s, e in pieces)
+            assert covered == reference, f"does not match marked span(s) {pieces}"
+            assert rest == ""
+            found["T"].append([identifier, data, covered])
+        else:
+            found[identifier[0]].append([identifier, data, *([rest] if rest else [])])
+    return found
+
+
+def _corpus_with(text: str, *quotes: tuple[str, Status]) -> Corpus:
+    document = Document(title="Awkward", text=text, id=7)
+    annotations = []
+    for quote, status in quotes:
+        start = text.index(quote)
+        annotations.append(Annotation.on(7, text, start, start + len(quote), status=status))
+    return replace(sample_corpus(), documents=(document,), annotations=tuple(annotations))
 
 
 def test_spans_reproduce_the_text(tmp_path: Path) -> None:
@@ -85,3 +115,45 @@ def test_configs_declare_every_value(tmp_path: Path) -> None:
     visual = (tmp_path / "visual.conf").read_text(encoding="utf-8")
     assert re.search(r"^Quote\tbgColor:#[0-9A-F]{6}", visual, flags=re.M)
     assert brat_value("rhetorical question") == "rhetorical_question"
+
+
+def test_tab_and_carriage_returns_match_the_text(tmp_path: Path) -> None:
+    text = "He said:\tWe go\ton.\r\nThen: Line one\rline two\x0cpage.\u2028End."
+    corpus = _corpus_with(
+        text,
+        ("We go\ton.", Status.ACCEPTED),
+        ("Line one\rline two\x0cpage.\u2028End.", Status.ACCEPTED),
+        ("said:\tWe go\ton.\r\nThen", Status.ACCEPTED),
+    )
+    write_brat(corpus, tmp_path)
+    quotes = parse_ann(tmp_path / "Awkward.ann")["T"]
+    assert [q[2] for q in quotes] == [
+        "said:\tWe go\ton. Then",
+        "We go\ton.",
+        "Line one line two page. End.",
+    ]
+
+
+def test_status_carried_as_an_attribute(tmp_path: Path) -> None:
+    text = "One said “yes”. Another said “no”. A third said “maybe”."
+    corpus = _corpus_with(
+        text, ("“yes”", Status.ACCEPTED), ("“no”", Status.SUGGESTED), ("“maybe”", Status.REJECTED)
+    )
+    write_brat(corpus, tmp_path)
+    parsed = parse_ann(tmp_path / "Awkward.ann")
+    ids = {covered: identifier for identifier, _data, covered in parsed["T"]}
+    statuses = {tuple(f[1].split(" ")) for f in parsed["A"] if f[1].startswith("Status")}
+    assert statuses == {
+        ("Status", ids["“no”"], "suggested"),
+        ("Status", ids["“maybe”"], "rejected"),
+    }
+    conf = (tmp_path / "annotation.conf").read_text(encoding="utf-8")
+    assert "Status\tArg:Quote, Value:suggested|rejected" in conf.splitlines()
+
+
+def test_nested_quotes_allowed_by_the_config(tmp_path: Path) -> None:
+    write_brat(sample_corpus(), tmp_path)
+    conf = (tmp_path / "annotation.conf").read_text(encoding="utf-8")
+    relations = conf.split("[relations]")[1].split("[events]")[0]
+    rules = [line.split("\t") for line in relations.splitlines() if line.strip()]
+    assert rules == [["<OVERLAP>", "Arg1:Quote, Arg2:Quote, <OVL-TYPE>:<ANY>"]]

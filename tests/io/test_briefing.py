@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from annotator.core.corpus import Corpus
-from annotator.core.model import Annotation, Document
+from annotator.core.model import Annotation, Code, CodeKind, Document
 from annotator.io.briefing import build_briefing, write_briefing
 from annotator.io.briefing.charts import device_frequency_png, tone_by_speaker_png
 from annotator.io.briefing.styles import ATTRIBUTION, QUOTE
@@ -169,3 +170,104 @@ def test_empty_corpus(tmp_path: Path) -> None:
     path = tmp_path / "empty.docx"
     assert write_briefing(Corpus(), path) == 0
     assert "Executive summary" in [p.text for p in docx.Document(str(path)).paragraphs]
+
+
+def test_local_source_paths_not_published(tmp_path: Path) -> None:
+    corpus = sample_corpus()
+    summit, arabic = corpus.documents
+    local = replace(arabic, source="/home/jroe/Documents/press/arabic.txt")
+    path = tmp_path / "briefing.docx"
+    write_briefing(replace(corpus, documents=(summit, local)), path)
+    with zipfile.ZipFile(path) as archive:
+        xml = "".join(
+            archive.read(n).decode("utf-8")
+            for n in archive.namelist()
+            if n.endswith(".rels") or n.endswith(".xml")
+        )
+    assert "jroe" not in xml
+    assert "https://example.org/news/summit" in xml
+
+
+def _without_roles(corpus: Corpus) -> Corpus:
+    return replace(corpus, speakers=tuple(replace(s, role=None) for s in corpus.speakers))
+
+
+def test_title_page_gives_the_figures_at_a_glance(tmp_path: Path) -> None:
+    path = tmp_path / "briefing.docx"
+    write_briefing(sample_corpus(), path)
+    document = docx.Document(str(path))
+    body = document.element.body
+    first_break = next(
+        n for n, p in enumerate(document.paragraphs) if 'w:br w:type="page"' in p._p.xml
+    )
+    assert "At a glance" in [p.text for p in document.paragraphs[:first_break]]
+    glance = document.tables[1]
+    assert body.index(glance._tbl) < body.index(document.paragraphs[first_break]._p)
+    rows = {r.cells[0].text: r.cells[1].text for r in glance.rows}
+    assert rows["Quotes"] == "4 quotes from 3 named speakers in 2 documents"
+    assert rows["Most quoted"].startswith("Ayman Safadi (1 quote)")
+    assert "Unattributed" not in rows["Most quoted"]
+    assert rows["Main tones"].startswith("confrontational (25%)")
+
+
+def test_role_column_only_when_someone_has_a_role(tmp_path: Path) -> None:
+    path = tmp_path / "briefing.docx"
+    write_briefing(_without_roles(sample_corpus()), path)
+    document = docx.Document(str(path))
+    summary = next(t for t in document.tables if t.rows[0].cells[0].text == "Speaker")
+    assert [c.text for c in summary.rows[0].cells] == ["Speaker", "Quotes", "Dominant tone"]
+    truss = next(r for r in summary.rows if r.cells[0].text == "Liz Truss")
+    assert [c.text.strip() for c in truss.cells] == ["Liz Truss", "1", "warning"]
+
+
+def test_no_tone_is_not_the_grey_of_neutral() -> None:
+    corpus = sample_corpus()
+    neutral = Code(CodeKind.TONE, "neutral", colour="#999999")
+    codebook = replace(corpus.codebook, tones=(*corpus.codebook.tones, neutral))
+    first = replace(corpus.annotations[0], tone="neutral")
+    corpus = replace(corpus, codebook=codebook, annotations=(first, *corpus.annotations[1:]))
+    labels = {label.name: label.colour for label in build_briefing(corpus).tone_chart.tones}
+    assert labels["neutral"] == "#999999"
+    assert labels["No tone"] not in {code.colour for code in codebook.tones}
+
+
+def test_trailing_comma_trimmed_from_quotes(tmp_path: Path) -> None:
+    text = "“We will face down the threats,” she said. He said: “No;” and left."
+    document = Document(title="Commas", text=text, id=1)
+    quotes = []
+    for quote in ("“We will face down the threats,”", "“No;”"):
+        start = text.index(quote)
+        quotes.append(Annotation.on(1, text, start, start + len(quote), speaker="Ana"))
+    path = tmp_path / "briefing.docx"
+    write_briefing(Corpus(documents=(document,), annotations=tuple(quotes)), path)
+    printed = [p.text for p in _quotes(docx.Document(str(path)))]
+    assert printed == ["“We will face down the threats”", "“No”"]
+
+
+def test_last_quotes_share_a_page_with_the_appendix(tmp_path: Path) -> None:
+    path = tmp_path / "briefing.docx"
+    write_briefing(sample_corpus(), path)
+    document = docx.Document(str(path))
+    appendix = next(p for p in document.paragraphs if p.text == "Appendix: sources")
+    assert not appendix.paragraph_format.page_break_before
+    assert appendix.paragraph_format.keep_with_next
+
+
+def test_empty_appendix_columns_left_out(tmp_path: Path) -> None:
+    corpus = sample_corpus()
+    bare = tuple(replace(d, outlet=None, source=None) for d in corpus.documents)
+    path = tmp_path / "briefing.docx"
+    write_briefing(replace(corpus, documents=bare), path)
+    sources = docx.Document(str(path)).tables[-1]
+    assert [c.text for c in sources.rows[0].cells] == ["Title", "Date"]
+
+
+def test_charts_have_alternative_text(tmp_path: Path) -> None:
+    path = tmp_path / "briefing.docx"
+    write_briefing(sample_corpus(), path)
+    document = docx.Document(str(path))
+    described = [shape._inline.docPr.get("descr") or "" for shape in document.inline_shapes]
+    assert len(described) == 2
+    tone, devices = described
+    assert "Liz Truss: 1 quote (1 warning)" in tone
+    assert "slogan: 1" in devices and "metaphor: 1" in devices

@@ -16,7 +16,8 @@ from tests.data.io.sample_corpus import sample_corpus
 
 def _tasks(tmp_path: Path) -> list[dict[str, Any]]:
     path = tmp_path / "tasks.json"
-    assert write_labelstudio(sample_corpus(), path) == 4
+    # The count is of tasks, what Label Studio's import reports: one per document.
+    assert write_labelstudio(sample_corpus(), path) == 2
     return json.loads(path.read_text(encoding="utf-8"))
 
 
@@ -88,4 +89,27 @@ def test_rejected_are_left_out(tmp_path: Path) -> None:
     corpus = sample_corpus()
     rejected = replace(corpus.annotations[0], status=Status.REJECTED)
     corpus = replace(corpus, annotations=(rejected, *corpus.annotations[1:]))
-    assert write_labelstudio(corpus, tmp_path / "t.json") == 3
+    assert write_labelstudio(corpus, tmp_path / "t.json") == 2
+    tasks = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))
+    regions = {
+        r["id"]
+        for t in tasks
+        for key in ("annotations", "predictions")
+        for r in t.get(key, [{}])[0].get("result", [])
+    }
+    assert regions == {a.id for a in corpus.annotations if a.status is not Status.REJECTED}
+
+
+def test_unattributed_has_a_colour_of_its_own(tmp_path: Path) -> None:
+    corpus = sample_corpus()
+    # Eleven speakers without colours: the default palette wraps round.
+    speakers = tuple(replace(s, colour=None) for s in corpus.speakers)
+    speakers += tuple(replace(speakers[0], name=f"Speaker {n}") for n in range(8))
+    speakers += (replace(speakers[0], name="Grey", colour="#BDBDBD"),)
+    write_labelstudio(replace(corpus, speakers=speakers), tmp_path / "t.json")
+    config = etree.fromstring(config_path(tmp_path / "t.json").read_bytes())
+    colours = {el.get("value"): el.get("background") for el in config.iter("Label")}
+    unattributed = colours.pop(UNATTRIBUTED)
+    assert unattributed not in colours.values()
+    red, green, blue = (int(unattributed[i : i + 2], 16) for i in (1, 3, 5))
+    assert red == green == blue  # a grey: "nobody", not one more person

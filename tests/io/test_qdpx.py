@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from annotator.core.corpus import Corpus
-from annotator.core.model import Annotation, Document
+from annotator.core.model import Annotation, Document, Status
 from annotator.io.common import xml_safe
 from annotator.io.qdpx import NS, read_qdpx, write_qdpx
 from tests.data.io.sample_corpus import sample_corpus
@@ -124,8 +125,10 @@ def test_codebook_tree(tmp_path: Path) -> None:
     codes = root.find(f"{{{NS}}}CodeBook/{{{NS}}}Codes")
     assert codes is not None
     tops = {c.get("name"): c for c in codes}
-    assert list(tops) == ["Speaker", "Tone", "Rhetorical device"]
+    # The sample's suggested quote brings the status parent, with only the status it uses.
+    assert list(tops) == ["Speaker", "Tone", "Rhetorical device", "Review status"]
     assert all(c.get("isCodable") == "false" for c in tops.values())
+    assert [c.get("name") for c in tops["Review status"]] == ["suggested"]
     devices = tops["Rhetorical device"]
     categories = {c.get("name"): c for c in devices if c.get("isCodable") == "false"}
     assert set(categories) == {"Classical trope", "Manipulative wording"}
@@ -163,6 +166,8 @@ def test_selections_reproduce_the_quotes(tmp_path: Path) -> None:
                     code_names[ref.get("targetGUID")] for ref in selection.iter(f"{{{NS}}}CodeRef")
                 }
                 wanted = {annotation.speaker, annotation.tone, *annotation.devices} - {None}
+                if annotation.status != Status.ACCEPTED:
+                    wanted.add(annotation.status.value)
                 assert coded == wanted
 
 
@@ -185,6 +190,7 @@ def test_round_trip(tmp_path: Path) -> None:
     for old, new in zip(expected, found, strict=True):
         assert (new.start, new.end, new.quote) == (old.start, old.end, old.quote)
         assert (new.speaker, new.tone, new.devices) == (old.speaker, old.tone, old.devices)
+        assert new.status == old.status
         assert new.note == (xml_safe(old.note) or None)
         assert new.id == old.id and new.annotator == (old.annotator or "Dana")
         assert (new.created, new.modified) == (old.created, old.modified)
@@ -202,6 +208,37 @@ def test_round_trip(tmp_path: Path) -> None:
     again = tmp_path / "again.qdpx"
     write_qdpx(back, again, analyst="Dana")
     assert _selections(again) == _selections(path)
+
+
+def test_rejected_quote_comes_back_rejected(tmp_path: Path) -> None:
+    corpus = sample_corpus()
+    first, *others = corpus.annotations
+    rejected = replace(first, status=Status.REJECTED)
+    path, root = _export(tmp_path, replace(corpus, annotations=(rejected, *others)))
+    statuses = {a.id: a.status for a in read_qdpx(path).annotations}
+    assert statuses[first.id] == Status.REJECTED
+    assert sorted(statuses.values()) == sorted(a.status for a in (rejected, *others))
+    assert {c.get("name") for c in root.iter(f"{{{NS}}}Code")} >= {"suggested", "rejected"}
+
+
+def test_accepted_only_export_has_no_status_codes(tmp_path: Path) -> None:
+    corpus = sample_corpus()
+    accepted = tuple(a for a in corpus.annotations if a.status == Status.ACCEPTED)
+    _path, root = _export(tmp_path, replace(corpus, annotations=accepted))
+    assert "Review status" not in {c.get("name") for c in root.iter(f"{{{NS}}}Code")}
+
+
+def test_foreign_code_under_the_status_parent_is_kept(tmp_path: Path) -> None:
+    path, _root = _export(tmp_path)
+    with zipfile.ZipFile(path) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    files["project.qde"] = files["project.qde"].replace(b'name="suggested"', b'name="to check"')
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    back = read_qdpx(path)
+    suggested = next(a for a in back.annotations if a.quote == "- Never again")
+    assert suggested.status == Status.ACCEPTED and "to check" in suggested.devices
 
 
 def _selections(path: Path) -> list[tuple[str | None, ...]]:

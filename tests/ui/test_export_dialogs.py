@@ -217,6 +217,23 @@ def test_switching_format_swaps_the_suffix_and_browse_mode(
     assert dialog.request().path == tmp_path / "brat"
 
 
+@pytest.mark.parametrize("kind", ["export", "briefing"])
+def test_typing_a_folder_into_save_to_is_no_error(qtbot, coded: Project, kind: str) -> None:
+    dialog = ExportDialog(coded) if kind == "export" else BriefingDialog(coded)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.output.edit.setFocus()
+    # pytest-qt fails the test on any exception raised in a slot while typing.
+    qtbot.keyClicks(dialog.output.edit, "/")
+    assert dialog.output.path() is None and not dialog.ok_button.isEnabled()
+    qtbot.keyClicks(dialog.output.edit, "tmp/")
+    assert dialog.output.path() is None
+    qtbot.keyClicks(dialog.output.edit, "quotes")
+    assert dialog.output.edit.text() == "/tmp/quotes"
+    assert dialog.output.path() is not None and dialog.output.path().parent == Path("/tmp")
+    assert dialog.output.path().name.startswith("quotes.")
+
+
 def test_set_request_restores_the_dialog(qtbot, coded: Project, tmp_path: Path) -> None:
     earlier = ExportRequest(
         "csv", tmp_path / "q.csv", Selection(speakers=("Ana Reyes",), published_to="2024-04-01")

@@ -7,16 +7,19 @@ most-quoted speakers with their dominant tone) and the data of the two charts. R
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
 from annotator.core.corpus import Corpus
 from annotator.core.model import Annotation, Code, Document
+from annotator.io.briefing.describe import at_a_glance
 from annotator.io.common import (
     colour_or_default,
     documents_in_order,
     is_rtl,
+    public_url,
     sentence_around,
     xml_safe,
 )
@@ -24,7 +27,10 @@ from annotator.io.common import (
 GROUPINGS = ("speaker", "document", "tone")
 UNATTRIBUTED = "Unattributed"
 NO_TONE = "No tone"
-NEUTRAL_GREY = "#999999"
+# "No tone" must not look like a tone (the default codebook's "neutral" is mid grey).
+NO_TONE_GREYS = ("#DDDDDD", "#C6C6C6", "#EEEEEE", "#B0B0B0")
+# A quote cut where the attribution starts keeps the comma before it ("…the threats,").
+_TRAILING = re.compile(r"\s*[,;:]+\s*(?=[\"'\u201d\u2019\u00bb\u203a]*$)")
 TOP_SPEAKERS = 8
 TOP_DEVICES = 12
 MIN_CONTEXT_EXTRA = 12  # characters a context must add to the quote to be printed
@@ -111,6 +117,7 @@ class Briefing:
     analyst: str | None
     prepared: date
     scope: tuple[tuple[str, str], ...]
+    glance: tuple[tuple[str, str], ...]
     document_count: int
     quote_count: int
     speaker_count: int
@@ -177,7 +184,7 @@ def _quote_block(
         # A context that only repeats the quote says nothing more.
         if len("".join(context.replace(annotation.quote, "", 1).split())) < MIN_CONTEXT_EXTRA:
             context = None
-    text = xml_safe(annotation.quote)
+    text = trim_quote_end(xml_safe(annotation.quote))
     return QuoteBlock(
         text=text,
         speaker=annotation.speaker or UNATTRIBUTED,
@@ -191,6 +198,16 @@ def _quote_block(
         context=context,
         rtl=is_rtl(text),
     )
+
+
+def trim_quote_end(text: str) -> str:
+    """``text`` without the comma, semicolon or colon it ends on (before any closing mark).
+
+    ``“…the threats,”`` reads ``“…the threats”``: the comma belonged to the sentence the
+    quote was cut from, not to what was said.
+    """
+    trimmed = _TRAILING.sub("", text.rstrip(), count=1)
+    return trimmed if trimmed.strip(" \"'\u201c\u201d\u2018\u2019\u00ab\u00bb") else text
 
 
 def _reading_order(corpus: Corpus) -> list[Annotation]:
@@ -253,7 +270,9 @@ def _top_speakers(corpus: Corpus, palette: _Palette) -> list[SpeakerRow]:
 def _tone_chart(corpus: Corpus, palette: _Palette, rows: list[SpeakerRow]) -> ToneBySpeaker:
     speakers = [r.name for r in rows]
     used = sorted({a.tone for a in corpus.annotations}, key=palette.tone_order)
-    labels = [palette.tone(t) or Label(NO_TONE, NEUTRAL_GREY) for t in used]
+    taken = {label.colour.upper() for t in used if (label := palette.tone(t))}
+    no_tone = next((g for g in NO_TONE_GREYS if g not in taken), "#FFFFFF")
+    labels = [palette.tone(t) or Label(NO_TONE, no_tone) for t in used]
     counts = tuple(
         tuple(
             sum(
@@ -301,13 +320,15 @@ def build_briefing(
     palette = _Palette(corpus)
     rows = _top_speakers(corpus, palette)
     sources = tuple(
-        SourceEntry(d.title, d.outlet, d.published, d.source) for d in documents_in_order(corpus)
+        SourceEntry(d.title, d.outlet, d.published, public_url(d.source))
+        for d in documents_in_order(corpus)
     )
     return Briefing(
         title=title,
         analyst=analyst,
         prepared=prepared or date.today(),
         scope=_scope(corpus, scope),
+        glance=at_a_glance(corpus),
         document_count=len(corpus.documents),
         quote_count=len(corpus.annotations),
         speaker_count=len({a.speaker for a in corpus.annotations if a.speaker}),

@@ -19,6 +19,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from annotator.io.briefing import styles
+from annotator.io.briefing.describe import device_chart_text, tone_chart_text
 from annotator.io.briefing.model import Briefing, Label, QuoteBlock, format_day
 from annotator.io.common import is_rtl, xml_safe
 
@@ -87,13 +88,23 @@ def _title_page(document: DocxDocument, briefing: Briefing) -> None:
     prepared = format_day(briefing.prepared.isoformat())
     byline = f"Prepared by {briefing.analyst} \u00b7 {prepared}" if briefing.analyst else prepared
     _paragraph(document, byline, styles.SUBTITLE).paragraph_format.space_after = Pt(36)
+    _facts(document, briefing.scope)
+    if briefing.glance:
+        heading = _paragraph(document, "At a glance", styles.SUBTITLE)
+        heading.paragraph_format.space_before = Pt(24)
+        heading.paragraph_format.keep_with_next = True
+        _facts(document, briefing.glance)
+    document.add_page_break()
+
+
+def _facts(document: DocxDocument, rows: tuple[tuple[str, str], ...]) -> None:
+    """A two-column table of labelled facts (the title page's scope and key figures)."""
     widths = [3.5, 13.0]
     table = _table(document, None, widths)
-    for label, value in briefing.scope:
+    for label, value in rows:
         cells = _row(document, table, [label, value], widths)
         cells[0].paragraphs[0].runs[0].bold = True
         cells[0].paragraphs[0].runs[0].font.color.rgb = RGBColor.from_string(styles.NAVY)
-    document.add_page_break()
 
 
 def _summary(document: DocxDocument, briefing: Briefing, charts: dict[str, bytes | None]) -> None:
@@ -111,24 +122,41 @@ def _summary(document: DocxDocument, briefing: Briefing, charts: dict[str, bytes
     )
     if briefing.top_speakers:
         document.add_heading("Most-quoted speakers", level=2)
-        widths = [5.0, 5.5, 2.0, 3.5]
-        table = _table(document, ["Speaker", "Role", "Quotes", "Dominant tone"], widths)
-        for row in briefing.top_speakers:
-            cells = _row(document, table, [row.name, row.role or "", str(row.quotes), ""], widths)
-            cells[2].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-            if row.dominant_tone:
-                _chip(cells[3].paragraphs[0], row.dominant_tone)
-    for key, heading, caption in (
-        ("tone", "Tone by speaker", "Quotes per speaker, split by tone."),
-        ("devices", "Rhetorical devices", "How often each rhetorical device was coded."),
-    ):
+        _speaker_table(document, briefing)
+    for key, heading, caption, alt in (
+        ("tone", "Tone by speaker", "Quotes per speaker, split by tone.",
+         tone_chart_text(briefing.tone_chart)),
+        ("devices", "Rhetorical devices", "How often each rhetorical device was coded.",
+         device_chart_text(briefing.device_chart)),
+    ):  # fmt: skip
         image = charts.get(key)
         if image:
             document.add_heading(heading, level=2)
-            document.add_picture(io.BytesIO(image), width=CHART_WIDTH)
+            picture = document.add_picture(io.BytesIO(image), width=CHART_WIDTH)
+            # Alternative text: what a screen reader says, and Word shows without images.
+            picture._inline.docPr.set("title", xml_safe(heading))
+            picture._inline.docPr.set("descr", xml_safe(alt))
             document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
             document.paragraphs[-1].paragraph_format.keep_with_next = True
             _paragraph(document, caption, styles.CAPTION)
+
+
+def _speaker_table(document: DocxDocument, briefing: Briefing) -> None:
+    """Most-quoted speakers; the Role column only when some speaker has a role."""
+    roles = any(row.role for row in briefing.top_speakers)
+    header = (
+        ["Speaker", "Role", "Quotes", "Dominant tone"]
+        if roles
+        else ["Speaker", "Quotes", "Dominant tone"]
+    )
+    widths = [5.0, 5.5, 2.0, 3.5] if roles else [8.0, 3.0, 5.0]
+    table = _table(document, header, widths)
+    for row in briefing.top_speakers:
+        values = [row.name, row.role or "", str(row.quotes), ""]
+        cells = _row(document, table, values if roles else [values[0], *values[2:]], widths)
+        cells[-2].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if row.dominant_tone:
+            _chip(cells[-1].paragraphs[0], row.dominant_tone)
 
 
 def _quote_text(quote: QuoteBlock) -> str:
@@ -188,15 +216,25 @@ def _body(document: DocxDocument, briefing: Briefing) -> int:
 
 
 def _appendix(document: DocxDocument, briefing: Briefing) -> None:
+    # No page break of its own: a last quote would otherwise sit alone on a page.
     heading = document.add_heading("Appendix: sources", level=1)
-    heading.paragraph_format.page_break_before = True
-    widths = [6.5, 3.5, 2.7, 4.3]
-    table = _table(document, ["Title", "Outlet", "Date", "Link"], widths)
-    for source in briefing.sources:
-        values = [source.title, source.outlet or "", format_day(source.published), ""]
-        cells = _row(document, table, values, widths)
-        if source.link:
-            styles.add_hyperlink(cells[3].paragraphs[0], xml_safe(source.link), _short(source.link))
+    heading.paragraph_format.space_before = Pt(30)
+    heading.paragraph_format.keep_with_next = True
+    rows = [
+        [source.title, source.outlet or "", format_day(source.published), source.link or ""]
+        for source in briefing.sources
+    ]
+    # A column nobody filled in (no outlets, no dates, no web addresses) is left out.
+    kept = [0] + [c for c in (1, 2, 3) if any(row[c] for row in rows)]
+    all_widths = [6.5, 3.5, 2.7, 4.3]
+    spare = sum(all_widths) - sum(all_widths[c] for c in kept)
+    widths = [all_widths[c] + (spare if c == 0 else 0) for c in kept]
+    titles = ["Title", "Outlet", "Date", "Link"]
+    table = _table(document, [titles[c] for c in kept], widths)
+    for row in rows:
+        cells = _row(document, table, [row[c] if c != 3 else "" for c in kept], widths)
+        if 3 in kept and row[3]:
+            styles.add_hyperlink(cells[-1].paragraphs[0], xml_safe(row[3]), _short(row[3]))
 
 
 def _short(link: str, width: int = 40) -> str:
