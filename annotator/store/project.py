@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
-from sqlalchemy import Engine, case, func
+from sqlalchemy import Connection, Engine, case, func
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, select
 
@@ -33,7 +33,7 @@ from annotator.core.edits import AddDocument, Edit, RemoveDocument, ReviseDocume
 from annotator.core.palette import next_speaker_colour
 from annotator.store import translate
 from annotator.store.apply import Changes, apply_edit
-from annotator.store.database import ProjectOpenError, make_engine, migrate, to_url
+from annotator.store.database import ProjectOpenError, make_engine, prepare, to_url
 from annotator.store.errors import NotFound, UnknownName
 from annotator.store.lookup import Names
 from annotator.store.tables import (
@@ -69,9 +69,7 @@ class Project:
         self.url = to_url(location)
         try:
             self.engine: Engine = make_engine(location)
-            migrate(self.engine)
-            if seed_codebook and self.is_empty():
-                self.load_default_codebook()
+            prepare(self.engine, _seed_new_project if seed_codebook else None)
         except ProjectOpenError:
             raise
         except OSError as error:
@@ -298,6 +296,14 @@ class Project:
         with self.session() as s:
             s.merge(SettingRow(key=key, value=value))
             s.commit()
+
+
+def _seed_new_project(connection: Connection) -> None:
+    """The default codebook, written in the transaction that creates the schema."""
+    codebook, speakers = codebook_from_dict(json.loads(paths.read_resource_text("codebook.json")))
+    with Session(bind=connection) as s:
+        apply_edit(s, codebook_edit(Codebook(), (), codebook, speakers))
+        s.flush()
 
 
 def _open_problem(error: DBAPIError) -> str:
