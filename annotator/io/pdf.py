@@ -97,4 +97,3 @@ def _information(document: Any) -> dict[str, str]:
             elif isinstance(value, str):
                 found[key] = value
     return found
-

@@ -77,8 +77,9 @@ def drop_page_furniture(pages: list[Page]) -> list[Page]:
     """``pages`` without page numbers and without lines repeated in the top or bottom
     band of several pages (a running title, a date, "Press release - page 2")."""
     seen: Counter[str] = Counter()
-    for page in pages:
-        seen.update({_key(ln.text) for box in page.boxes for ln in box if _in_band(ln, page.height)})
+    for page in pages:  # a line counts once per page
+        margins = {_key(ln.text) for box in page.boxes for ln in box if _in_band(ln, page.height)}
+        seen.update(margins)
     needed = max(2, math.ceil(0.4 * len(pages)))
     repeated = {key for key, count in seen.items() if count >= needed}
 
@@ -132,17 +133,20 @@ def join_lines(lines: list[str], vocabulary: set[str]) -> str:
     for line in lines[1:]:
         if text.endswith(_SOFT_HYPHEN):
             text = text[:-1] + line
-        elif text[-1:] in _HYPHENS and text[-2:-1].isalpha():
-            head = _WORD.findall(text[:-1])[-1] if _WORD.findall(text[:-1]) else ""
-            tail_words = _WORD.findall(line[:60])
-            tail = tail_words[0] if tail_words and line.startswith(tail_words[0]) else ""
-            hyphenated = f"{head}-{tail}".lower()
-            real_hyphen = not line[:1].islower() or (
-                hyphenated in vocabulary and (head + tail).lower() not in vocabulary
-            )
-            text = text + line if real_hyphen else text[:-1] + line
-        elif text[-1:] in _DASHES and not text[-2:-1].isspace():
-            text += line  # an unspaced dash: "said—" + "and"
+        elif text[-1:] in _HYPHENS and text[-2:-1].isalpha() and line[:1].islower():
+            text = _hyphenated(text, line, vocabulary)
+        elif text[-1:] in _HYPHENS + _DASHES and not text[-2:-1].isspace():
+            text += line  # "Anglo-" + "American", "2023-" + "2024", "said—" + "and"
         else:
             text += " " + line
     return text
+
+
+def _hyphenated(text: str, line: str, vocabulary: set[str]) -> str:
+    """``text`` ending in a hyphen after a letter, joined to ``line`` starting in lower
+    case: the word whole, or with its hyphen when the text spells it so elsewhere only."""
+    heads, tails = _WORD.findall(text[:-1]), _WORD.findall(line[:60])
+    head = heads[-1] if heads else ""
+    tail = tails[0] if tails and line.startswith(tails[0]) else ""
+    real_hyphen = f"{head}-{tail}".lower() in vocabulary and (head + tail).lower() not in vocabulary
+    return text + line if real_hyphen else text[:-1] + line
