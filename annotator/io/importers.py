@@ -171,10 +171,12 @@ def read_pdf(path: Path, notes: Notes | None = None) -> Document:
     from annotator.io.pdf import PdfProblem, read_pdf_bytes
 
     try:
-        text, meta = read_pdf_bytes(_read_bytes(path))
+        pdf = read_pdf_bytes(_read_bytes(path))
     except PdfProblem as problem:
         raise ImportProblem(path, str(problem)) from None
-    return _finish(path, text, meta["title"], author=meta["author"], published=meta["published"])
+    if notes is not None:
+        notes.extend(pdf.notes)
+    return _finish(path, pdf.text, pdf.title, author=pdf.author, published=pdf.published)
 
 
 def read_html(path: Path, notes: Notes | None = None) -> Document:

@@ -10,53 +10,76 @@ the first line. A PDF without any text is a scan and needs OCR first.
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from typing import Any
 
 from annotator.io.metadata import first_line_title, pdf_date, real_author, real_title
-from annotator.io.pdf_text import Line, Page, running_text
+from annotator.io.pdf_text import Line, Page, clean_glyphs, running_text
 
-__all__ = ["MAX_PAGES", "PdfProblem", "pdf_pages", "read_pdf_bytes"]
+__all__ = ["MAX_PAGES", "PdfProblem", "PdfText", "pdf_pages", "read_pdf_bytes"]
 
 MAX_PAGES = 2000  # a long report or a year of transcripts; stops a page bomb
 NO_TEXT = "no text layer: this looks like a scanned PDF; run OCR first"
+NO_CHARACTERS = (
+    "the PDF's fonts do not say which letters they draw, so its text cannot be copied; "
+    "run OCR first"
+)
 
 
 class PdfProblem(ValueError):
     """Why a PDF cannot be read, in the analyst's words."""
 
 
-def read_pdf_bytes(data: bytes) -> tuple[str, dict[str, str | None]]:
-    """The running text of a PDF and its title, author and published date (None when
-    unknown); ``PdfProblem`` for a damaged, encrypted or scanned PDF."""
+@dataclass(frozen=True)
+class PdfText:
+    """What a PDF says: running text, title, author, date (None when unknown), and
+    notes on what the reader had to leave out."""
+
+    text: str
+    title: str | None
+    author: str | None
+    published: str | None
+    notes: tuple[str, ...] = ()
+
+
+def read_pdf_bytes(data: bytes) -> PdfText:
+    """The running text of a PDF and its metadata; ``PdfProblem`` for a damaged,
+    encrypted or scanned PDF."""
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError
     from pdfminer.pdfparser import PDFParser
     from pdfminer.psexceptions import PSException
 
     try:
         document = PDFDocument(PDFParser(io.BytesIO(data)))
-        pages = pdf_pages(document)
+        pages, unknown = pdf_pages(document)
     except PDFEncryptionError:
         raise PdfProblem("the PDF is password-protected; save an unprotected copy") from None
-    except (PSException, KeyError, TypeError, ValueError, AssertionError) as error:
-        if isinstance(error, PdfProblem):
-            raise
+    except PdfProblem:
+        raise
+    except (PSException, KeyError, TypeError, ValueError, AssertionError, RecursionError) as error:
         raise PdfProblem("not a readable PDF (damaged, or not a PDF)") from error
     text = running_text(pages)
+    letters = sum(not c.isspace() for c in text)
+    if unknown > letters:
+        raise PdfProblem(NO_CHARACTERS)
     if not text.strip():
         raise PdfProblem(NO_TEXT)
+    notes = (f"{unknown} characters the PDF's fonts do not name were left out",) if unknown else ()
     info = _information(document)
-    meta = {
-        "title": real_title(info.get("Title")) or first_line_title(text),
-        "author": real_author(info.get("Author")),
-        "published": pdf_date(info.get("CreationDate")) or pdf_date(info.get("ModDate")),
-    }
-    return text, meta
+    return PdfText(
+        text,
+        title=real_title(info.get("Title")) or first_line_title(text),
+        author=real_author(info.get("Author")),
+        published=pdf_date(info.get("CreationDate")) or pdf_date(info.get("ModDate")),
+        notes=notes,
+    )
 
 
-def pdf_pages(document: Any) -> list[Page]:
-    """The pages of a parsed pdfminer document as laid-out lines in reading order."""
+def pdf_pages(document: Any) -> tuple[list[Page], int]:
+    """The pages of a parsed pdfminer document as laid-out lines in reading order, and
+    the number of glyphs that map to no character (left out)."""
     from pdfminer.converter import PDFPageAggregator
-    from pdfminer.layout import LAParams, LTTextBox, LTTextLine
+    from pdfminer.layout import LAParams, LTTextBox
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
 
@@ -64,22 +87,28 @@ def pdf_pages(document: Any) -> list[Page]:
     device = PDFPageAggregator(resources, laparams=LAParams())
     interpreter = PDFPageInterpreter(resources, device)
     pages: list[Page] = []
+    unknown = 0
     for number, pdf_page in enumerate(PDFPage.create_pages(document)):
         if number >= MAX_PAGES:
             raise PdfProblem(f"more than {MAX_PAGES} pages; split the file")
         interpreter.process_page(pdf_page)
         layout = device.get_result()
-        boxes = tuple(
-            tuple(
-                Line(line.get_text().strip(), line.x0, line.y0 - layout.y0, line.y1 - layout.y0)
-                for line in box
-                if isinstance(line, LTTextLine) and line.get_text().strip()
-            )
-            for box in layout
-            if isinstance(box, LTTextBox)
-        )
-        pages.append(Page(tuple(box for box in boxes if box), layout.height))
-    return pages
+        boxes: list[tuple[Line, ...]] = []
+        for box in layout:
+            if not isinstance(box, LTTextBox):
+                continue
+            lines: list[Line] = []
+            for line in box:
+                text, missing = clean_glyphs(line.get_text())
+                unknown += missing
+                if text.strip():
+                    lines.append(
+                        Line(text.strip(), line.x0, line.y0 - layout.y0, line.y1 - layout.y0)
+                    )
+            if lines:
+                boxes.append(tuple(lines))
+        pages.append(Page(tuple(boxes), layout.height))
+    return pages, unknown
 
 
 def _information(document: Any) -> dict[str, str]:

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 # Headers and footers sit in the page's top or bottom band (A4 margins are about 8%).
 MARGIN_BAND = 0.12
 _PAGE_NUMBER = re.compile(
-    r"(page|p\.|seite|página|pagina)?\s*[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?"
+    r"(page|p\.|seite|página|pagina)?\s*[-–—(\[]?\s*(\d{1,4}|(?-i:(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})))\s*[-–—)\]]?"
     r"(\s*(of|/|von|de|sur|di)\s*\d{1,4})?",
     re.IGNORECASE,
 )
@@ -27,6 +28,13 @@ _HYPHENS = "-\u2010"  # hyphen-minus and hyphen; a line end with either may spli
 _SOFT_HYPHEN = "\u00ad"
 _DASHES = "\u2013\u2014"
 _PARAGRAPH_END = '.!?:;"”’»)'
+_BULLETS = "•◦▪‣●○■□"
+# Typesetting ligatures (ﬁ, ﬂ...) as their letters, so a quote can be searched for.
+_LIGATURES = str.maketrans(
+    {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
+)
+# pdfminer's mark for a glyph whose font does not say which character it draws
+_UNKNOWN_GLYPH = re.compile(r"\(cid:\d+\)")
 
 
 @dataclass(frozen=True)
@@ -73,15 +81,27 @@ def _key(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.lower().split()))
 
 
-def drop_page_furniture(pages: list[Page]) -> list[Page]:
-    """``pages`` without page numbers and without lines repeated in the top or bottom
-    band of several pages (a running title, a date, "Press release - page 2")."""
-    seen: Counter[str] = Counter()
-    for page in pages:  # a line counts once per page
+def running_lines(pages: list[Page]) -> set[str]:
+    """The keys of lines in the top or bottom band that repeat: on 40% of the pages (a
+    document's running title) or on three pages in a row (a chapter's)."""
+    where: dict[str, list[int]] = defaultdict(list)
+    for number, page in enumerate(pages):
         margins = {_key(ln.text) for box in page.boxes for ln in box if _in_band(ln, page.height)}
-        seen.update(margins)
+        for key in margins:
+            where[key].append(number)
     needed = max(2, math.ceil(0.4 * len(pages)))
-    repeated = {key for key, count in seen.items() if count >= needed}
+    return {
+        key
+        for key, numbers in where.items()
+        if len(numbers) >= needed
+        or any(b - a == 2 for a, b in zip(numbers, numbers[2:], strict=False))
+    }
+
+
+def drop_page_furniture(pages: list[Page]) -> list[Page]:
+    """``pages`` without page numbers and without running headers and footers (a title,
+    a date, "Press release - page 2")."""
+    repeated = running_lines(pages)
 
     def furniture(line: Line, height: float) -> bool:
         if not _in_band(line, height):
@@ -97,7 +117,8 @@ def drop_page_furniture(pages: list[Page]) -> list[Page]:
 
 def split_on_indent(box: tuple[Line, ...]) -> list[list[str]]:
     """A box's lines as paragraphs: a line indented past the box's left edge after a
-    line that ends a sentence starts a new one (paragraphs set without space between)."""
+    line that ends a sentence starts a new one (paragraphs set without space between),
+    and so does a bulleted line."""
     paragraphs: list[list[str]] = []
     left = min(line.x0 for line in box)
     for line in box:
@@ -105,7 +126,8 @@ def split_on_indent(box: tuple[Line, ...]) -> list[list[str]]:
         if not text:
             continue
         indented = line.x0 - left > 0.5 * (line.y1 - line.y0)
-        if paragraphs and not (indented and paragraphs[-1][-1].endswith(tuple(_PARAGRAPH_END))):
+        new = indented and paragraphs and paragraphs[-1][-1].endswith(tuple(_PARAGRAPH_END))
+        if paragraphs and not new and not text.startswith(tuple(_BULLETS)):
             paragraphs[-1].append(text)
         else:
             paragraphs.append([text])
@@ -150,3 +172,10 @@ def _hyphenated(text: str, line: str, vocabulary: set[str]) -> str:
     tail = tails[0] if tails and line.startswith(tails[0]) else ""
     real_hyphen = f"{head}-{tail}".lower() in vocabulary and (head + tail).lower() not in vocabulary
     return text + line if real_hyphen else text[:-1] + line
+
+
+def clean_glyphs(text: str) -> tuple[str, int]:
+    """``text`` with ligatures as letters and without pdfminer's marks for glyphs it could
+    not map to characters; and how many such glyphs were left out."""
+    unknown = len(_UNKNOWN_GLYPH.findall(text))
+    return _UNKNOWN_GLYPH.sub("", text).translate(_LIGATURES), unknown

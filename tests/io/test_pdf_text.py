@@ -3,7 +3,7 @@
 import pytest
 
 from annotator.io.metadata import first_line_title, pdf_date, real_author, real_title
-from annotator.io.pdf_text import Line, Page, join_lines, running_text, words_in
+from annotator.io.pdf_text import Line, Page, clean_glyphs, join_lines, running_text, words_in
 
 
 @pytest.mark.parametrize(
@@ -60,6 +60,23 @@ def test_running_headers_repeat_in_the_margin_band_only():
     ]
     text = running_text(pages)
     assert text.split("\n\n") == ["Hearing transcript, day one began."] * 3
+
+
+def test_bulleted_lines_are_paragraphs_of_their_own():
+    body = box(("We will:", 72, 700), ("• build homes", 72, 686), ("• cut taxes", 72, 672))
+    assert running_text([Page((body,), 842)]) == "We will:\n\n• build homes\n\n• cut taxes"
+
+
+def test_roman_page_numbers_are_page_numbers_but_words_are_not():
+    pages = [
+        Page((box(("Foreword text.", 72, 600)), box((footer, 290, 30))), 842)
+        for footer in ("iv", "mix")
+    ]
+    assert running_text(pages) == "Foreword text.\n\nForeword text.\n\nmix"
+
+
+def test_ligatures_become_letters_and_unknown_glyphs_are_counted():
+    assert clean_glyphs("the \ufb01nal of\ufb01ce (cid:13)2024") == ("the final office 2024", 1)
 
 
 @pytest.mark.parametrize(
