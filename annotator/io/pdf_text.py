@@ -62,12 +62,20 @@ def running_text(pages: list[Page]) -> str:
     vocabulary = words_in(lines)
     paragraphs: list[list[str]] = []
     for page in pages:
+        above = -1.0  # where the last box ended; a box starting higher is a new column
         for box in page.boxes:
+            broken = box[0].y1 > above  # a page or column break came before this box
             for index, paragraph in enumerate(split_on_indent(box)):
-                if index == 0 and paragraphs and continues(paragraphs[-1][-1], paragraph[0]):
-                    paragraphs[-1].extend(paragraph)  # broken by a column or page end
+                if (
+                    index == 0
+                    and broken
+                    and paragraphs
+                    and continues(paragraphs[-1][-1], paragraph[0])
+                ):
+                    paragraphs[-1].extend(paragraph)
                 else:
                     paragraphs.append(paragraph)
+            above = box[-1].y0
     return "\n\n".join(join_lines(paragraph, vocabulary) for paragraph in paragraphs)
 
 

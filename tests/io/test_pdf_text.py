@@ -62,6 +62,21 @@ def test_running_headers_repeat_in_the_margin_band_only():
     assert text.split("\n\n") == ["Hearing transcript, day one began."] * 3
 
 
+def test_paragraphs_join_across_a_column_break_only():
+    first = box(("The minister said the talks", 72, 700), ("would go", 72, 686))
+    below = box(
+        ("on the agenda: nothing", 72, 658),
+    )  # a paragraph of its own, lower down
+    next_column = box(
+        ("on until Friday.", 310, 700),
+    )  # continues the one before
+    text = running_text([Page((first, below, next_column), 842)])
+    assert text.split("\n\n") == [
+        "The minister said the talks would go",
+        "on the agenda: nothing on until Friday.",
+    ]
+
+
 def test_bulleted_lines_are_paragraphs_of_their_own():
     body = box(("We will:", 72, 700), ("• build homes", 72, 686), ("• cut taxes", 72, 672))
     assert running_text([Page((body,), 842)]) == "We will:\n\n• build homes\n\n• cut taxes"
