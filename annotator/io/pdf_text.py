@@ -18,8 +18,10 @@ from dataclasses import dataclass
 
 # Headers and footers sit in the page's top or bottom band (A4 margins are about 8%).
 MARGIN_BAND = 0.12
+_ROMAN = r"(?-i:(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3}))"  # i to xxxix, lower case only
+# "3", "- 3 -", "[iv]", "Page 3 of 10", "Seite 3 von 10", "3/10"
 _PAGE_NUMBER = re.compile(
-    r"(page|p\.|seite|página|pagina)?\s*[-–—(\[]?\s*(\d{1,4}|(?-i:(?=[ivx])x{0,3}(?:ix|iv|v?i{0,3})))\s*[-–—)\]]?"
+    rf"(page|p\.|seite|página|pagina)?\s*[-–—(\[]?\s*(\d{{1,4}}|{_ROMAN})\s*[-–—)\]]?"
     r"(\s*(of|/|von|de|sur|di)\s*\d{1,4})?",
     re.IGNORECASE,
 )
