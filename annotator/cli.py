@@ -147,7 +147,8 @@ def import_(ctx: Context, sources: tuple[Path, ...]) -> None:
             click.echo(line)
         click.echo(
             f"{len(report.added)} added, {len(report.updated)} updated, "
-            f"{len(report.duplicates)} already present, {len(report.failed)} failed"
+            f"{len(report.duplicates)} already present, {len(report.failed)} failed, "
+            f"{len(report.skipped)} skipped"
         )
         if report.failed:  # the others went in; the exit code still says not all did
             sys.exit(1)
