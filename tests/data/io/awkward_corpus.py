@@ -11,7 +11,8 @@ from annotator.core.corpus import Corpus
 from annotator.core.model import Annotation, Code, Codebook, CodeKind, Document, Speaker, Status
 
 WHEN = datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC)
-WORDS = "the talks resume after recess while officials warn \U0001f525 trade border".split()
+WORDS = ("the", "talks", "resume", "after", "recess", "while", "officials", "warn", "\U0001f525",
+         "trade", "border")  # fmt: skip
 SPEAKERS = (Speaker("Ana Reyes", role="Mayor", colour="#009E73"), Speaker("Bo Lind"))
 TONES = (Code(CodeKind.TONE, "warning", colour="#E69F00"), Code(CodeKind.TONE, "neutral"))
 DEVICES = (
