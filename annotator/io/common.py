@@ -5,6 +5,7 @@ Kept free of any one format so each exporter stays a short translation of the co
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 import uuid
@@ -15,6 +16,7 @@ from urllib.parse import urlsplit
 
 from annotator.core.corpus import Corpus
 from annotator.core.model import Annotation, Document
+from annotator.core.reading import reading_key
 
 # Okabe-Ito: readable by people with the common forms of colour blindness.
 SAFE_PALETTE = (
@@ -131,6 +133,28 @@ def stable_uuid(*parts: object) -> uuid.UUID:
     return uuid.uuid5(SPEECHMARK_NAMESPACE, "\x1f".join(str(p) for p in parts))
 
 
+class GrowingUuid:
+    """``stable_uuid(*parts)`` for parts that arrive one at a time: the same id, without
+    keeping the parts (uuid5 is a SHA-1 over the namespace and the joined parts)."""
+
+    def __init__(self, *parts: object) -> None:
+        self._digest = hashlib.sha1(SPEECHMARK_NAMESPACE.bytes, usedforsecurity=False)
+        self._empty = True
+        for part in parts:
+            self.add(part)
+
+    def add(self, part: object) -> None:
+        """Append one part."""
+        if not self._empty:
+            self._digest.update(b"\x1f")
+        self._digest.update(str(part).encode("utf-8"))
+        self._empty = False
+
+    def uuid(self) -> uuid.UUID:
+        """The id of the parts so far."""
+        return uuid.UUID(bytes=self._digest.digest()[:16], version=5)
+
+
 def annotation_uuid(annotation: Annotation) -> uuid.UUID:
     """The annotation's own id as a UUID (derived if it is not a uuid hex string)."""
     try:
@@ -167,7 +191,7 @@ def public_url(source: str | None) -> str | None:
 
 def documents_in_order(corpus: Corpus) -> list[Document]:
     """Documents by publication date (undated last), then title: the order readers expect."""
-    return sorted(corpus.documents, key=lambda d: (d.published is None, d.published or "", d.title))
+    return sorted(corpus.documents, key=reading_key)
 
 
 def names_used(values: Iterable[str | None]) -> list[str]:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from annotator.core.corpus import Corpus
 from annotator.core.model import Annotation, Document
-from annotator.io.common import documents_in_order, iso_utc, sentence_around, xml_safe
+from annotator.core.reading import CorpusSource
+from annotator.io.common import iso_utc, sentence_around, xml_safe
+from annotator.io.safe_write import writing_text
 
 COLUMNS = (
     "annotation_id",
@@ -75,7 +76,7 @@ def _row(document: Document, annotation: Annotation) -> list[str | int | float]:
     ]
 
 
-def write_csv(corpus: Corpus, path: Path | str, *, bom: bool = True) -> int:
+def write_csv(corpus: CorpusSource, path: Path | str, *, bom: bool = True) -> int:
     """Write one row per annotation of ``corpus`` to ``path``; return the rows written.
 
     Columns: see ``COLUMNS``. Devices are joined with ``;``; ``context`` is the sentence
@@ -83,11 +84,10 @@ def write_csv(corpus: Corpus, path: Path | str, *, bom: bool = True) -> int:
     """
     written = 0
     encoding = "utf-8-sig" if bom else "utf-8"
-    with Path(path).open("w", encoding=encoding, newline="") as stream:
+    with corpus.reading() as reader, writing_text(path, encoding=encoding, newline="") as stream:
         writer = csv.writer(stream)
         writer.writerow(COLUMNS)
-        for document in documents_in_order(corpus):
-            for annotation in corpus.annotations_of(document.id):
-                writer.writerow(_row(document, annotation))
-                written += 1
+        for document, annotations in reader.by_document():
+            writer.writerows(_row(document, annotation) for annotation in annotations)
+            written += len(annotations)
     return written

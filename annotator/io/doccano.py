@@ -29,10 +29,10 @@ import json
 from pathlib import Path
 from typing import Any, Literal
 
-from annotator.core.corpus import Corpus
 from annotator.core.model import Annotation, Document, Status
 from annotator.core.offsets import Utf16Index
-from annotator.io.common import documents_in_order
+from annotator.core.reading import CorpusSource
+from annotator.io.safe_write import writing_text
 
 QUOTE = "QUOTE"
 STATUS_LABELS = {
@@ -128,7 +128,7 @@ def document_line(
 
 
 def write_doccano(
-    corpus: Corpus,
+    corpus: CorpusSource,
     path: Path | str,
     *,
     overlapping: bool = False,
@@ -140,17 +140,17 @@ def write_doccano(
     corpus can be labelled further in doccano. ``overlapping`` and ``offsets`` are
     described in the module docstring.
     """
+    _converter("", offsets)  # an unknown offset unit fails before anything is written
     written = 0
-    with Path(path).open("w", encoding="utf-8", newline="\n") as stream:
-        for document in documents_in_order(corpus):
-            annotations = corpus.annotations_of(document.id)
+    with corpus.reading() as reader, writing_text(path, encoding="utf-8", newline="\n") as stream:
+        for document, annotations in reader.by_document():
             line = document_line(document, annotations, overlapping=overlapping, offsets=offsets)
             stream.write(json.dumps(line, ensure_ascii=False) + "\n")
             written += 1
     return written
 
 
-def write_doccano_overlapping(corpus: Corpus, path: Path | str) -> int:
+def write_doccano_overlapping(corpus: CorpusSource, path: Path | str) -> int:
     """The full layout (speaker, tone and device spans over each quote too), for a doccano
     project with "Allow overlapping spans" ticked."""
     return write_doccano(corpus, path, overlapping=True)

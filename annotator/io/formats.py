@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 
-from annotator.core.corpus import Corpus
+from annotator.core.reading import CorpusSource
 
 
 @dataclass(frozen=True)
@@ -22,8 +22,10 @@ class ExportFormat:
     # The quote fields (``annotator.core.fields.CARRIED``) this format cannot hold.
     drops: frozenset[str] = frozenset()
 
-    def writer(self) -> Callable[[Corpus, Path], int]:
-        writer: Callable[[Corpus, Path], int] = getattr(import_module(self.module), self.function)
+    def writer(self) -> Callable[[CorpusSource, Path], int]:
+        writer: Callable[[CorpusSource, Path], int] = getattr(
+            import_module(self.module), self.function
+        )
         return writer
 
 

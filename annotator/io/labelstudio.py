@@ -21,15 +21,17 @@ from typing import Any
 
 from lxml import etree
 
-from annotator.core.corpus import Corpus
 from annotator.core.model import Annotation, Document, Status
 from annotator.core.offsets import Utf16Index
-from annotator.io.common import colour_or_default, documents_in_order, iso_utc, names_used
+from annotator.core.reading import CorpusReader, CorpusSource
+from annotator.io.common import colour_or_default, iso_utc, names_used
+from annotator.io.safe_write import writing_text
 
 UNATTRIBUTED = "Unattributed"
 # Greys for "no speaker": the first one no speaker uses is taken.
 UNATTRIBUTED_GREYS = ("#BDBDBD", "#9E9E9E", "#757575", "#E0E0E0")
 MODEL_VERSION = "speechmark-suggestions"
+TASK_BREAK = "\n "  # a line of a task in the list (indent=1, one level deep)
 
 
 def _region(annotation: Annotation, index: Utf16Index) -> dict[str, Any]:
@@ -87,14 +89,13 @@ def document_task(document: Document, annotations: list[Annotation]) -> dict[str
     return task
 
 
-def labelling_config(corpus: Corpus) -> str:
+def labelling_config(corpus: CorpusReader) -> str:
     """The Label Studio labelling config XML matching the exported results."""
     view = etree.Element("View")
     etree.SubElement(view, "Header", value="$title")
     labels = etree.SubElement(view, "Labels", name="label", toName="text")
-    speakers = names_used(
-        [s.name for s in corpus.speakers] + [a.speaker for a in corpus.annotations]
-    )
+    used = corpus.usage()
+    speakers = names_used([*(s.name for s in corpus.speakers), *used.speakers])
     colours = {}
     for number, name in enumerate(speakers):
         speaker = corpus.speaker(name)
@@ -105,26 +106,19 @@ def labelling_config(corpus: Corpus) -> str:
         etree.SubElement(labels, "Label", value=name, background=colour)
     etree.SubElement(view, "Text", name="text", value="$text")
     details = etree.SubElement(view, "View", visibleWhen="region-selected")
-    for name, title, codes, choice in (
-        ("tone", "Tone", corpus.codebook.tones, "single-radio"),
-        ("devices", "Rhetorical devices", corpus.codebook.devices, "multiple"),
+    for name, title, codes, names, choice in (
+        ("tone", "Tone", corpus.codebook.tones, used.tones, "single-radio"),
+        ("devices", "Rhetorical devices", corpus.codebook.devices, used.devices, "multiple"),
     ):
         etree.SubElement(details, "Header", value=title)
         choices = etree.SubElement(
             details, "Choices", name=name, toName="text", perRegion="true", choice=choice
         )
-        used = names_used([c.name for c in codes] + _used(corpus, name))
-        for code_name in used:
+        for code_name in names_used([*(c.name for c in codes), *names]):
             etree.SubElement(choices, "Choice", value=code_name)
     etree.SubElement(details, "Header", value="Note")
     etree.SubElement(details, "TextArea", name="note", toName="text", perRegion="true", rows="3")
     return etree.tostring(view, pretty_print=True, encoding="unicode")
-
-
-def _used(corpus: Corpus, name: str) -> list[str]:
-    if name == "tone":
-        return [a.tone for a in corpus.annotations if a.tone]
-    return [d for a in corpus.annotations for d in a.devices]
 
 
 def config_path(path: Path | str) -> Path:
@@ -133,17 +127,24 @@ def config_path(path: Path | str) -> Path:
     return path.with_name(f"{path.stem}.config.xml")
 
 
-def write_labelstudio(corpus: Corpus, path: Path | str) -> int:
+def write_labelstudio(corpus: CorpusSource, path: Path | str) -> int:
     """Write ``corpus`` as Label Studio tasks to ``path`` and the config beside it.
 
-    Returns the tasks written (one per document); rejected quotes are left out.
+    Returns the tasks written (one per document); rejected quotes are left out. Both files
+    are written whole or, on an error, not at all.
     """
-    tasks = []
-    for document in documents_in_order(corpus):
-        annotations = [
-            a for a in corpus.annotations_of(document.id) if a.status is not Status.REJECTED
-        ]
-        tasks.append(document_task(document, annotations))
-    Path(path).write_text(json.dumps(tasks, ensure_ascii=False, indent=1), encoding="utf-8")
-    config_path(path).write_text(labelling_config(corpus), encoding="utf-8")
-    return len(tasks)
+    written = 0
+    with (
+        corpus.reading() as reader,
+        writing_text(path) as out,
+        writing_text(config_path(path)) as config,
+    ):
+        # json.dumps(tasks, indent=1), one task at a time.
+        for document, annotations in reader.by_document():
+            kept = [a for a in annotations if a.status is not Status.REJECTED]
+            text = json.dumps(document_task(document, kept), ensure_ascii=False, indent=1)
+            out.write(("," if written else "[") + TASK_BREAK + text.replace("\n", TASK_BREAK))
+            written += 1
+        out.write("\n]" if written else "[]")
+        config.write(labelling_config(reader))
+    return written
