@@ -30,6 +30,8 @@ DOCUMENTS = (
     ("Alpha", "2024-03-01"),
     ("Empty", "2024-01-15"),
 )
+# The analyst's document variables: some documents have none, some only one.
+ATTRIBUTES = ((("party", "Labour"), ("region", "North")), (), (("party", "Green"),))
 NAMES = ("Ana Reyes", "Bo Lind", "Newcomer", None)
 TONE_NAMES = ("warning", "neutral", "wistful", None)
 DEVICE_NAMES = ("metaphor", "hyperbole", "irony")
@@ -72,7 +74,8 @@ def _quotes(rng: random.Random, document: Document, count: int) -> list[Annotati
 
 
 def awkward_corpus(seed: int = 11) -> Corpus:
-    """Eight documents (one without quotes), about fifty quotes, two speakers profiled."""
+    """Eight documents (one without quotes, some with variables and a web address), about
+    fifty quotes, two speakers profiled."""
     rng = random.Random(seed)
     documents, annotations = [], []
     for number, (title, published) in enumerate(DOCUMENTS, 1):
@@ -84,6 +87,8 @@ def awkward_corpus(seed: int = 11) -> Corpus:
             language="en",
             imported_at=WHEN,
             id=number,
+            url=f"https://news.example/{number}" if number % 2 else None,
+            attributes=ATTRIBUTES[number % len(ATTRIBUTES)],
         )
         documents.append(document)
         if title != "Empty":
