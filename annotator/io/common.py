@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from annotator.core.corpus import Corpus
+from annotator.core.fields import time_text
 from annotator.core.model import Annotation, Document
 from annotator.core.reading import reading_key
 
@@ -98,7 +99,7 @@ def iso_utc(moment: datetime) -> str:
     """``2024-05-01T10:00:00Z``; naive datetimes are taken as UTC."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return time_text(moment)
 
 
 def parse_iso(value: str | None) -> datetime | None:

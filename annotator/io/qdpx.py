@@ -215,18 +215,14 @@ class _ProjectWriter:
         quote = " ".join(annotation.quote.split())
         if len(quote) > SELECTION_NAME_CHARS:
             quote = quote[: SELECTION_NAME_CHARS - 1] + "\u2026"
-        selection = _add(
-            parent,
-            "PlainTextSelection",
-            guid=selection_guid,
-            name=quote,
-            startPosition=str(start),
-            endPosition=str(end),
-            creatingUser=user,
-            creationDateTime=iso_utc(annotation.created),
-            modifyingUser=user,
-            modifiedDateTime=iso_utc(annotation.modified),
-        )
+        modified = iso_utc(annotation.modified)
+        # GUIDs, numbers and stamps need no cleaning: only the quote's name goes through _add.
+        selection = etree.SubElement(parent, _q("PlainTextSelection"), {
+            "guid": selection_guid, "name": xml_safe(quote), "startPosition": str(start),
+            "endPosition": str(end), "creatingUser": user,
+            "creationDateTime": iso_utc(annotation.created), "modifyingUser": user,
+            "modifiedDateTime": modified,
+        })  # fmt: skip
         _description(selection, annotation.note)
         targets = [
             self.speakers.get(annotation.speaker or ""),
@@ -236,14 +232,11 @@ class _ProjectWriter:
         targets.append(self.statuses.get(annotation.status))
         for target in targets:
             if target:
-                coding = _add(
-                    selection,
-                    "Coding",
-                    guid=guid("coding", selection_guid, target),
-                    creatingUser=user,
-                    creationDateTime=iso_utc(annotation.modified),
-                )
-                _add(coding, "CodeRef", targetGUID=target)
+                coding = etree.SubElement(selection, _q("Coding"), {
+                    "guid": guid("coding", selection_guid, target), "creatingUser": user,
+                    "creationDateTime": modified,
+                })  # fmt: skip
+                etree.SubElement(coding, _q("CodeRef"), {"targetGUID": target})
 
 
 def _all_codes(kind: CodeKind, codes: tuple[Code, ...], used: Iterable[str | None]) -> list[Code]:

@@ -26,6 +26,7 @@ from annotator.core.reading import Order, Tally, Usage
 from annotator.store import translate
 from annotator.store.lookup import Names
 from annotator.store.project import Project
+from annotator.store.selection_sql import count_quotes, quote_conditions
 from annotator.store.tables import AnnotationDeviceRow, AnnotationRow, DocumentRow
 
 _DOCUMENT = DocumentRow.__table__  # type: ignore[attr-defined]
@@ -86,9 +87,10 @@ class CorpusStream:
             speakers=project.speakers(),
             codebook=project.codebook(),
         )
-        with stream.reading() as reader:
-            usage = reader.usage()
-            stream.counts = Counts(usage.quotes, reader.unplaced)
+        if with_quotes:
+            with stream.reading() as reader:
+                quotes, unplaced = count_quotes(reader.connection, wanted, reader.names)
+            stream.counts = Counts(quotes, unplaced)
         return stream
 
     @property
@@ -120,8 +122,8 @@ class StreamReader:
         self.connection = connection
         self.codebook = stream.codebook
         self.names = Names.load(Session(bind=connection))
-        self.unplaced = 0
         self._usage: Usage | None = None
+        self._conditions = quote_conditions(connection, stream.wanted, self.names)
 
     @property
     def speakers(self) -> tuple[Speaker, ...]:
@@ -168,7 +170,7 @@ class StreamReader:
 
     def _tally(self) -> Usage:
         """The usage, from the few columns the filter reads (no texts, no times)."""
-        wanted, tally, self.unplaced = self.stream.wanted, Tally(), 0
+        wanted, tally = self.stream.wanted, Tally()
         speakers, codes = self.names.speaker_names, self.names.code_names
         for row, quotes in self._merged(_LIGHT_DOCUMENT, _LIGHT_QUOTE, Order.STORED):
             attributes = tuple(sorted((row.attributes or {}).items()))
@@ -180,11 +182,7 @@ class StreamReader:
             for quote, devices in quotes:
                 coded = _Coded(Status(quote.status), speakers.get(quote.speaker_id),
                                codes.get(quote.tone_id), quote.annotator, devices)  # fmt: skip
-                if not wanted.matches(coded):
-                    continue
-                if quote.anchor == "orphaned":
-                    self.unplaced += 1
-                else:
+                if quote.anchor != "orphaned" and wanted.matches(coded):
                     tally.quote(coded)
                     kept += 1
             if kept or not self._needs_quotes:
@@ -247,9 +245,7 @@ class StreamReader:
         return self._execute(query)
 
     def _quote_order(self, query: sa.Select[Any]) -> sa.Select[Any]:
-        statuses = self.stream.wanted.statuses
-        if statuses:
-            query = query.where(_QUOTE.c.status.in_(sorted(s.value for s in statuses)))
+        query = query.where(*self._conditions)
         return query.order_by(_QUOTE.c.start, _QUOTE.c.end, self._text(_QUOTE.c.id))
 
 
