@@ -136,8 +136,13 @@ def import_(ctx: Context, sources: tuple[Path, ...]) -> None:
     """Import articles: .txt, .md, .docx, .html files or folders of them."""
     from annotator.app.imports import import_files
 
+    def progress(done: int, total: int, current: Path) -> bool:
+        if current.name:  # one line per file as it is read (the summary follows)
+            click.echo(f"reading  {done + 1}/{total} {current}", err=True)
+        return True
+
     with failures(ctx):
-        report = import_files(ctx.creating().project, sources)
+        report = import_files(ctx.creating().project, sources, progress)
         for line in report.lines():
             click.echo(line)
         click.echo(

@@ -27,3 +27,28 @@ def project(tmp_path: Path) -> Iterator[Project]:
     """A new project file with the default codebook."""
     with Project(str(tmp_path / "test.speechmark")) as opened:
         yield opened
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A URL of an empty schema of its own in the scratch PostgreSQL database named by
+    ANNOTATOR_TEST_POSTGRES (`.ci/run` starts one); the schema is dropped afterwards."""
+    base = os.environ.get("ANNOTATOR_TEST_POSTGRES")
+    if not base:
+        pytest.skip("set ANNOTATOR_TEST_POSTGRES to a scratch PostgreSQL database")
+    import uuid
+
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+        admin.dispose()

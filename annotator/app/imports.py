@@ -16,6 +16,7 @@ from pathlib import Path
 from annotator.core import Document
 from annotator.core.corpus import Corpus
 from annotator.core.edits import AddDocument, Batch, Edit, ReviseDocument
+from annotator.io.files import display_path
 from annotator.io.importers import ImportProblem, expand, read_document
 from annotator.store import Project
 from annotator.store.corpus_import import CorpusImportReport, corpus_import_edit
@@ -31,6 +32,7 @@ class ImportReport:
     updated: list[tuple[Document, int]] = field(default_factory=list)  # (document, unplaced)
     duplicates: list[tuple[Path, str]] = field(default_factory=list)
     failed: list[tuple[Path, str]] = field(default_factory=list)
+    notes: list[tuple[Path, str]] = field(default_factory=list)  # e.g. a guessed encoding
     cancelled: bool = False
     edit: Edit | None = None
 
@@ -41,8 +43,9 @@ class ImportReport:
             quotes = "1 quote" if orphaned == 1 else f"{orphaned} quotes"
             note = f" ({quotes} could not be re-placed)" if orphaned else ""
             out.append(f"updated  {doc.id}\t{doc.title}{note}")
-        out += [f"skipped  {p}: {reason}" for p, reason in self.duplicates]
-        out += [f"failed   {p}: {reason}" for p, reason in self.failed]
+        out += [f"skipped  {display_path(p)}: {reason}" for p, reason in self.duplicates]
+        out += [f"failed   {display_path(p)}: {reason}" for p, reason in self.failed]
+        out += [f"note     {display_path(p)}: {note}" for p, note in self.notes]
         return out
 
     def summary(self) -> str:
@@ -82,10 +85,11 @@ class _Plan:
         self.titles[doc.sha256] = doc.title
 
 
-def read_one(path: Path) -> Document | str:
-    """The document in ``path``, or why it cannot be read."""
+def read_one(path: Path, notes: list[str] | None = None) -> Document | str:
+    """The document in ``path``, or why it cannot be read; what the reader had to decide
+    (a guessed encoding...) is appended to ``notes``."""
     try:
-        return read_document(path)
+        return read_document(path, notes)
     except ImportProblem as problem:
         return problem.reason
     except Exception as error:  # a reader library failing on odd input
@@ -107,10 +111,12 @@ def import_files(
         if progress is not None and not progress(done, len(files), path):
             report.cancelled = True
             break
-        found = read_one(path)
+        notes: list[str] = []
+        found = read_one(path, notes)
         if isinstance(found, str):
             report.failed.append((path, found))
         else:
+            report.notes.extend((path, note) for note in notes)
             plan.take(path, found, report)
     if progress is not None and not report.cancelled:
         progress(len(files), len(files), Path())

@@ -1,83 +1,68 @@
 """Reading articles and speeches from files: txt, md, docx, html, and folders of them.
 
 Each reader returns a core ``Document`` or raises ``ImportProblem`` naming the file and
-the reason in one line. Text is kept verbatim except that newlines become ``\\n``.
+the reason in one line. Text is kept verbatim except that line breaks become ``\\n`` and
+a few stray control characters are removed (with a note). Decoding refuses rather than
+guesses silently (see ``annotator.io.decoding``); only regular files are read, within
+size limits, and a .docx is checked before it is expanded (see ``annotator.io.files``).
 """
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from zipfile import BadZipFile
-
-from charset_normalizer import from_bytes
 
 from annotator.core import Document
+from annotator.io.decoding import DecodingProblem, decode_bytes
+from annotator.io.files import (
+    MB,
+    ZIP_ERRORS,
+    ImportProblem,
+    archive_problem,
+    display_path,
+    read_limited,
+)
 
-MAX_BYTES = 20 * 1024 * 1024  # far above any article; stops a stray dump or video
+__all__ = ["ImportProblem", "ReadResult", "decode", "read_all", "read_document"]
+
+MAX_BYTES = 20 * MB  # far above any article; stops a stray dump or video
+# A .docx is a zip: what it may expand to (Word's own article-sized files are a few MB).
+DOCX_EXPANDED = 100 * MB
+DOCX_PART = 50 * MB
 SUPPORTED = (".txt", ".text", ".md", ".markdown", ".docx", ".html", ".htm")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# Word never writes a DTD; python-docx leaves entity references unexpanded, which would
+# silently cut the paragraph holding one short.
+_DTD = (b"<!DOCTYPE", "<!DOCTYPE".encode("utf-16-le"), "<!DOCTYPE".encode("utf-16-be"))
 
-
-class ImportProblem(ValueError):
-    """A file that cannot be imported; ``str()`` is one line naming file and reason."""
-
-    def __init__(self, path: Path | str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path, self.reason = str(path), reason
+Notes = list[str]
 
 
 def normalise_newlines(text: str) -> str:
-    """CRLF and lone CR (and Unicode line/paragraph separators) become ``\\n``."""
-    return re.sub(r"\r\n?|[\u2028\u2029\x85]", "\n", text)
+    """CRLF, lone CR, vertical tab, form feed, NEL and the Unicode line/paragraph
+    separators become ``\\n``."""
+    return re.sub(r"\r\n?|[\v\f\u2028\u2029\x85]", "\n", text)
 
 
-def decode(data: bytes, path: Path | str) -> str:
-    """Decode text bytes in any common encoding (UTF-8/16 with or without BOM, cp1252...)."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+def decode(data: bytes, path: Path | str, notes: Notes | None = None) -> str:
+    """Decode text bytes (UTF-8/16/32 with or without BOM, or a named guess such as
+    cp1252); ``ImportProblem`` rather than a wrong guess. Notes on guesses and removed
+    control characters are appended to ``notes``."""
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    if b"\x00" in data[:4096] and not _looks_utf16(data):
-        raise ImportProblem(path, "binary file, not text")
-    best = from_bytes(data).best()
-    if best is not None and best.encoding != "cp1252" and _single_byte(best.encoding):
-        # Short Western texts are often mistaken for Central European code pages; cp1252
-        # (a superset of latin-1 for text) wins when it reads the bytes at least as cleanly.
-        western = from_bytes(data, cp_isolation=["cp1252"]).best()
-        if western is not None and western.chaos <= best.chaos + 0.02:
-            best = western
-    if best is None:
-        raise ImportProblem(path, "cannot tell which text encoding this file uses")
-    text = str(best)
-    if len(_CONTROL.findall(text[:10000])) > 10:
-        raise ImportProblem(path, "binary file, not text")
-    return text
-
-
-def _single_byte(encoding: str) -> bool:
-    return encoding.startswith(("cp12", "iso8859", "latin", "mac_", "cp8", "windows"))
-
-
-def _looks_utf16(data: bytes) -> bool:
-    sample = data[:4096]
-    zeros_even, zeros_odd = sample[0::2].count(0), sample[1::2].count(0)
-    return max(zeros_even, zeros_odd) > len(sample) // 4 and min(zeros_even, zeros_odd) < 4
+        decoded = decode_bytes(data)
+    except DecodingProblem as problem:
+        raise ImportProblem(path, str(problem)) from None
+    if notes is not None:
+        notes.extend(decoded.notes)
+    return decoded.text
 
 
 def _read_bytes(path: Path) -> bytes:
-    if not path.exists():
-        raise ImportProblem(path, "no such file or folder")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        mb, limit = size // (1024 * 1024), MAX_BYTES // (1024 * 1024)
-        raise ImportProblem(path, f"file too large ({mb} MB; the limit is {limit} MB)")
-    data = path.read_bytes()
+    data = read_limited(path, MAX_BYTES)
     if not data.strip():
         raise ImportProblem(path, "empty file")
     return data
@@ -88,9 +73,9 @@ def _finish(path: Path, text: str, title: str | None = None, **meta: str | None)
     if not text.strip():
         raise ImportProblem(path, "no text found in the file")
     return Document(
-        title=(title or "").strip() or path.stem,
+        title=(title or "").strip() or display_path(path.stem),
         text=text,
-        source=str(path.resolve()),
+        source=display_path(path.resolve()),
         **meta,  # type: ignore[arg-type]
     )
 
@@ -104,28 +89,61 @@ def headline(text: str) -> str | None:
     return None
 
 
-def read_text(path: Path) -> Document:
+def read_text(path: Path, notes: Notes | None = None) -> Document:
     """A plain text file in any common encoding; the title is its headline or file name."""
-    text = decode(_read_bytes(path), path)
+    text = decode(_read_bytes(path), path, notes)
     return _finish(path, text, headline(normalise_newlines(text)))
 
 
-def read_markdown(path: Path) -> Document:
+def read_markdown(path: Path, notes: Notes | None = None) -> Document:
     """A Markdown file, kept verbatim; the title is its first heading if it has one."""
-    text = decode(_read_bytes(path), path)
+    text = decode(_read_bytes(path), path, notes)
     heading = re.search(r"^#\s+(.+)$", text, re.MULTILINE)
     return _finish(path, text, heading.group(1) if heading else None)
 
 
-def read_docx(path: Path) -> Document:
+def _checked_docx(path: Path) -> bytes:
+    """The bytes of a .docx that is safe to hand to python-docx: a zip whose parts stay
+    within the size limits and declare no DTD."""
+    data = _read_bytes(path)
+    damaged = ImportProblem(path, "not a readable Word document (damaged, or not .docx)")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            problem = archive_problem(
+                archive, total_limit=DOCX_EXPANDED, member_limit=DOCX_PART, max_members=5000
+            )
+            if problem:
+                raise ImportProblem(path, f"not imported: {problem}")
+            if archive.testzip() is not None:  # a part's checksum is wrong
+                raise damaged
+            for member in archive.infolist():
+                if member.filename.lower().endswith((".xml", ".rels")):
+                    head = archive.read(member)
+                    if any(marker in head for marker in _DTD):
+                        raise ImportProblem(
+                            path,
+                            f"{member.filename} declares a DTD (XML entities), which Word "
+                            "never writes; open the file in Word and save it again",
+                        )
+    except ImportProblem:
+        raise
+    except ZIP_ERRORS:
+        raise damaged from None
+    return data
+
+
+def read_docx(path: Path, notes: Notes | None = None) -> Document:
     """A Word document: the text of its paragraphs, title and author from its properties."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
 
-    _read_bytes(path)
+    data = _checked_docx(path)
+    # python-docx parses hostile input: damaged XML, missing parts or relationships.
+    unreadable = (*ZIP_ERRORS, KeyError, IndexError, AttributeError, TypeError)
     try:
-        document = docx.Document(str(path))
-    except (BadZipFile, KeyError, ValueError, OSError, PackageNotFoundError) as error:
+        document = docx.Document(io.BytesIO(data))
+    except (*unreadable, etree.LxmlError, PackageNotFoundError) as error:
         raise ImportProblem(path, "not a readable Word document (damaged, or not .docx)") from error
     text = "\n".join(p.text for p in document.paragraphs)
     props = document.core_properties
@@ -133,11 +151,11 @@ def read_docx(path: Path) -> Document:
     return _finish(path, text, props.title, author=props.author or None, published=published)
 
 
-def read_html(path: Path) -> Document:
+def read_html(path: Path, notes: Notes | None = None) -> Document:
     """A web page: the article body and its metadata, without navigation or scripts."""
     import trafilatura
 
-    html = decode(_read_bytes(path), path)
+    html = decode(_read_bytes(path), path, notes)
     extracted: Any = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     if extracted is None or not (extracted.text or "").strip():
         raise ImportProblem(path, "no article text found in the page")
@@ -152,7 +170,7 @@ def read_html(path: Path) -> Document:
     )
 
 
-READERS: dict[str, Callable[[Path], Document]] = {
+READERS: dict[str, Callable[[Path, Notes | None], Document]] = {
     ".txt": read_text,
     ".text": read_text,
     ".md": read_markdown,
@@ -163,12 +181,13 @@ READERS: dict[str, Callable[[Path], Document]] = {
 }
 
 
-def read_document(path: Path) -> Document:
-    """Read one file with the reader for its extension."""
+def read_document(path: Path, notes: Notes | None = None) -> Document:
+    """Read one file with the reader for its extension. What the reader had to decide
+    (a guessed encoding, control characters removed) is appended to ``notes``."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise ImportProblem(path, f"unsupported file type {path.suffix or '(none)'!r}")
-    return reader(path)
+    return reader(path, notes)
 
 
 @dataclass(frozen=True)
@@ -178,6 +197,7 @@ class ReadResult:
     path: Path
     document: Document | None = None
     problem: str | None = None
+    notes: tuple[str, ...] = ()
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
@@ -200,8 +220,10 @@ def expand(paths: Iterable[Path]) -> list[Path]:
 def read_all(paths: Iterable[Path]) -> Iterator[ReadResult]:
     """Read every file; a bad file yields its problem and the others still go in."""
     for path in expand(paths):
+        notes: Notes = []
         try:
-            yield ReadResult(path, document=read_document(path))
+            document = read_document(path, notes)
+            yield ReadResult(path, document=document, notes=tuple(notes))
         except ImportProblem as problem:
             yield ReadResult(path, problem=problem.reason)
         except Exception as error:  # a reader library failing on odd input

@@ -18,7 +18,10 @@ from annotator.core import Annotation, Document, context_around
 from annotator.core.corpus import Corpus
 from annotator.core.fields import CARRIED, from_json, to_json
 from annotator.core.reading import CorpusSource, Order
+from annotator.io.files import ImportProblem, read_limited
 from annotator.io.safe_write import writing_text
+
+CORPUS_LIMIT = 2 * 1024**3  # a corpus file may be large, but not endless (/dev/zero)
 
 DOCUMENT_KEYS = (
     "id", "title", "source", "outlet", "author", "published", "language", "url", "attributes",
@@ -109,10 +112,13 @@ def read_jsonl(path: Path) -> Corpus:
     documents: list[Document] = []
     annotations: list[Annotation] = []
     try:
-        content = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise CorpusFormatError(f"{path}: cannot read ({error})") from error
+        content = read_limited(path, CORPUS_LIMIT).decode("utf-8-sig")
+    except ImportProblem as problem:  # a device, a pipe, too large, unreadable
+        raise CorpusFormatError(str(problem)) from problem
+    except UnicodeDecodeError as error:
+        raise CorpusFormatError(f"{path}: not UTF-8 text ({error.reason})") from error
     seen: set[int] = set()
+    quote_ids: dict[str, int] = {}  # annotation id -> line it first appeared on
     # Only "\n" ends a line: U+2028, U+2029 and U+0085 are text (``splitlines`` would cut).
     for number, line in enumerate(content.split("\n"), 1):
         if not line.strip():
@@ -133,7 +139,15 @@ def read_jsonl(path: Path) -> Corpus:
             notes = raw.get("annotations") or []
             if not isinstance(notes, list):
                 raise ValueError("'annotations' must be a list")
-            annotations.extend(_annotation(a, doc_id, raw["text"], where) for a in notes)
+            for a in notes:
+                annotation = _annotation(a, doc_id, raw["text"], where)
+                if annotation.id in quote_ids:  # else the second would be dropped unseen
+                    first = quote_ids[annotation.id]
+                    raise CorpusFormatError(
+                        f"{where}: annotation id {annotation.id!r} is already used on line {first}"
+                    )
+                quote_ids[annotation.id] = number
+                annotations.append(annotation)
         except CorpusFormatError:
             raise
         except (TypeError, ValueError) as error:

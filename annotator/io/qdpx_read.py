@@ -11,6 +11,7 @@ import uuid
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from lxml import etree
 
@@ -32,8 +33,16 @@ from annotator.io.common import (
     parse_iso,
     stable_uuid,
 )
+from annotator.io.files import MB, ZIP_ERRORS, ImportProblem, display_path, open_regular
 
 __all__ = ["QdpxError", "read_qdpx"]
+
+# What a project may expand to. Sources are read one at a time and only the project file
+# and the text sources are read at all (not PDFs, pictures or audio), so the whole archive
+# may be far larger than what is read.
+QDE_LIMIT = 256 * MB
+SOURCE_LIMIT = 20 * MB  # as for a text file imported on its own
+READ_LIMIT = 1024 * MB
 
 _ROOT_KINDS = {
     "speaker": "speaker",
@@ -79,15 +88,31 @@ def _norm_guid(value: str | None) -> str:
     return (value or "").strip().strip("{}").lower()
 
 
-def _open_project(path: Path) -> tuple[zipfile.ZipFile, str]:
-    if not zipfile.is_zipfile(path):
-        raise QdpxError(f"{path}: not a QDPX project (not a zip archive)")
-    archive = zipfile.ZipFile(path)
+def _open_project(path: Path, handle: BinaryIO) -> tuple[zipfile.ZipFile, str]:
+    try:
+        archive = zipfile.ZipFile(handle)
+    except ZIP_ERRORS:
+        raise QdpxError(f"{display_path(path)}: not a QDPX project (not a zip archive)") from None
     entries = [n for n in archive.namelist() if "/" not in n and n.lower().endswith(".qde")]
     if not entries:
         archive.close()
-        raise QdpxError(f"{path}: no project.qde (or other .qde file) at the archive root")
+        raise QdpxError(
+            f"{display_path(path)}: no project.qde (or other .qde file) at the archive root"
+        )
     return archive, "project.qde" if "project.qde" in entries else sorted(entries)[0]
+
+
+def _read_member(path: Path, archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
+    size = archive.getinfo(name).file_size
+    if size > limit:
+        raise QdpxError(
+            f"{display_path(path)}: not imported: {name} expands to {size // MB} MB; "
+            f"the limit is {limit // MB} MB"
+        )
+    try:
+        return archive.read(name)
+    except ZIP_ERRORS as error:
+        raise QdpxError(f"{display_path(path)}: {name} is damaged ({error})") from None
 
 
 def _parse(path: Path, name: str, data: bytes) -> etree._Element:
@@ -95,9 +120,11 @@ def _parse(path: Path, name: str, data: bytes) -> etree._Element:
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as error:
-        raise QdpxError(f"{path}: {name} is not well-formed XML ({error})") from error
+        raise QdpxError(f"{display_path(path)}: {name} is not well-formed XML ({error})") from error
     if _local(root) != "Project":
-        raise QdpxError(f"{path}: {name} holds <{_local(root)}>, not a REFI-QDA <Project>")
+        raise QdpxError(
+            f"{display_path(path)}: {name} holds <{_local(root)}>, not a REFI-QDA <Project>"
+        )
     return root
 
 
@@ -106,6 +133,8 @@ class _ProjectReader:
 
     def __init__(self, path: Path, archive: zipfile.ZipFile, root: etree._Element) -> None:
         self.path, self.archive, self.root = path, archive, root
+        self.where = display_path(path)
+        self.read_so_far = 0
         self.files = {name.casefold(): name for name in archive.namelist()}
         self.users = {_norm_guid(u.get("guid")): u.get("name", "") for u in self._all("User")}
         self.cases = {_norm_guid(c.get("guid")): c.get("name", "") for c in self._all("Case")}
@@ -191,16 +220,28 @@ class _ProjectReader:
         if not location:
             inline = _child_text(source, "PlainTextContent")
             if inline is None:
-                raise QdpxError(f"{self.path}: source {name!r} has no plainTextPath")
-            return inline
+                raise QdpxError(f"{self.where}: source {name!r} has no plainTextPath")
+            return self._checked(name, inline)
         file_name = location.split("://", 1)[-1].replace("\\", "/").rsplit("/", 1)[-1]
         entry = self.files.get(f"sources/{file_name}".casefold())
         if entry is None:
-            raise QdpxError(f"{self.path}: source {name!r}: {location} is not in the archive")
+            raise QdpxError(f"{self.where}: source {name!r}: {location} is not in the archive")
+        data = _read_member(self.path, self.archive, entry, SOURCE_LIMIT)
+        self.read_so_far += len(data)
+        if self.read_so_far > READ_LIMIT:
+            raise QdpxError(
+                f"{self.where}: not imported: its sources add up to more than "
+                f"{READ_LIMIT // MB} MB of text"
+            )
         try:
-            return self.archive.read(entry).decode("utf-8-sig")
+            return self._checked(name, data.decode("utf-8-sig"))
         except UnicodeDecodeError as error:
-            raise QdpxError(f"{self.path}: {entry} is not UTF-8 text ({error})") from error
+            raise QdpxError(f"{self.where}: {entry} is not UTF-8 text ({error})") from error
+
+    def _checked(self, name: str, text: str) -> str:
+        if not text:  # an empty document could never hold a quote
+            raise QdpxError(f"{self.where}: source {name!r} has no text")
+        return text
 
     def _document(self, source: etree._Element, text: str, number: int) -> Document:
         metadata: dict[str, str] = {}
@@ -232,10 +273,10 @@ class _ProjectReader:
                 start = shift(int(selection.get("startPosition", "")))
                 end = shift(int(selection.get("endPosition", "")))
             except ValueError as error:
-                raise QdpxError(f"{self.path}: selection {label}: bad position") from error
+                raise QdpxError(f"{self.where}: selection {label}: bad position") from error
             if not 0 <= start < end <= len(document.text):
                 raise QdpxError(
-                    f"{self.path}: selection {label} ({start}-{end}) is outside the text of "
+                    f"{self.where}: selection {label} ({start}-{end}) is outside the text of "
                     f"{document.title!r} (length {len(document.text)})"
                 )
             values = self._values(selection)
@@ -288,10 +329,17 @@ def read_qdpx(path: Path | str) -> Corpus:
     selections without codings, codes without colours (a colour-blind-safe palette is
     used) and codings that point at cases (read as the speaker). Codes outside the
     ``Speaker``/``Tone``/``Rhetorical device`` trees are read as devices, categorised by
-    their parent code. Raises ``QdpxError`` (a ``ValueError``) naming the file and problem.
+    their parent code. Raises ``QdpxError`` (a ``ValueError``) naming the file and problem,
+    also for an empty source, and for a project file or source that would expand beyond
+    ``QDE_LIMIT`` / ``SOURCE_LIMIT``.
     """
     path = Path(path)
-    archive, name = _open_project(path)
-    with archive:
-        root = _parse(path, name, archive.read(name))
-        return _ProjectReader(path, archive, root).corpus()
+    try:
+        handle = open_regular(path)  # not a device or a pipe, which would never end
+    except ImportProblem as problem:
+        raise QdpxError(str(problem)) from None
+    with handle:
+        archive, name = _open_project(path, handle)
+        with archive:
+            root = _parse(path, name, _read_member(path, archive, name, QDE_LIMIT))
+            return _ProjectReader(path, archive, root).corpus()

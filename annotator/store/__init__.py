@@ -7,6 +7,8 @@ from annotator.store.errors import (
     DuplicateName,
     InUse,
     NotFound,
+    ProjectBusy,
+    ProjectReadOnly,
     StoreError,
     UnknownName,
 )
@@ -20,6 +22,8 @@ __all__ = [
     "InUse",
     "NotFound",
     "Project",
+    "ProjectBusy",
+    "ProjectReadOnly",
     "ProjectOpenError",
     "StoreError",
     "UnknownName",

@@ -56,6 +56,7 @@ class Changes:
     # The edit as it went in, with what the store decided filled in (a new document's id):
     # the one to keep for undo.
     applied: Edit | None = None
+    edit_count: int = 0  # the project's edit count once this edit went in
 
     def merge(self, other: Changes) -> None:
         """Add what ``other`` touched to this record."""
@@ -233,25 +234,31 @@ def _check_free_speaker_name(run: _Run, name: str, except_id: int | None = None)
         raise DuplicateName(f"a speaker named {name!r} already exists")
 
 
-def _add_speaker(run: _Run, edit: Any) -> None:
+def _add_speaker(run: _Run, edit: Any) -> Edit | None:
+    """Insert-or-get: a speaker already there under that name (any case, outer spaces
+    ignored) is kept as it is, and the edit applies as nothing, so undo never removes a
+    speaker this edit did not add."""
     s, changes = run.s, run.changes
-    sp = edit.speaker
-    _check_free_speaker_name(run, sp.name)
+    sp = replace(edit.speaker, name=" ".join(edit.speaker.name.split()))
+    if not sp.name:
+        raise StoreError("a speaker needs a name")
+    if run.names().speaker_id(sp.name, missing_ok=True) is not None:
+        return Batch((), edit.label)
     colour = sp.colour
     if colour is None:
         used = s.exec(select(SpeakerRow.colour)).all()
         colour = next_speaker_colour(used, len(used))
-    s.add(
-        SpeakerRow(
-            name=sp.name,
-            aliases=list(sp.aliases),
-            role=sp.role,
-            organisation=sp.organisation,
-            country=sp.country,
-            colour=colour,
-        )
+    row = SpeakerRow(
+        name=sp.name,
+        aliases=list(sp.aliases),
+        role=sp.role,
+        organisation=sp.organisation,
+        country=sp.country,
+        colour=colour,
     )
+    s.add(row)  # a writer adding it at the same moment: Project.apply tries again
     changes.speakers = True
+    return replace(edit, speaker=sp) if sp != edit.speaker else None
 
 
 def _speaker_row(s: Session, name: str) -> SpeakerRow:
@@ -293,24 +300,25 @@ def _code_row(s: Session, kind: CodeKind, name: str) -> CodeRow:
     return row
 
 
-def _add_code(run: _Run, edit: Any) -> None:
+def _add_code(run: _Run, edit: Any) -> Edit | None:
+    """Insert-or-get, as for speakers: a code already there applies as nothing."""
     s, changes = run.s, run.changes
     c = edit.code
     names = run.names()
     if names.code_id(c.kind, c.name, missing_ok=True) is not None:
-        raise DuplicateName(f"a {c.kind.value} named {c.name!r} already exists")
-    s.add(
-        CodeRow(
-            kind=c.kind.value,
-            name=c.name,
-            description=c.description,
-            colour=c.colour,
-            shortcut=c.shortcut,
-            parent=c.parent,
-            position=len(names.code_names),
-        )
+        return Batch((), edit.label)
+    row = CodeRow(
+        kind=c.kind.value,
+        name=c.name,
+        description=c.description,
+        colour=c.colour,
+        shortcut=c.shortcut,
+        parent=c.parent,
+        position=len(names.code_names),
     )
+    s.add(row)
     changes.codebook = True
+    return None
 
 
 def _remove_code(run: _Run, edit: Any) -> None:

@@ -94,9 +94,10 @@ def corpus_import_edit(project: Project, corpus: Corpus) -> tuple[Batch, CorpusI
             keep_id = doc.id is not None and doc.id > 0 and doc.id not in taken_ids
             taken_ids.add(doc.id if keep_id and doc.id else 0)
             new_documents[doc.sha256] = (doc if keep_id else replace(doc, id=None), own)
-    documents: list[Edit] = [
-        AddDocument(doc, tuple(own), "Import corpus") for doc, own in new_documents.values()
-    ]
+    # Documents keeping their ids go in first: a renumbered one takes the next free id,
+    # which must not be one a later document of the corpus keeps.
+    ordered = sorted(new_documents.values(), key=lambda item: item[0].id is None)
+    documents: list[Edit] = [AddDocument(doc, tuple(own), "Import corpus") for doc, own in ordered]
     report = CorpusImportReport(
         documents_added=len(documents),
         documents_present=present,

@@ -39,3 +39,25 @@ class DuplicateDocument(StoreError):
 
 class NotFound(StoreError):
     """No document or annotation with that id."""
+
+
+class ProjectBusy(StoreError):
+    """Another program kept the project busy for longer than a write waits; try again."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(
+            f"{where}: the project is busy (another program is writing to it); "
+            "nothing was changed, try again in a moment"
+        )
+        self.where = where
+
+
+class ProjectReadOnly(StoreError):
+    """The project's file, its folder or the database account does not allow writing."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(
+            f"{where}: the project is read-only (the file or its folder cannot be written, "
+            "or the database account may only read); nothing was changed"
+        )
+        self.where = where

@@ -6,12 +6,13 @@ Every write is one committed transaction. Readers get core objects, never rows.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
-from sqlalchemy import Engine, case, func
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import Connection, Engine, case, func
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlmodel import Session, col, select
 
 from annotator import paths
@@ -32,8 +33,8 @@ from annotator.core.edits import AddDocument, Edit, RemoveDocument, ReviseDocume
 from annotator.core.palette import next_speaker_colour
 from annotator.store import translate
 from annotator.store.apply import Changes, apply_edit
-from annotator.store.database import ProjectOpenError, make_engine, migrate, to_url
-from annotator.store.errors import NotFound, UnknownName
+from annotator.store.database import ProjectOpenError, make_engine, prepare, to_url
+from annotator.store.errors import NotFound, StoreError, UnknownName
 from annotator.store.lookup import Names
 from annotator.store.tables import (
     AnnotationDeviceRow,
@@ -68,9 +69,7 @@ class Project:
         self.url = to_url(location)
         try:
             self.engine: Engine = make_engine(location)
-            migrate(self.engine)
-            if seed_codebook and self.is_empty():
-                self.load_default_codebook()
+            prepare(self.engine, _seed_new_project if seed_codebook else None)
         except ProjectOpenError:
             raise
         except OSError as error:
@@ -195,12 +194,17 @@ class Project:
 
     # -- annotations -------------------------------------------------------------------
     def annotations(
-        self, document_id: int | None = None, statuses: frozenset[Status] | None = None
+        self,
+        document_id: int | None = None,
+        statuses: frozenset[Status] | None = None,
+        ids: Collection[str] | None = None,
     ) -> list[Annotation]:
-        """Annotations of one document (or all), in reading order."""
+        """Annotations of one document (or all; or those with ``ids``), in reading order."""
         # Plain rows, not ORM objects: several times faster on large corpora.
         table = AnnotationRow.__table__  # type: ignore[attr-defined]
         query = sa.select(table)
+        if ids is not None:
+            query = query.where(table.c.id.in_(list(ids)))
         if document_id is not None:
             query = query.where(table.c.document_id == document_id)
         if statuses:
@@ -209,7 +213,7 @@ class Project:
         with self.session() as s:
             names = Names.load(s)
             rows = s.connection().execute(query).all()
-            devices = _devices_by_annotation(s, names, document_id)
+            devices = _devices_by_annotation(s, names, document_id, ids)
             return [
                 translate.annotation(
                     r, names.speaker_names, names.code_names, devices.get(r.id, ())
@@ -219,11 +223,9 @@ class Project:
 
     def annotation(self, annotation_id: str) -> Annotation:
         """One annotation by id."""
-        with self.session() as s:
-            row = s.get(AnnotationRow, annotation_id)
-            if row is None:
-                raise NotFound(f"no annotation with id {annotation_id}")
-        found = [a for a in self.annotations(row.document_id) if a.id == annotation_id]
+        found = self.annotations(ids=[annotation_id])
+        if not found:
+            raise NotFound(f"no annotation with id {annotation_id}")
         return found[0]
 
     # -- speakers and codebook ---------------------------------------------------------
@@ -260,11 +262,23 @@ class Project:
 
     # -- edits -------------------------------------------------------------------------
     def apply(self, edit: Edit) -> Changes:
-        """Apply one edit in one committed transaction; returns what changed."""
-        with self.session() as s:
-            changes = apply_edit(s, edit)
-            s.commit()
-        return changes
+        """Apply one edit in one committed transaction; returns what changed.
+
+        When another writer added the same speaker or code a moment before (a unique name
+        taken between reading and writing), the edit is applied once more: it then finds
+        that name and uses it.
+        """
+        for attempt in (1, 2):
+            try:
+                with self.session() as s:
+                    changes = apply_edit(s, edit)
+                    changes.edit_count = _count_edit(s)
+                    s.commit()
+                return changes
+            except IntegrityError as error:
+                if attempt == 2:
+                    raise StoreError(f"the change could not be saved ({error.orig})") from error
+        raise AssertionError("unreachable")
 
     # -- whole corpus ------------------------------------------------------------------
     def corpus(self) -> Corpus:
@@ -284,6 +298,13 @@ class Project:
         self.apply(edit)
         return report
 
+    def edit_count(self) -> int:
+        """How many edits the project has taken (from any program): a window that last saw
+        a smaller number has others' changes to show."""
+        with self.session() as s:
+            row = s.get(SettingRow, EDIT_COUNT_KEY)
+            return int(row.value) if row else 0
+
     # -- settings ----------------------------------------------------------------------
     def setting(self, key: str, default: str | None = None) -> str | None:
         with self.session() as s:
@@ -294,6 +315,27 @@ class Project:
         with self.session() as s:
             s.merge(SettingRow(key=key, value=value))
             s.commit()
+
+
+def _seed_new_project(connection: Connection) -> None:
+    """The default codebook, written in the transaction that creates the schema."""
+    codebook, speakers = codebook_from_dict(json.loads(paths.read_resource_text("codebook.json")))
+    with Session(bind=connection) as s:
+        apply_edit(s, codebook_edit(Codebook(), (), codebook, speakers))
+        s.flush()
+
+
+EDIT_COUNT_KEY = "edit_count"
+
+
+def _count_edit(s: Session) -> int:
+    """One more edit, counted in the edit's own transaction."""
+    row = s.get(SettingRow, EDIT_COUNT_KEY)
+    if row is None:
+        row = SettingRow(key=EDIT_COUNT_KEY, value="0")
+    row.value = str(int(row.value) + 1)
+    s.add(row)
+    return int(row.value)
 
 
 def _open_problem(error: DBAPIError) -> str:
@@ -307,9 +349,11 @@ def _open_problem(error: DBAPIError) -> str:
 
 
 def _devices_by_annotation(
-    s: Session, names: Names, document_id: int | None
+    s: Session, names: Names, document_id: int | None, ids: Collection[str] | None = None
 ) -> dict[str, tuple[str, ...]]:
     query = select(AnnotationDeviceRow.annotation_id, AnnotationDeviceRow.code_id)
+    if ids is not None:
+        query = query.where(col(AnnotationDeviceRow.annotation_id).in_(list(ids)))
     if document_id is not None:
         query = query.join(
             AnnotationRow, col(AnnotationRow.id) == col(AnnotationDeviceRow.annotation_id)

@@ -17,9 +17,14 @@ from annotator.suggest import lexicon
 from annotator.suggest.names import CAP, NAME
 from annotator.suggest.stdlib_rx import Dual, plain
 
+# Verbs that, capitalised, are mostly part of a name ("Secretary of State", "the Morning Post").
+_NAME_WORDS = frozenset(("state", "states", "post", "posts", "note", "notes", "charge"))
+
 
 def _alternation(words: frozenset[str], capitalised: bool = False) -> str:
-    forms = set(words) | ({w.capitalize() for w in words} if capitalised else set())
+    forms = set(words)
+    if capitalised:
+        forms |= {w.capitalize() for w in words - _NAME_WORDS}
     return lexicon.trie_pattern(sorted(forms))
 
 
@@ -48,6 +53,25 @@ AFTER_VERB_SUBJECT = Dual(
     rf"{_LEAD}(?:\p{{Ll}}+ly\s+)?(?P<verb>{_VERB})\s+(?:\p{{Ll}}+ly\s+)?{_SUBJ}"
 )
 AFTER_ACCORDING = Dual(rf"{_LEAD}(?P<verb>according\s+to)\s+{_SUBJ}")
+# A longer subject phrase than `_SUBJ` reads, to be resolved to the name or role it ends
+# in: "said former Labour adviser Tom Ferris", "a spokesman for the campaign said".
+_PHRASE = r"[\p{L}\p{M}\d’'\-\.&]+(?:\s+[\p{L}\p{M}\d’'\-\.&]+){0,7}?"
+_PHRASE_END = (
+    r"(?=\s*(?:[,.;:_\n—–()]|$)|\s+(?:in|on|at|during|after|before|when|while|as|to|with|"
+    r"about|who|which|because|and|but|of\s+(?:the|a|an|his|her|its|their))\b)"
+)
+AFTER_VERB_PHRASE = Dual(
+    rf"{_LEAD}(?:\p{{Ll}}+ly\s+)?(?P<verb>{_VERB})\s+(?P<subj>{_WORD_START}{_PHRASE}){_PHRASE_END}"
+)
+AFTER_PHRASE_VERB = Dual(
+    rf"{_LEAD}(?P<subj>{_WORD_START}{_PHRASE}){_APPOS}?\s+{_AUX}(?P<verb>{_VERB})"
+)
+# A name or pronoun and any verb after a quote that ends mid-sentence ("“…,” Ellison shot back").
+AFTER_NAME_ANY_VERB = Dual(
+    rf"{_LEAD}(?P<subj>{_WORD_START}(?:{_PRON}|{NAME}))\s+(?:\p{{Ll}}+ly\s+)?"
+    r"(?P<verb>(?!(?:and|or|but|who|which|of|in|on|at|for|to|with|from|is|was|were|are|has|have|"
+    r"had|will|would|can|could|may|might|must|should|does|did|do|also|not)\b)\p{Ll}{2,})\b"
+)
 # A speech verb after the quote whose subject is not a name we can read ("said one voter").
 AFTER_VERB_ONLY = Dual(rf"{_LEAD}(?P<subj>)(?:[\p{{L}}’'\-]+\s+){{0,4}}?(?P<verb>{_VERB})")
 BEFORE_SUBJECT_VERB = Dual(
@@ -117,6 +141,7 @@ _CUE_FORMS = frozenset(
     f
     for w in lexicon.SPEECH_VERBS | lexicon.LABEL_VERBS | {"according"}
     for f in (w, w.capitalize())
+    if f[0].islower() or w not in _NAME_WORDS
 )
 _EDGE_PUNCT = ",.;:!?()[]\"'“”‘’«»—–-_"
 
@@ -150,6 +175,29 @@ def _cue(place: str, m: regex.Match[str], offset: int) -> Cue:
     verb = verb or ("name:" if place == "before" else "—name")
     appos = m.span(appos_group) if appos_group and m.group(appos_group) else (-1, -1)
     return Cue(place, m.group(subj), offset + m.start(subj), verb, *appos)
+
+
+# A capitalised word before a speech verb ("Marsh said", "Varga has said"), in `re` with a
+# plain class first: it skips to capitals fastest (a name with another initial is missed).
+_BEFORE_VERB_RX = re.compile(
+    rf"([A-Z][\w’'\-]*[a-z])\s+(?:(?:also|later|then|again|has|had|would|will)\s+)?"
+    rf"(?:{lexicon.trie_pattern(sorted(lexicon.SPEECH_VERBS))})\b"
+)
+
+
+def speaking_words(masked: str) -> set[str]:
+    """One-word names that are the subject of a speech verb somewhere in the text ("Marsh
+    said"): someone's surname, though the text may never name them in full."""
+    found: set[str] = set()
+    for m in _BEFORE_VERB_RX.finditer(masked):
+        at = m.start()
+        if at and not masked[at - 1].isspace():
+            continue  # inside a word, or after a hyphen or an apostrophe
+        previous = masked[max(0, at - 30) : at].split()[-1:]
+        if previous and previous[0][:1].isupper() and previous[0][-1] not in '.!?:”",;':
+            continue  # the end of a longer name ("Helena Marsh said")
+        found.add(m.group(1))
+    return found
 
 
 class CueIndex:
@@ -199,8 +247,13 @@ def _addressee(m: Any) -> bool:
     return m.group("verb").lower() in _ADDRESS_VERBS
 
 
-def after_cue(index: CueIndex, start: int, end: int) -> tuple[Cue | None, bool]:
-    """A cue right after a quote ("…,” she said"); also whether that clause ends in a colon."""
+def after_cue(
+    index: CueIndex, start: int, end: int, phrases: bool = False
+) -> tuple[Cue | None, bool]:
+    """A cue right after a quote ("…,” she said"); also whether that clause ends in a colon.
+
+    With `phrases` (after a comma, where an attribution is expected) the subject may be a
+    longer phrase ending in a name or role ("said former Labour adviser Tom Ferris")."""
     masked = index.masked
     stop = index.sentence_end(start, end)
     if masked[start : start + 3].lstrip()[:1] in ("—", "–"):
@@ -213,17 +266,30 @@ def after_cue(index: CueIndex, start: int, end: int) -> tuple[Cue | None, bool]:
     if word == "according":
         patterns: tuple[Dual, ...] = (AFTER_ACCORDING,)
     elif not masked[start:verb].strip(" ,;—–-\n"):
-        patterns = (AFTER_VERB_SUBJECT, AFTER_SUBJECT_VERB)
+        # After a comma, the whole phrase up to the clause's end: "said NCLA executive
+        # Director Ana Romero" is Romero, not the NCLA.
+        first = (AFTER_VERB_PHRASE,) if phrases else ()
+        patterns = (*first, AFTER_VERB_SUBJECT, AFTER_SUBJECT_VERB)
     else:
         patterns = (AFTER_SUBJECT_VERB, AFTER_VERB_SUBJECT)
+    if phrases:
+        patterns = (*patterns, AFTER_VERB_PHRASE, AFTER_PHRASE_VERB)
     for pattern in (*patterns, AFTER_VERB_ONLY):
         m = pattern.on(index.plain).match(masked, start, stop)
-        if m and pattern is AFTER_VERB_SUBJECT and _addressee(m):
+        if m and pattern in (AFTER_VERB_SUBJECT, AFTER_VERB_PHRASE) and _addressee(m):
             continue
         if m:
             colon = pattern is not AFTER_VERB_ONLY and masked[start:stop].rstrip().endswith(":")
             return _cue("after", m, 0), colon
     return None, False
+
+
+def after_clause(index: CueIndex, start: int, end: int) -> Cue | None:
+    """A name or pronoun and any verb right after a quote ("“…,” Ellison shot back")."""
+    m = AFTER_NAME_ANY_VERB.on(index.plain).match(index.masked, start, end)
+    if m is None or m.group("subj").endswith(("’s", "'s", "s’", "s'")):
+        return None
+    return _cue("after", m, 0)
 
 
 def before_cue(index: CueIndex, start: int, end: int) -> Cue | None:

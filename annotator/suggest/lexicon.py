@@ -37,6 +37,16 @@ def _trie_regex(node: dict[str, dict]) -> str:
     return body + ("?" if optional else "")
 
 
+def inflections(base: str) -> frozenset[str]:
+    """A regular English verb's forms: "praise" gives praises, praised, praising."""
+    if base.endswith("e"):
+        return frozenset((base, base + "s", base + "d", base[:-1] + "ing"))
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return frozenset((base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"))
+    third = base + ("es" if base.endswith(("s", "sh", "ch", "x", "z")) else "s")
+    return frozenset((base, third, base + "ed", base + "ing"))
+
+
 # Reporting verbs, every inflection listed so the regexes stay simple alternations.
 SPEECH_VERBS: frozenset[str] = words(
     """
@@ -64,13 +74,35 @@ SPEECH_VERBS: frozenset[str] = words(
     muttered scoff scoffs scoffed sneer sneers sneered wonder wonders wondered
     adding telling warning insisting noting arguing writing asking explaining claiming
     declaring stressing urging accusing disagree disagrees disagreed responding replying
+    reads
     """
+).union(
+    *map(
+        inflections,
+        words("reveal react exhort chant scream grumble gush rave opine posit email report rail"),
+    )
 )
 
-# Verbs that introduce a partial quote without reporting speech as such ("called it ...").
-LABEL_VERBS: frozenset[str] = words(
-    "call calls called describe describes described dub dubs dubbed label labels labelled "
-    "labeled brand brands branded term terms termed"
+
+# Verbs that introduce a partial quote without reporting speech as such ("called it ...",
+# "blamed the “fog of talks”", "defended him as a “fair negotiator”").
+_LABELLING = words(
+    """describe dub label brand criticize criticise defend mock ridicule deride dismiss
+    denounce decry condemn hail applaud laud commend proclaim pronounce liken compare
+    characterize characterise portray depict reject thank congratulate apologize apologise
+    lambaste chide scold rebuke cite trumpet"""
+)
+# Also nouns ("a call", "the attack"): only their forms that are verbs alone.
+_LABELLING_NOUNS = words(
+    "call term praise blame attack comment question challenge welcome mention tout insult"
+)
+LABEL_VERBS: frozenset[str] = (
+    words(
+        "calls called calling dubs dubbed dubbing labels labelled labeled labelling labeling "
+        "brands branded branding terms termed terming refers referred referring"
+    )
+    .union(*map(inflections, _LABELLING))
+    .union(f for base in _LABELLING_NOUNS for f in inflections(base) if f.endswith(("ed", "ing")))
 )
 
 # Verbs after which "he"/"she" most likely continues the previous speaker.
@@ -144,12 +176,18 @@ NON_PERSON_WORDS: frozenset[str] = words(
     road river sea ocean mountains island islands east west north south middle european
     african asian gulf bay valley daily herald journal tribune telegraph guardian reuters
     bloomberg twitter facebook instagram youtube tiktok google microsoft apple amazon
-    monday tuesday wednesday thursday friday saturday sunday january february march april
-    june july august september october november december war treaty act bill agreement
+    war treaty act bill agreement
     summit conference security programme program project fund service services network
     channel radio television tv museum gallery station bridge hall palace capitol
     downing whitehall pentagon brexit covid christmas easter ramadan eid
     """
+)
+
+# Pronouns and conjunctions, which no name contains even where a headline capitalises them.
+FUNCTION_WORDS: frozenset[str] = words(
+    "he she it i we they you his her its our their my your him them us me when while if but "
+    "and or so because although though whether where what who whom how why which this that "
+    "these those there here not to for from with by at in on into about than"
 )
 
 # Countries and demonyms that may precede a title ("Russian Foreign Minister ...").
@@ -244,4 +282,11 @@ NAME_PARTICLES: tuple[str, ...] = (
     "el",
     "dos",
     "das",
+)
+
+# Speech verbs as a headline capitalises them ("Marsh Says She ..."): never part of a name.
+HEADLINE_VERBS: frozenset[str] = frozenset(
+    v
+    for v in SPEECH_VERBS | LABEL_VERBS
+    if v.endswith("s") and v not in ("states", "posts", "notes")
 )

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import regex
 
-from annotator.suggest import lexicon
+from annotator.suggest import lexicon, reference
 from annotator.suggest.stdlib_rx import class_body, needs_regex
 
 CAP = r"\p{Lu}[\p{L}\p{M}’'\-]*+"
@@ -42,7 +42,7 @@ _APPOSITION_RX = regex.compile(
 _TITLE_BEFORE_RX = regex.compile(r"((?:\p{Lu}[\p{Ll}\-]+\s+){0,3}\p{Lu}[\p{Ll}\-]+),\s+$")
 
 
-_NOT_IN_NAMES = lexicon.NON_PERSON_WORDS | lexicon.PLACE_PREFIXES
+_NOT_IN_NAMES = lexicon.NON_PERSON_WORDS | lexicon.PLACE_PREFIXES | reference.calendar_words()
 _NAME_WORD_RX = regex.compile(r"[^\d/&]+")
 
 
@@ -102,6 +102,14 @@ def _split(run: str, sentence_start: bool, role_before: str) -> tuple[_Piece, ..
         at = run.index(raw, pos)
         pos = at + len(raw)
         word, possessive = _strip_possessive(raw)
+        low = word.lower()
+        if low in lexicon.FUNCTION_WORDS or low in lexicon.HEADLINE_VERBS:  # "U.S. He said"
+            if tokens:
+                pieces.extend(
+                    _parse(run, tokens, sentence_start and not pieces, owner, role_before)
+                )
+            tokens, owner, sentence_start = [], -1, False
+            continue
         sentence_stop = word.endswith(".") and not _keeps_dot(word)
         if sentence_stop:
             word = word[:-1]
@@ -186,6 +194,8 @@ def _looks_like_person(words: tuple[str, ...], titles: set[str]) -> bool:
         low = word.lower()
         if low in _NOT_IN_NAMES or _is_acronym(word) or not _NAME_WORD_RX.fullmatch(word):
             return False
+    if reference.is_place(words):
+        return False
     return len(words) >= 2 or bool(titles - lexicon.PLACE_PREFIXES)
 
 

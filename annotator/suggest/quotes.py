@@ -19,7 +19,7 @@ _LINE_RX = re.compile(r"[^\n]+")
 # For each opening mark, the marks that may close it.
 CLOSERS: dict[str, str] = {
     '"': '"”',
-    "“": "”“",
+    "“": '”“"',
     "„": "“”",
     "«": "»",
     "»": "«»",

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from annotator.suggest import lexicon
+from annotator.suggest import lexicon, reference
 from annotator.suggest.names import ParsedName
 
 
@@ -27,11 +27,13 @@ class Person:
     gender: str | None = None
     titles: set[str] = field(default_factory=set)
     mentions: list[str] = field(default_factory=list)
+    body: bool = False  # an institution or a place: never "he" or "she"
 
     @property
     def name(self) -> str:
-        """The canonical name: the project's name if known, else the fullest form seen."""
-        return self.known or " ".join(self.tokens)
+        """The canonical name: the project's name if known, else the fullest form seen,
+        with plain apostrophes ("O’Donnell" and "O'Donnell" are one speaker)."""
+        return self.known or " ".join(self.tokens).replace("’", "'")
 
     @property
     def surname(self) -> str:
@@ -82,11 +84,7 @@ def _gender_of(tokens: tuple[str, ...], titles: Iterable[str]) -> str | None:
     if titles & lexicon.FEMALE_TITLES:
         return "f"
     if len(tokens) >= 2:
-        first = tokens[0].lower()
-        if first in lexicon.FEMALE_NAMES:
-            return "f"
-        if first in lexicon.MALE_NAMES:
-            return "m"
+        return reference.first_name_gender(tokens[0])
     return None
 
 
@@ -112,6 +110,13 @@ class Cast:
             person = self._create(name.tokens)
         self._note(person, name)
         return person
+
+    def expect_surname(self, word: str) -> None:
+        """Know `word` as someone's surname before any mention is recorded ("Marsh said"
+        in a text that never says "Helena Marsh"), so that its mentions are found."""
+        tokens = (word.rstrip("’'"),)
+        if self.lookup(tokens) is None and not self._by_surname.get(word.lower()):
+            self._create(tokens)
 
     def lookup(self, tokens: tuple[str, ...], at: int | None = None) -> Person | None:
         """The existing person these name tokens refer to (the latest before `at`), if any."""
@@ -146,9 +151,15 @@ class Cast:
             return min(matches, key=lambda p: order.index(p.id) if p.id in order else 10**9)
         return max(matches, key=lambda p: self._last.get(p.id, -1))
 
-    def create_from(self, tokens: tuple[str, ...], surface: str, at: int) -> Person:
-        """A person for a speech subject not seen as a name before ("Moscow said")."""
-        person = self.lookup(tokens, at) or self._create(tokens)
+    def create_from(
+        self, tokens: tuple[str, ...], surface: str, at: int, body: bool = False
+    ) -> Person:
+        """A person for a speech subject not seen as a name before ("Moscow said"); a
+        `body` (institution, place) when new."""
+        person = self.lookup(tokens, at)
+        if person is None:
+            person = self._create(tokens)
+            person.body = body
         person.add_mention(surface)
         self._insert(at, person.id)
         return person
@@ -233,9 +244,11 @@ class Cast:
     ) -> Person | None:
         """The person "he"/"she" at `at` refers to: the subject of the sentences just before
         (`salient`) unless its gender disagrees, else gender first, then the last speaker."""
-        recent = self.recent(at)
-        if last is not None and last not in recent:
+        recent = [p for p in self.recent(at) if not p.body]
+        if last is not None and last not in recent and not last.body:
             recent.append(last)
+        if salient is not None and salient.body:
+            salient = None
         strong = [p for p in recent if gender and p.gender == gender]
         keep_last = continuation and last is not None and last in strong
         if salient is not None and not keep_last and salient.gender in (None, gender):

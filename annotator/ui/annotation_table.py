@@ -40,6 +40,13 @@ class AnnotationFilter(QSortFilterProxyModel):
         self.speaker = self.tone = self.device = self.status = ANY
         self.setSortRole(SORT_ROLE)
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The source model keeps its rows sorted (one key per row, kept sorted as rows
+        come and go); this proxy only filters, in the source's order."""
+        source = self.sourceModel()
+        if isinstance(source, AnnotationsModel):
+            source.sort(column, order)
+
     def set_filter(self, **values: str) -> None:
         self.beginFilterChange()
         for name, value in values.items():
@@ -95,6 +102,8 @@ class AnnotationTable(QWidget):
         self.table = row_table(self.proxy)
         self.table.sortByColumn(6, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
+        # Fit columns to the rows on screen, not to thousands of them after every edit.
+        header.setResizeContentsPrecision(0)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setResizeContentsPrecision(FIT_ROWS)

@@ -71,19 +71,22 @@ class DocumentView(QPlainTextEdit):
         self.highlighter.colours = colours
         self.highlighter.selected_id = None
         text = document.text if document else ""
+        # The highlighter is off while the text goes in, so each paragraph is highlighted
+        # once, after; the text goes in with its line spacing, not re-formatted after.
+        self.highlighter.setDocument(None)
         self.highlighter.index = SpanIndex(text, annotations)
-        self.setPlainText(text)
-        self._space_lines()
-        self.moveCursor(QTextCursor.MoveOperation.Start)
-
-    def _space_lines(self) -> None:
-        cursor = QTextCursor(self.document())
-        cursor.select(QTextCursor.SelectionType.Document)
+        content = self.document()
+        content.setUndoRedoEnabled(False)
+        content.clear()
+        cursor = QTextCursor(content)
         spacing = QTextBlockFormat()
         spacing.setLineHeight(
             LINE_SPACING, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
         )
-        cursor.mergeBlockFormat(spacing)
+        cursor.setBlockFormat(spacing)
+        cursor.insertText(text)
+        self.highlighter.setDocument(content)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def show_annotations(
         self, annotations: list[Annotation], changed: set[str] | None = None

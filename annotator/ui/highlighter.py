@@ -25,6 +25,7 @@ class QuoteHighlighter(QSyntaxHighlighter):
         self.colours = Colours()
         self.colour_by = ColourBy.SPEAKER
         self.selected_id: str | None = None
+        self._formats: dict[object, QTextCharFormat] = {}
 
     def colour(self, span: Span) -> QColor:
         return self.colours.of(span.annotation, self.colour_by)
@@ -55,12 +56,23 @@ class QuoteHighlighter(QSyntaxHighlighter):
                 self.setFormat(left, right - left, self._format(covering))
 
     def _format(self, covering: list[Span]) -> QTextCharFormat:
-        fmt = QTextCharFormat()
         layers = [(self.colour(s), self.alpha(s)) for s in covering if self.alpha(s) > 0]
+        # Ten thousand quotes share a few dozen looks: build each look once.
+        look = (
+            tuple((c.rgba(), a) for c, a in layers),
+            all(s.annotation.status is Status.REJECTED for s in covering),
+        )
+        found = self._formats.get(look)
+        if found is None:
+            found = self._formats[look] = self._new_format(layers, look[1])
+        return found
+
+    def _new_format(self, layers: list[tuple[QColor, float]], rejected: bool) -> QTextCharFormat:
+        fmt = QTextCharFormat()
         if layers:
             fmt.setBackground(blend(layers))
             fmt.setForeground(INK)
-        elif all(s.annotation.status is Status.REJECTED for s in covering):
+        elif rejected:
             fmt.setForeground(REJECTED_INK)
             fmt.setFontStrikeOut(True)
         return fmt

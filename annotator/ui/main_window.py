@@ -37,6 +37,7 @@ from annotator.ui.view_controller import ViewController
 from annotator.ui.workspace_layout import build_central, dock
 
 log = logging.getLogger(__name__)
+WATCH_MS = 1500  # how often to look for other programs' changes
 
 
 class MainWindow(QMainWindow):
@@ -109,6 +110,13 @@ class MainWindow(QMainWindow):
         self._restore_window()
         self.reload_vocabulary()
         self.show_summaries()
+        # Others (another window, the command line, a colleague on the same database) may
+        # edit the project too: their changes show within a couple of seconds.
+        self.seen_edits = self.project.edit_count()
+        self.watch = QTimer(self)
+        self.watch.setInterval(WATCH_MS)
+        self.watch.timeout.connect(self.check_for_changes)
+        self.watch.start()
         self.open_document(self._first_document())
 
     # -- construction --------------------------------------------------------------------
@@ -288,13 +296,18 @@ class MainWindow(QMainWindow):
         self.show_legend()
         self.team.refresh()
 
-    def show_table(self) -> None:
+    def show_table(self, changed: set[str] | None = None) -> None:
+        """Fill the quote table; with ``changed`` (whole corpus shown) re-read only those."""
         titles = {s.id: s.title for s in self.corpus_panel.model.rows}
         whole = self.table.whole_corpus.isChecked()
         self.table.table.setColumnHidden(0, not whole)  # the document column
-        self.table.show_annotations(
-            self.project.annotations() if whole else self.annotations, titles
-        )
+        if not whole:
+            rows = self.annotations
+        elif changed is not None and self.table.model.rows:
+            rows = self._patched(list(self.table.model.rows), changed, None)
+        else:
+            rows = self.project.annotations()
+        self.table.show_annotations(rows, titles)
         self.table.follow(self.selected_id)
 
     def filter_quotes(self) -> None:
@@ -316,19 +329,35 @@ class MainWindow(QMainWindow):
         self.counts.setText(f"{doc}   ·   {corpus}  ")
 
     # -- refreshing after edits --------------------------------------------------------
+    def check_for_changes(self) -> None:
+        """Show what others changed since this window last looked (polled by a timer)."""
+        try:
+            count = self.project.edit_count()
+        except StoreError:  # busy for a moment: look again next time
+            return
+        if count != self.seen_edits:
+            self.refresh_all()
+
     def refresh(self, changes: Changes) -> None:
         """Refresh what ``changes`` says moved (called after every commit, undo and redo)."""
+        if changes.edit_count and changes.edit_count != self.seen_edits + 1:
+            self.seen_edits = changes.edit_count
+            self.refresh_all()  # someone else's edits came in between: show theirs too
+            return
+        self.seen_edits = max(self.seen_edits, changes.edit_count)
         vocabulary = changes.speakers or changes.codebook
         if vocabulary:
             self.reload_vocabulary()
-        here = {a.id for a in self.annotations}
         if self.document_id in changes.documents and self.document_id is not None:
             self._reload_details(self.document_id)
-        if self.document_id in changes.documents or here & changes.annotations or vocabulary:
+        if vocabulary or (self.document_id in changes.documents and not changes.annotations):
             self.annotations = self.project.annotations(self.document_id) if self.document else []
-            self.view.show_annotations(
-                self.annotations, None if vocabulary else changes.annotations
+            self.view.show_annotations(self.annotations, None)
+        elif changes.annotations and self.document is not None:
+            self.annotations = self._patched(
+                self.annotations, changes.annotations, self.document_id
             )
+            self.view.show_annotations(self.annotations, changes.annotations)
         if changes.documents or changes.annotations:
             summaries = self.project.summaries()
             self.corpus_panel.show_summaries(summaries, self.document_id)
@@ -336,7 +365,7 @@ class MainWindow(QMainWindow):
                 self.document = None  # deleted: show another one
                 self.open_document(summaries[0].id if summaries else None)
                 return
-            self.show_table()
+            self.show_table(changes.annotations)
         if self.selected_id and self.selected() is None:
             self.selected_id = None
             self.view.mark_selected(None)
@@ -346,6 +375,15 @@ class MainWindow(QMainWindow):
         self.team.refresh()
         self.saved.setText("  Saved ✓  ")
         self.statusBar().showMessage("Saved", 2500)
+
+    def _patched(
+        self, shown: list[Annotation], changed: set[str], document_id: int | None
+    ) -> list[Annotation]:
+        """``shown`` with the ``changed`` quotes read afresh (of one document, or of all
+        for None): only those are read, however many quotes there are."""
+        fresh = self.project.annotations(document_id, ids=changed)
+        merged = [a for a in shown if a.id not in changed] + fresh
+        return sorted(merged, key=lambda a: (a.document_id, a.start, a.end, a.id))
 
     def _reload_details(self, document_id: int) -> None:
         # Its title, outlet or date may have been corrected (the text is kept: a new text
@@ -379,6 +417,7 @@ class MainWindow(QMainWindow):
 
     def refresh_all(self) -> None:
         """Re-read everything another window may have changed; keep the view if nothing did."""
+        self.seen_edits = self.project.edit_count()
         speakers, codebook = self.project.speakers(), self.project.codebook()
         if speakers != self.speakers or codebook != self.codebook:
             self.reload_vocabulary()

@@ -40,23 +40,97 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[Row] = []
+        # The model keeps its rows sorted itself (see ``sort``): one Python key per row,
+        # instead of a Python call for every comparison a sorting proxy would make.
+        self.sort_column = -1
+        self.sort_order = Qt.SortOrder.AscendingOrder
+        self._keys: list[Any] = []  # each row's sort key, while sorted
 
     def set_rows(self, rows: list[Row]) -> None:
-        """Show ``rows``; when only some rows' values changed, repaint just those."""
+        """Show ``rows``, telling the views only what changed: rows gone are removed, new
+        ones inserted in sorted place, changed ones repainted (or moved when their sort key
+        changed); nothing is reset or re-sorted as a whole, so selection and order stay."""
         rows = list(rows)
-        if len(rows) == len(self.rows) and all(
-            self.key(old) == self.key(new) for old, new in zip(self.rows, rows, strict=True)
-        ):
-            changed = [
-                n for n, (old, new) in enumerate(zip(self.rows, rows, strict=True)) if old != new
-            ]
+        new_by_key = {self.key(row): row for row in rows}
+        gone = [n for n, row in enumerate(self.rows) if self.key(row) not in new_by_key]
+        coming = len(rows) - (len(self.rows) - len(gone))
+        if max(len(gone), coming) > max(64, len(self.rows) // 2):  # mostly new: start afresh
+            self.beginResetModel()
             self.rows = rows
-            for n in changed:
-                self.dataChanged.emit(self.index(n, 0), self.index(n, len(self.columns) - 1))
+            self._resort()
+            self.endResetModel()
             return
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+        for first, last in reversed(_runs(gone)):
+            self._remove(first, last)
+        kept = {self.key(row) for row in self.rows}
+        moved: list[Row] = []
+        for n, old in enumerate(self.rows):
+            new = new_by_key[self.key(old)]
+            if new == old:
+                continue
+            if self.sort_column >= 0 and self._sort_key(new) != self._keys[n]:
+                moved.append(new)  # its place changes: taken out, put back below
+                continue
+            self.rows[n] = new
+            self.dataChanged.emit(self.index(n, 0), self.index(n, len(self.columns) - 1))
+        for row in moved:
+            n = next(i for i, r in enumerate(self.rows) if self.key(r) == self.key(row))
+            self._remove(n, n)
+        for row in moved + [row for row in rows if self.key(row) not in kept]:
+            self._insert(row)
+
+    def _remove(self, first: int, last: int) -> None:
+        self.beginRemoveRows(QModelIndex(), first, last)
+        del self.rows[first : last + 1]
+        if self.sort_column >= 0:
+            del self._keys[first : last + 1]
+        self.endRemoveRows()
+
+    def _insert(self, row: Row) -> None:
+        at = self._place(self._sort_key(row)) if self.sort_column >= 0 else len(self.rows)
+        self.beginInsertRows(QModelIndex(), at, at)
+        self.rows.insert(at, row)
+        if self.sort_column >= 0:
+            self._keys.insert(at, self._sort_key(row))
+        self.endInsertRows()
+
+    def _sort_key(self, row: Row) -> Any:
+        return self.columns[self.sort_column].sort(row)
+
+    def _place(self, key: Any) -> int:
+        """Where a row with sort key ``key`` goes, after its equals."""
+        ascending = self.sort_order == Qt.SortOrder.AscendingOrder
+        low, high = 0, len(self._keys)
+        while low < high:
+            middle = (low + high) // 2
+            before = self._keys[middle] <= key if ascending else self._keys[middle] >= key
+            low, high = (middle + 1, high) if before else (low, middle)
+        return low
+
+    def _resort(self) -> None:
+        if not 0 <= self.sort_column < len(self.columns):
+            self._keys = []
+            return
+        keyed = sorted(
+            ((self._sort_key(row), n, row) for n, row in enumerate(self.rows)),
+            key=lambda item: item[0],
+            reverse=self.sort_order == Qt.SortOrder.DescendingOrder,
+        )
+        self._keys = [key for key, _n, _row in keyed]
+        self.rows = [row for _key, _n, row in keyed]
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by ``column``; selections (persistent indexes) follow their rows."""
+        self.layoutAboutToBeChanged.emit()
+        before = list(self.rows)
+        self.sort_column, self.sort_order = column, order
+        self._resort()
+        where = {self.key(row): n for n, row in enumerate(self.rows)}
+        for index in self.persistentIndexList():
+            if 0 <= index.row() < len(before):
+                n = where[self.key(before[index.row()])]
+                self.changePersistentIndex(index, self.index(n, index.column()))
+        self.layoutChanged.emit()
 
     def key(self, row: Row) -> object:
         """What identifies a row across refreshes."""
@@ -100,6 +174,17 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
 
     def row_of(self, test: Callable[[Row], bool]) -> int:
         return next((n for n, row in enumerate(self.rows) if test(row)), -1)
+
+
+def _runs(numbers: list[int]) -> list[tuple[int, int]]:
+    """Sorted row numbers as (first, last) runs of consecutive ones."""
+    runs: list[tuple[int, int]] = []
+    for n in numbers:
+        if runs and runs[-1][1] == n - 1:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    return runs
 
 
 RIGHT = Qt.AlignmentFlag.AlignRight

@@ -138,6 +138,7 @@ def test_reimporting_an_edited_file_updates_it_and_reanchors_quotes(project, tmp
     assert project.document(doc.id).text[moved.start : moved.end] == moved.quote
 
 
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file")
 def test_unreadable_file_does_not_stop_the_others(project, tmp_path):
     good = tmp_path / "good.txt"
     good.write_text("Fine text.", encoding="utf-8")
@@ -148,8 +149,31 @@ def test_unreadable_file_does_not_stop_the_others(project, tmp_path):
         report = import_files(project, [locked, good])
     finally:
         os.chmod(locked, 0o644)
-    assert [d.title for d in report.added] == ["good"] or os.geteuid() == 0
-    assert Path(good) in [Path(d.source) for d in report.added]
+    assert [d.title for d in report.added] == ["good"]
+    assert [(p.name, reason) for p, reason in report.failed] == [
+        ("locked.txt", "cannot be opened (Permission denied)")
+    ]
+
+
+def test_a_file_failing_to_open_does_not_stop_the_others(project, tmp_path, monkeypatch):
+    """The same as above for every user, root included: the system refuses to open one."""
+    good = tmp_path / "good.txt"
+    good.write_text("Fine text.", encoding="utf-8")
+    locked = tmp_path / "locked.txt"
+    locked.write_text("secret", encoding="utf-8")
+    real_open = os.open
+
+    def refusing_open(path, flags, *args):
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(os, "open", refusing_open)
+    report = import_files(project, [locked, good])
+    assert [d.title for d in report.added] == ["good"]
+    assert [(p.name, reason) for p, reason in report.failed] == [
+        ("locked.txt", "cannot be opened (Permission denied)")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 import pytest
 
@@ -131,3 +132,86 @@ def test_interrupted_corpus_import_leaves_no_trace(project, tmp_path, monkeypatc
             target.import_corpus(corpus)
         assert (target.documents(), target.speakers(), target.codebook()) == before
         assert target.annotations() == []
+
+
+def test_an_annotation_id_used_twice_is_refused_naming_both_lines(project, tmp_path):
+    text = "“One,” she said. “Two,” he said."
+    quote = {"id": "same", "start": 0, "end": 6, "quote": "“One,”"}
+    path = tmp_path / "twice.jsonl"
+    lines = [
+        json.dumps({"text": text, "annotations": [quote]}),
+        json.dumps({"text": text + " More.", "annotations": [quote]}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(
+        CorpusFormatError, match=r"line 2: annotation id 'same' is already used on line 1"
+    ):
+        read_jsonl(path)
+
+
+def test_documents_with_the_same_id_keep_their_own_quotes(project, tmp_path):
+    # Two analysts' exports joined: both number their documents from 1.
+    first = {"id": 1, "text": "“Alpha,” said A.", "annotations": [{"start": 0, "end": 8}]}
+    second = {"id": 1, "text": "Intro. “Beta,” said B.", "annotations": [{"start": 7, "end": 14}]}
+    path = tmp_path / "joined.jsonl"
+    path.write_text(json.dumps(first) + "\n" + json.dumps(second) + "\n", encoding="utf-8")
+    project.import_corpus(read_jsonl(path))
+    for doc in project.documents():
+        for a in project.annotations(doc.id):
+            assert doc.text[a.start : a.end] == a.quote
+    assert sorted(a.quote for a in project.annotations()) == ["“Alpha,”", "“Beta,”"]
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\u0085"])
+def test_line_separators_inside_text_survive(project, tmp_path, separator):
+    text = f"First part{separator}“second part,” she said."
+    project.add_document(Document(title="Odd", text=text))
+    out = tmp_path / "odd.jsonl"
+    write_jsonl(project.corpus(), out)
+    (doc,) = read_jsonl(out).documents
+    assert doc.text == text
+
+
+@pytest.mark.parametrize(
+    "field, value, problem",
+    [("speaker", 7, "'speaker' must be text"), ("note", {"a": 1}, "'note' must be text"),
+     ("confidence", "high", "'confidence' must be a finite number"),
+     ("devices", "metaphor", "'devices' must be a list of names"),
+     ("status", "maybe", "'status' must be one of")],
+)  # fmt: skip
+def test_wrong_types_are_refused_naming_file_line_and_field(
+    project, tmp_path, field, value, problem
+):
+    record = {"text": "“One,” she said.", "annotations": [{"start": 0, "end": 6, field: value}]}
+    path = tmp_path / "typed.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with pytest.raises(CorpusFormatError, match=rf"typed.jsonl, line 1: {problem}"):
+        read_jsonl(path)
+
+
+def test_an_infinite_confidence_is_refused(tmp_path):
+    path = tmp_path / "inf.jsonl"
+    path.write_text(
+        '{"text": "“One,” x.", "annotations": [{"start": 0, "end": 6, "confidence": 1e400}]}\n',
+        "utf-8",
+    )
+    with pytest.raises(CorpusFormatError, match="finite number"):
+        read_jsonl(path)
+
+
+def test_a_corpus_keeping_ids_beside_renumbered_ones_goes_in(project, tmp_path):
+    project.add_document(Document(title="Mine 1", text="First of mine."))
+    project.add_document(Document(title="Mine 2", text="Second of mine."))
+    lines = [json.dumps({"id": n, "title": f"Theirs {n}", "text": f"Their text {n}."})
+             for n in (1, 2, 3)]  # fmt: skip
+    path = tmp_path / "theirs.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = project.import_corpus(read_jsonl(path))
+    assert report.documents_added == 3
+    assert sorted(d.title for d in project.documents())[-3:] == ["Theirs 1", "Theirs 2", "Theirs 3"]
+    assert project.document(3).title == "Theirs 3"  # its own id was free: kept
+
+
+def test_a_device_named_as_a_corpus_is_refused(tmp_path):
+    with pytest.raises(CorpusFormatError, match="regular file|not a file|cannot"):
+        read_jsonl(Path("/dev/zero"))

@@ -155,6 +155,8 @@ def test_selections_reproduce_the_quotes(tmp_path: Path) -> None:
     corpus = sample_corpus()
     quotes = {a.id: a for a in corpus.annotations}
     code_names = {c.get("guid"): c.get("name") for c in root.iter(f"{{{NS}}}Code")}
+    selections = list(root.iter(f"{{{NS}}}PlainTextSelection"))
+    assert len(selections) == len(quotes) == 4
     with zipfile.ZipFile(path) as archive:
         for source in root.iter(f"{{{NS}}}TextSource"):
             text = archive.read(f"sources/{source.get('guid')}.txt").decode("utf-8")

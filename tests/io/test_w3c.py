@@ -38,7 +38,9 @@ def test_collection_shape(tmp_path: Path) -> None:
 def test_selectors_match_the_text(tmp_path: Path) -> None:
     corpus = sample_corpus()
     texts = {f"urn:sha256:{d.sha256}": d.text for d in corpus.documents}
-    for item in _export(tmp_path)["first"]["items"]:
+    items = _export(tmp_path)["first"]["items"]
+    assert len(items) == len(corpus.annotations) == 4
+    for item in items:
         assert item["type"] == "Annotation"
         assert re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", item["id"])
         text = texts[item["target"]["source"]["id"]]

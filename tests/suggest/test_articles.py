@@ -132,10 +132,11 @@ def test_unknown_speakers_are_kept_with_lower_confidence() -> None:
 
 
 def test_speaker_is_never_a_pronoun() -> None:
-    for path in sorted(DATA.glob("*.txt")):
-        for found in suggest(path.read_text(encoding="utf-8")):
-            assert (found.speaker or "").lower() not in {"he", "she", "they", "i", "we"}
-            assert all(m.lower() not in {"he", "she", "they"} for m in found.speaker_mentions)
+    found_all = [s for p in sorted(DATA.glob("*.txt")) for s in suggest(p.read_text("utf-8"))]
+    assert sum(found.speaker is not None for found in found_all) >= 50
+    for found in found_all:
+        assert (found.speaker or "").lower() not in {"he", "she", "they", "i", "we"}
+        assert all(m.lower() not in {"he", "she", "they"} for m in found.speaker_mentions)
 
 
 def test_multi_paragraph_quote_is_one_span_with_both_paragraphs() -> None:

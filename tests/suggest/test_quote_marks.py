@@ -72,3 +72,9 @@ def test_hard_wrapped_lines_do_not_break_a_quote() -> None:
     text = "“This is a long quote that the\nsender wrapped by hand,” Mr Smith said."
     found = suggest(text)
     assert len(found) == 1 and found[0].speaker == "Smith"
+
+
+def test_a_curly_opening_mark_may_close_with_a_straight_one() -> None:
+    text = '“I do not agree at all," said Rudi Hahn. "We need a plan," he added.'
+    assert spans(text) == ['“I do not agree at all,"', '"We need a plan,"']
+    assert [s.speaker for s in suggest(text)] == ["Rudi Hahn", "Rudi Hahn"]

@@ -86,12 +86,17 @@ def test_known_speakers_are_reused_by_alias_surname_or_variant() -> None:
 
 def test_unknown_speaker_and_plural_pronoun_stay_none() -> None:
     text = (
-        "“Nobody asked us about any of this,” a resident of the estate told the paper.\n"
+        "“Nobody asked us about any of this,” a man in the crowd told the paper.\n"
         "“We will keep fighting for the estate,” they said.\n"
     )
     found = suggest(text)
     assert [s.speaker for s in found] == [None, None]
     assert all(s.confidence < 0.5 for s in found)
+
+
+def test_a_described_source_after_the_quote_is_an_unnamed_speaker() -> None:
+    text = "“Nobody asked us about any of this,” a resident of the estate told the paper.\n"
+    assert [s.speaker for s in suggest(text)] == ["resident of the estate"]
 
 
 def test_reported_speech_sentence_names_the_speaker_of_the_next_quote() -> None:

@@ -284,3 +284,19 @@ def test_the_heading_shows_corrected_details(qtbot, window, project, article):
     window.prompts.dialogs.append(fill)
     window.actions_by_id["document_details"].trigger()
     assert "The Gazette" in window.title.text()
+
+
+def test_the_window_shows_what_another_program_changed(qtbot, window, project, article):
+    assert window.watch.isActive()  # it keeps looking
+    with Project(project.location) as other:  # e.g. the command line, or a colleague
+        start = ARTICLE.index("Analysts")
+        other.apply(AddAnnotation(Annotation.on(article.id, ARTICLE, start, start + 8)))
+    assert [a.quote for a in window.annotations] == []
+    qtbot.waitUntil(lambda: [a.quote for a in window.annotations] == ["Analysts"], timeout=5000)
+    # An edit of the window's own, right after someone else's, shows both.
+    with Project(project.location) as other:
+        start = ARTICLE.index("rival")
+        other.apply(AddAnnotation(Annotation.on(article.id, ARTICLE, start, start + 5)))
+    window.view.select_range(ARTICLE.index("minister"), ARTICLE.index("minister") + 8)
+    window.coding.mark_quote()
+    assert sorted(a.quote for a in window.annotations) == ["Analysts", "minister", "rival"]

@@ -1,0 +1,193 @@
+"""One text read for attribution: its quotes blanked out, paragraphs, sentences, people.
+
+`Article` answers questions the attribution strategies share ("who is this sentence
+about?", "who does this "she" mean?"); it holds no attribution rule of its own, only what
+has been attributed so far (the speaker of each earlier quote).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from annotator.suggest import cues, lexicon, names, reference
+from annotator.suggest.lexicon import words
+from annotator.suggest.quotes import QuoteSpan
+from annotator.suggest.speakers import Cast, Person
+
+_CONJUNCTIONS = words("and but so yet still")
+# After these words a name is an object, never the sentence's subject ("told the Echo").
+_OBJECT_MARKERS = words("told tell tells telling to with by about from for against on at of met")
+WINDOW = 400  # how far back a quote's sentence may start
+
+
+def mask(text: str, spans: list[QuoteSpan]) -> str:
+    """`text` with every quote replaced by underscores, so no pattern reads inside one."""
+    parts: list[str] = []
+    pos = 0
+    for q in spans:
+        parts.append(text[pos : q.start])
+        parts.append("_" * (q.end - q.start))
+        pos = q.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+@dataclass
+class Article:
+    """The text, its masked form and paragraphs, the quotes, the cast, and what has been
+    attributed so far (`speakers[i]` for every quote before the current one)."""
+
+    text: str
+    paras: list[tuple[int, int]]
+    spans: list[QuoteSpan]
+    cast: Cast
+    masked: str = ""
+    speakers: list[Person | None] = field(default_factory=list)
+    last: tuple[Person, int] | None = None  # the latest speaker and its paragraph
+    named: dict[tuple[str, ...], Person] = field(default_factory=dict)  # full names seen
+
+    def __post_init__(self) -> None:
+        self.masked = mask(self.text, self.spans)
+        self.para_starts = [p[0] for p in self.paras]
+        self.index = cues.CueIndex(self.masked)
+        for word in cues.speaking_words(self.masked):
+            if _could_be_surname(word):
+                self.cast.expect_surname(word)
+        surnames = None if self.cast.known else self.cast.surnames
+        for name in names.names_in(self.masked, 0, len(self.masked), surnames):
+            person = self.cast.add(name)
+            if person is not None:
+                person.titles |= names.apposition_roles(self.masked, name.end)
+                person.titles |= names.leading_roles(self.masked, name.start)
+
+    def record(self, person: Person | None, at: int) -> None:
+        """Note the speaker of the quote at `at`, the next quote's "previous speaker"."""
+        self.speakers.append(person)
+        if person is not None:
+            self.last = (person, self.para_of(at))
+
+    def para_of(self, at: int) -> int:
+        """The index of the paragraph holding position `at`."""
+        k = bisect.bisect_right(self.para_starts, at) - 1
+        return k if k > 0 else 0
+
+    def quote_paragraphs(self, q: QuoteSpan) -> tuple[int, int, int]:
+        """The first paragraph of a quote, where it starts and where its last one ends."""
+        first = self.para_of(q.start)
+        return first, self.paras[first][0], self.paras[self.para_of(max(q.start, q.end - 1))][1]
+
+    def sentence_before(self, q: QuoteSpan) -> int:
+        """Where the sentence holding the quote starts (within its paragraph)."""
+        p_start = self.paras[self.para_of(q.start)][0]
+        return self.index.sentence_start(max(p_start, q.start - WINDOW), q.start)
+
+    # sentences and their subjects -----------------------------------------------------
+    def subject_start(self, start: int, end: int) -> tuple[int, str]:
+        """Where the subject of the sentence text[start:end] starts, and its first word
+        (lowercase): after a conjunction ("But he ...") and a leading clause ("Asked about
+        the deal, Ruiz laughed", "In Paris, Roque said")."""
+        masked = self.masked
+        found = masked[start:end].split(None, 2)
+        first = found[0].lower().strip(",") if found else ""
+        if first in _CONJUNCTIONS and len(found) > 1:
+            start = masked.find(found[1], start, end)
+            found = found[1:]
+            first = found[0].lower().strip(",")
+        participle = first.endswith(("ed", "ing")) and len(found) > 1
+        if participle:  # "Speaking in Paris," but not "Vehling, 58,"
+            at = masked.find(found[0], start, end)
+            participle = self.cast.first_mention(at, at + 1) is None
+        if first in lexicon.CLAUSE_OPENERS or participle:
+            comma = masked.find(",", start, end)
+            if comma >= 0:
+                start = comma + 1
+                found = masked[start:end].split(None, 1)
+                first = found[0].lower() if found else ""
+        if found:
+            start = masked.find(found[0], start, end)
+        return start, first
+
+    def first_named(self, start: int, end: int) -> Person | None:
+        """The first person named in [start, end) other than as an object or a possessor:
+        not after "told", "to", "with" ... ("Another trader told the Echo: “…")."""
+        for at, person in self.cast.mentions_between(start, end):
+            before = self.masked[max(start, at - 20) : at].split()
+            if before and before[-1].lower() == "the":
+                before.pop()
+            if before and before[-1].lower().strip(",") in _OBJECT_MARKERS:
+                continue
+            if not self.possessive_at(at):
+                return person
+        return None
+
+    def possessive_at(self, at: int) -> bool:
+        """True when the name at `at` is a possessor ("The Liberal Democrats’ spokesperson,
+        Fenella Hart", "Russia’s minister"): the sentence is about someone else."""
+        for word in self.masked[at : at + 60].split(",", 1)[0].split():
+            if not word[:1].isupper():
+                return False
+            if word.endswith(("’s", "'s", "s’", "s'")):
+                return True
+        return False
+
+    def subject_of(self, start: int, end: int) -> Person | None:
+        """The person a sentence (text[start:end]) names first as its subject; None when a
+        pronoun is its subject ("She said she would meet Demirel")."""
+        start, first = self.subject_start(start, end)
+        if first in lexicon.PRONOUNS:
+            return None
+        return self.first_named(start, end)
+
+    def last_subject(self, start: int, end: int) -> Person | None:
+        """The subject of the last sentence in [start, end) that has one: "Lavrov shook his
+        head." names a new speaker, "Truss told the BBC." does not name the BBC."""
+        found = None
+        pos = start
+        while pos < end:
+            stop = self.index.sentence_end(pos, end)
+            if stop <= pos:
+                break
+            found = self.subject_of(pos, stop) or found
+            pos = stop
+        return found
+
+    # pronouns -------------------------------------------------------------------------
+    def pronoun_referent(
+        self, at: int, gender: str, continuation: bool, salient: Person | None
+    ) -> Person | None:
+        """Who "he" or "she" at `at` is: the subject of the sentences just before
+        (`salient`) when its gender does not disagree, else the people named just before."""
+        last = self.last[0] if self.last and self.para_of(at) - self.last[1] <= 3 else None
+        return self.cast.resolve_pronoun(at, gender, last, continuation, salient)
+
+    def sentences_back(self, at: int, count: int = 3) -> list[tuple[int, int]]:
+        """The sentences before `at`, nearest first, no further back than the previous
+        paragraph and `count` sentences (a paragraph end also ends a sentence)."""
+        para = self.para_of(at)
+        floor = self.paras[para - 1][0] if para > 0 else 0
+        found = []
+        pos = at
+        for _ in range(count):
+            start = self.index.sentence_start(floor, pos)
+            start = max(start, self.paras[self.para_of(pos)][0])
+            found.append((start, pos))
+            if start <= floor:
+                break
+            pos = start - 1
+        return found
+
+
+def _could_be_surname(word: str) -> bool:
+    """False for a word that speaks only as a pronoun, a sentence opener, a date or a place
+    ("Monday said", "Washington said" are not a person's surname)."""
+    low = word.lower()
+    return not (
+        low in lexicon.SENTENCE_STARTERS
+        or low in lexicon.FUNCTION_WORDS
+        or low in lexicon.TITLE_WORDS
+        or low in lexicon.NON_PERSON_WORDS
+        or low in lexicon.PLACE_PREFIXES
+        or reference.is_calendar((word,))
+        or reference.is_place((word,))
+    )

@@ -1,0 +1,283 @@
+"""Who a speech cue's subject is: a name, a pronoun, a role, an unnamed source or a body.
+
+Every function returns the person (or None) and a factor on the cue's confidence, and
+appends the reason a user will read to `why`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import regex
+
+from annotator.suggest import cues, lexicon, names, reference, weights
+from annotator.suggest.article import Article
+from annotator.suggest.lexicon import words
+from annotator.suggest.speakers import Person
+
+Found = tuple[Person | None, float]
+
+_DETERMINERS = words("the a an one another his her their its")
+_INDEFINITE = words("a an one another")
+# Roles under which news quotes people it does not name ("one Western official said").
+SOURCE_ROLES = words(
+    "official diplomat source aide adviser advisor insider negotiator spokesman "
+    "spokeswoman spokesperson officer envoy minister lawmaker strategist "
+    "reporter journalist resident voter witness protester trader user"  # a vox pop
+)
+_RANK_WORDS = words("senior top high-ranking high-level junior leading")
+_SOURCE_LINKS = words("for of at from in with")  # "a spokeswoman for the ministry"
+_UNNAMED_SUBJECT_RX = re.compile(
+    r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w\-]+\s+){0,2}?(?:"
+    + "|".join(sorted(SOURCE_ROLES, key=lambda w: (-len(w), w)))
+    + r")\b(?:\s+(?:for|of|at)\s+the\s+[\w\-’']+|\s+(?:for|of|at|from)\s+[A-Z][\w\-’']*)?"
+)
+# The last word of an institution that speaks in the news ("the Home Office said").
+INSTITUTIONS = words(
+    "office commission ministry department council house government agency embassy court "
+    "police committee inspectorate authority board parliament assembly secretariat bank "
+    "administration cabinet presidency directorate service"
+)
+# Nouns that stand for a body named earlier ("the board said": the Board of Elections).
+_BODY_NOUNS = INSTITUTIONS | words(
+    "foundation association union party network group center centre institute organization "
+    "organisation company corporation university college coalition alliance campaign"
+)
+_ACRONYM_RX = re.compile(r"(?:[Tt]he\s+)?([A-Z][A-Z&]{1,6})\.?")
+
+
+def unnamed_source(article: Article, subject: str, at: int, why: list[str]) -> Found:
+    """A descriptive speaker for an anonymous source: "one Western official" -> "Western
+    official", "a spokeswoman for the ministry" -> "spokeswoman for the ministry", "one
+    diplomat" -> "unnamed diplomat"; None when news does not quote that role unnamed."""
+    found = re.findall(r"[\w\-’']+", subject)[1:]
+    cut = next((k for k, w in enumerate(found) if w.lower() in _SOURCE_LINKS), len(found))
+    head = [w for w in found[:cut] if w.lower() not in _RANK_WORDS]
+    role = head[-1].lower() if head else ""
+    if role not in SOURCE_ROLES or len(head) > 4 or len(found) - cut > 4:
+        why.append(f'"{subject}" is not named')
+        return None, 1.0
+    tokens = (*head[:-1], role, *found[cut:])
+    if len(tokens) == 1:
+        tokens = ("unnamed", role)
+    person = article.cast.create_from(tokens, subject, at)
+    person.titles.add(role)
+    why.append(f'unnamed source: "{subject}"')
+    return person, weights.UNNAMED_SOURCE
+
+
+def unnamed_subject(article: Article, start: int, end: int) -> Person | None:
+    """An unnamed source opening text[start:end]: "A senior official involved in the talks
+    said the side had “…”", "One diplomat told reporters that “…”"."""
+    m = _UNNAMED_SUBJECT_RX.match(article.masked, start, end)
+    if not m:
+        return None
+    return unnamed_source(article, m.group(), m.start(), [])[0]
+
+
+def salient(article: Article, at: int) -> Person | None:
+    """The subject (named, or an unnamed source) of the nearest sentence naming one before
+    `at`, in this paragraph or the one before: who "he" or "she" means."""
+    for start, end in article.sentences_back(at):
+        begin, first = article.subject_start(start, end)
+        if first in lexicon.PRONOUNS:
+            continue
+        person = article.first_named(begin, end) or unnamed_subject(article, begin, end)
+        if person is not None:
+            return person
+    return None
+
+
+def pronoun(article: Article, at: int, gender: str, continuation: bool) -> Person | None:
+    """Who "he" or "she" at `at` refers to."""
+    return article.pronoun_referent(at, gender, continuation, salient(article, at))
+
+
+def sentence_speaker(article: Article, start: int, end: int) -> Person | None:
+    """Who the sentence text[start:end] is about, named or as "he"/"she": the likely
+    speaker of a quote in it when no cue names one."""
+    at, first = article.subject_start(start, end)
+    if first not in lexicon.PRONOUNS:
+        return unnamed_subject(article, at, end) or article.first_named(at, end)
+    gender = lexicon.PRONOUNS[first]
+    return None if gender is None else pronoun(article, at, gender, False)
+
+
+def institution(article: Article, subject: str, at: int) -> Found:
+    """An institution speaking under its full name: "the Foreign Office said" is not the
+    "Home Office", "the Ministry of Defence" not just a "Ministry"."""
+    found = [w.strip(",") for w in subject.split()]
+    if found and found[0].lower() == "the":
+        found = found[1:]
+    if not 1 <= len(found) <= 6:
+        return None, 1.0
+    tokens = tuple(found)
+    person = article.named.get(tokens) or article.cast.create_from(
+        tokens, " ".join(found), at, body=True
+    )
+    article.named[tokens] = person
+    return person, weights.INSTITUTION
+
+
+def institution_at(article: Article, start: int, end: int) -> Person | None:
+    """An institution opening the sentence text[start:end] ("The White House said")."""
+    at, _ = article.subject_start(start, end)
+    name = next(iter(names.names_in(article.masked, at, end)), None)
+    if name is None or name.person or name.start > at + 4:
+        return None
+    if name.tokens[-1].lower() not in INSTITUTIONS:
+        return None
+    return institution(article, article.masked[at : name.end], at)[0]
+
+
+def issuer(article: Article, noun: str, at: int) -> Person | None:
+    """Who issued the statement (report, letter, post) that "the statement" at `at`
+    refers to: the subject of the latest sentence before it, in this paragraph or the
+    two before, that mentions one ("The White House said in a statement that ...")."""
+    masked = article.masked
+    floor = article.paras[max(0, article.para_of(at) - 2)][0]
+    found = masked.rfind(noun, floor, at)
+    while found >= 0:
+        start = article.index.sentence_start(floor, found)
+        start = max(start, article.paras[article.para_of(found)][0])
+        if article.index.last_cue_word(start, found) >= 0 or "issued" in masked[start:found]:
+            person = article.subject_of(start, found) or institution_at(article, start, found)
+            if person is not None:
+                return person
+        found = masked.rfind(noun, floor, start)
+    return None
+
+
+def apposition_name(
+    article: Article, cue: cues.Cue, subject: str, why: list[str]
+) -> tuple[Person, float] | None:
+    """The person named in the cue's apposition ("the chancellor, Jo Bloggs, said")."""
+    if cue.apposition_start < 0:
+        return None
+    inner = names.names_in(article.masked, cue.apposition_start, cue.apposition_end)
+    parsed = [n for n in inner if n.person]
+    person = article.cast.lookup(parsed[0].tokens, cue.subject_start) if parsed else None
+    if person is None:
+        return None
+    why.append(f'"{subject}, {parsed[0].surface}" is {person.name}')
+    return person, weights.APPOSITION
+
+
+def resolve(article: Article, cue: cues.Cue, why: list[str]) -> Found:
+    """The person a cue's subject names: a pronoun, a role, an unnamed source, a body or
+    a name, with a factor on the cue's confidence."""
+    subject = cue.subject.strip().rstrip(",")
+    low = subject.lower()
+    if not subject:
+        why.append("speaker not named")
+        return None, 1.0
+    if low in lexicon.PRONOUNS:
+        return _resolve_pronoun(article, cue, subject, why)
+    first = low.split()[0] if low.split() else ""
+    role_words = [w for w in low.split() if w in lexicon.ROLE_NOUNS and w in subject]
+    if role_words and first in _INDEFINITE:  # a new, unnamed person: never an earlier one
+        named = apposition_name(article, cue, subject, why)  # "A rival, Jo Bloggs, said"
+        return named or unnamed_source(article, subject, cue.subject_start, why)
+    at = cue.subject_start
+    acronym = _ACRONYM_RX.fullmatch(subject)
+    if acronym:  # "NCLA said", "the FBI confirmed": a body by its initials
+        return institution(article, acronym.group(1), at)
+    parsed = [n for n in names.names_in_phrase(article.masked, at, at + len(subject)) if n.tokens]
+    if not parsed or (role_words and (first in _DETERMINERS or _is_role_phrase(subject))):
+        return _resolve_role(article, cue, subject, role_words, why)
+    return _resolve_name(article, parsed[-1], subject, at, why)
+
+
+def _resolve_pronoun(article: Article, cue: cues.Cue, subject: str, why: list[str]) -> Found:
+    gender = lexicon.PRONOUNS[subject.lower()]
+    if gender is None:
+        why.append(f'"{subject}" not resolved to one person')
+        return None, 1.0
+    continuation = cue.verb in lexicon.CONTINUATION_VERBS
+    person = pronoun(article, cue.subject_start, gender, continuation)
+    if person is None:
+        why.append(f'"{subject}" not resolved')
+        return None, 1.0
+    why.append(f'"{subject}" resolved to {person.name}')
+    return person, weights.PRONOUN_GENDER if person.gender == gender else weights.PRONOUN
+
+
+def _resolve_role(
+    article: Article, cue: cues.Cue, subject: str, role_words: list[str], why: list[str]
+) -> Found:
+    """A role ("the chancellor said"): the person named beside it or holding it earlier."""
+    named = apposition_name(article, cue, subject, why)  # "the chancellor, Jo Bloggs,"
+    if named is not None:
+        return named
+    at = cue.subject_start
+    person = article.cast.resolve_role(re.findall(r"[\w\-]+", subject.lower()), at)
+    first = subject.split()[0].lower()
+    if person is None and role_words and role_words[-1] in SOURCE_ROLES and first in _DETERMINERS:
+        # "the prime minister’s official spokesman said", never named in the text
+        return unnamed_source(article, subject, at, why)
+    if person is None and len(subject.split()) == 2 and first == "the":
+        person = body_named(article, subject.split()[1].lower(), at)
+    if person is None:
+        why.append(f'"{subject}" not linked to a name')
+        return None, 1.0
+    why.append(f'"{subject}" resolved to {person.name}')
+    return person, weights.ROLE
+
+
+def body_named(article: Article, noun: str, at: int) -> Person | None:
+    """The body that "the board" (`noun`) at `at` stands for: the latest name before it,
+    within a few paragraphs, whose words include the noun ("Ellery Harbour Board")."""
+    if noun not in _BODY_NOUNS:
+        return None
+    floor = article.paras[max(0, article.para_of(at) - 4)][0]
+    pattern = _body_rx(noun.capitalize())
+    found = None
+    for m in pattern.finditer(article.masked, floor, at):
+        found = m
+    if found is None:
+        return None
+    return institution(article, found.group(), found.start())[0]
+
+
+@lru_cache(maxsize=64)
+def _body_rx(noun: str) -> regex.Pattern[str]:
+    cap = r"\p{Lu}[\p{L}\-’']+"
+    return regex.compile(
+        rf"(?:{cap}\s+){{1,4}}{noun}(?:\s+(?:of|for|on)\s+(?:the\s+)?{cap}(?:\s+{cap}){{0,3}})?"
+        rf"|{noun}\s+(?:of|for|on)\s+(?:the\s+)?{cap}(?:\s+{cap}){{0,3}}"
+    )
+
+
+def _resolve_name(
+    article: Article, name: names.ParsedName, subject: str, at: int, why: list[str]
+) -> Found:
+    if not name.person and not name.titles and len(name.tokens) > 3:
+        return None, 1.0
+    if len(name.tokens) == 1 and (
+        len(name.tokens[0].rstrip(".")) < 2 or name.tokens[0].lower() in _DETERMINERS
+    ):
+        why.append(f'"{subject}" is not a name')  # the "S." of "U.S. says"
+        return None, 1.0
+    if reference.is_calendar(name.tokens):
+        why.append(f'"{subject}" is a date')
+        return None, 1.0
+    if not name.person and name.tokens[-1].lower() in INSTITUTIONS:
+        return institution(article, subject, at)
+    cast = article.cast
+    known = cast.lookup(name.tokens, at) if len(name.tokens) < 2 else None
+    known = known or article.named.get(name.tokens) or cast.lookup(name.tokens, at)
+    body = not name.person and reference.is_place(name.tokens)
+    person = known or cast.create_from(name.tokens, name.surface, at, body)
+    if len(name.tokens) >= 2:
+        article.named[name.tokens] = person  # a full name always means the same person
+    if " ".join(name.tokens) != person.name:
+        why.append(f'"{name.surface}" is {person.name}')
+        return person, weights.NAME_VARIANT
+    return person, 1.0
+
+
+def _is_role_phrase(subject: str) -> bool:
+    """ "Russia’s foreign minister": a possessive then lowercase role words, no name."""
+    parts = subject.split()
+    return len(parts) >= 2 and parts[0].endswith(("’s", "'s")) and parts[-1].islower()

@@ -1,0 +1,72 @@
+"""Knowing what is a person: genders, places, dates, bodies, headline words, surnames."""
+
+from __future__ import annotations
+
+from annotator.suggest import names, reference, suggest
+
+
+def speakers(text: str) -> list[str | None]:
+    return [s.speaker for s in suggest(text)]
+
+
+def test_first_name_genders_come_from_maintained_data_after_the_hand_list() -> None:
+    assert reference.first_name_gender("Wendy") == "f"  # not in the hand list
+    assert reference.first_name_gender("Mitch") == "m"
+    assert reference.first_name_gender("Helena") == "f"  # the hand list
+    assert reference.first_name_gender("Xq") is None
+
+
+def test_places_and_dates_are_not_people() -> None:
+    assert reference.is_place(("Minnesota",))
+    assert reference.is_place(("San", "Francisco"))
+    assert not reference.is_place(("Warren",))  # a town too, but more often a surname
+    assert reference.is_calendar(("Monday",))
+    assert not reference.is_calendar(("Monday", "Smith"))
+    found = list(names.names_in("They met in San Francisco on Monday.", 0, 36))
+    assert not any(n.person for n in found)
+
+
+def test_a_pronoun_follows_gender_learnt_from_first_names() -> None:
+    text = (
+        "Denis Arkwright thanked Wendy Halloran for the update from the airport.\n"
+        "“The plane left a few minutes ago,” she wrote.\n"
+    )
+    assert speakers(text) == ["Wendy Halloran"]
+
+
+def test_headline_words_never_join_a_name() -> None:
+    text = "Marsh Says She Never Pledged To Quit.\n\nHelena Marsh spoke on Wednesday.\n"
+    found = [n.tokens for n in names.names_in(text, 0, len(text))]
+    assert ("Marsh", "Says") not in found
+    assert not any("She" in tokens for tokens in found)
+    assert ("Helena", "Marsh") in found
+
+
+def test_a_body_speaks_by_its_initials_and_as_the_board() -> None:
+    assert speakers("“We are reviewing the matter,” the NCLA said.") == ["NCLA"]
+    text = (
+        "The Ellery Harbour Board met on Monday to rule on the complaint.\n"
+        "“The ferry will keep its licence,” the board said.\n"
+    )
+    assert speakers(text) == ["Ellery Harbour Board"]
+
+
+def test_someone_known_only_by_surname_is_the_subject_who_speaks() -> None:
+    text = (
+        "Varga said the vote was close.\n\n"
+        "Varga waved to the harbour workers, then leaned in and boomed: “We sail at dawn.”\n"
+    )
+    assert speakers(text) == ["Varga"]
+
+
+def test_speaker_names_have_plain_apostrophes() -> None:
+    assert speakers("“The nets are empty again,” said Siobhan O’Dea.") == ["Siobhan O'Dea"]
+
+
+def test_an_institution_or_place_is_never_he() -> None:
+    text = (
+        "Luis Ortega carried the banner at the front.\n"
+        "San Francisco marched in silence behind him.\n"
+        "“I had not expected so many people to come,” he said.\n"
+    )
+    assert speakers(text) == ["Luis Ortega"]
