@@ -63,42 +63,26 @@ class Usage:
     @classmethod
     def of(cls, documents: Iterable[Document], annotations: Iterable[Coded]) -> Usage:
         """The usage of ``annotations`` (in the order given) on ``documents``."""
-        tally = Tally()
+        speakers: dict[str, None] = {}
+        tones: dict[str, None] = {}
+        devices: dict[str, None] = {}
+        annotators: dict[str, None] = {}
+        statuses: set[Status] = set()
+        quotes = 0
+        for a in annotations:
+            quotes += 1
+            speakers.update(dict.fromkeys([a.speaker] if a.speaker else []))
+            tones.update(dict.fromkeys([a.tone] if a.tone else []))
+            devices.update(dict.fromkeys(d for d in a.devices if d))
+            annotators.update(dict.fromkeys([a.annotator] if a.annotator else []))
+            statuses.add(a.status)
+        variables: dict[str, None] = {}
+        count = 0
         for document in documents:
-            tally.document(document)
-        for annotation in annotations:
-            tally.quote(annotation)
-        return tally.usage()
-
-
-class Tally:
-    """Builds a ``Usage`` one document and one quote at a time."""
-
-    def __init__(self) -> None:
-        self._names: tuple[dict[str, None], ...] = ({}, {}, {}, {}, {})
-        self._statuses: set[Status] = set()
-        self._documents = self._quotes = 0
-
-    def document(self, document: Document) -> None:
-        self._documents += 1
-        self._names[4].update(dict.fromkeys(name for name, _value in document.attributes))
-
-    def quote(self, annotation: Coded) -> None:
-        self._quotes += 1
-        speakers, tones, devices, annotators, _variables = self._names
-        if annotation.speaker:
-            speakers[annotation.speaker] = None
-        if annotation.tone:
-            tones[annotation.tone] = None
-        devices.update(dict.fromkeys(d for d in annotation.devices if d))
-        if annotation.annotator:
-            annotators[annotation.annotator] = None
-        self._statuses.add(annotation.status)
-
-    def usage(self) -> Usage:
-        speakers, tones, devices, annotators, variables = (tuple(n) for n in self._names)
-        return Usage(speakers, tones, devices, annotators, frozenset(self._statuses),
-                     variables, self._documents, self._quotes)  # fmt: skip
+            count += 1
+            variables.update(dict.fromkeys(name for name, _value in document.attributes))
+        return cls(tuple(speakers), tuple(tones), tuple(devices), tuple(annotators),
+                   frozenset(statuses), tuple(variables), count, quotes)  # fmt: skip
 
 
 class CorpusReader(Protocol):

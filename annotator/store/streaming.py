@@ -22,20 +22,20 @@ from sqlmodel import Session
 
 from annotator.core.corpus import CorpusFilter
 from annotator.core.model import Annotation, Codebook, Document, Speaker, Status
-from annotator.core.reading import Order, Tally, Usage
+from annotator.core.reading import Order, Usage
 from annotator.store import translate
 from annotator.store.lookup import Names
 from annotator.store.project import Project
-from annotator.store.selection_sql import count_quotes, quote_conditions
-from annotator.store.tables import AnnotationDeviceRow, AnnotationRow, DocumentRow
+from annotator.store.selection_sql import (
+    DEVICE,
+    DOCUMENT,
+    QUOTE,
+    count_quotes,
+    kept_documents,
+    quote_conditions,
+)
 
-_DOCUMENT = DocumentRow.__table__  # type: ignore[attr-defined]
-_QUOTE = AnnotationRow.__table__  # type: ignore[attr-defined]
-_DEVICE = AnnotationDeviceRow.__table__  # type: ignore[attr-defined]
-# What the filter and the usage need: no texts, no times.
-_LIGHT_DOCUMENT = tuple(_DOCUMENT.c[name] for name in ("id", "title", "published", "attributes"))
-_LIGHT_QUOTE = tuple(_QUOTE.c[name] for name in ("id", "document_id", "speaker_id", "tone_id",
-                                                  "status", "annotator", "anchor"))  # fmt: skip
+_DOCUMENT, _QUOTE, _DEVICE = DOCUMENT, QUOTE, DEVICE
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ class StreamReader:
         """Each selected document with its selected quotes (start, end, id)."""
         wanted, names = self.stream.wanted, self.names
         speakers, codes = names.speaker_names, names.code_names
-        for row, quotes in self._merged((_DOCUMENT,), (_QUOTE,), order):
+        for row, quotes in self._merged(order):
             document = translate.document(row)
             if not wanted.keeps_document(document):
                 continue
@@ -169,39 +169,66 @@ class StreamReader:
         return self.stream.with_quotes and self.stream.wanted.restricts_annotations
 
     def _tally(self) -> Usage:
-        """The usage, from the few columns the filter reads (no texts, no times)."""
-        wanted, tally = self.stream.wanted, Tally()
-        speakers, codes = self.names.speaker_names, self.names.code_names
-        for row, quotes in self._merged(_LIGHT_DOCUMENT, _LIGHT_QUOTE, Order.STORED):
-            attributes = tuple(sorted((row.attributes or {}).items()))
-            document = Document(row.title, "", published=row.published, id=row.id,
-                                attributes=attributes)  # fmt: skip
-            if not wanted.keeps_document(document):
-                continue
-            kept = 0
-            for quote, devices in quotes:
-                coded = _Coded(Status(quote.status), speakers.get(quote.speaker_id),
-                               codes.get(quote.tone_id), quote.annotator, devices)  # fmt: skip
-                if quote.anchor != "orphaned" and wanted.matches(coded):
-                    tally.quote(coded)
-                    kept += 1
-            if kept or not self._needs_quotes:
-                tally.document(document)
-        return tally.usage()
+        """The usage in three plain passes over the few columns it needs (the quotes, their
+        devices, the documents), the quotes narrowed in SQL by the filter's conditions."""
+        kept = kept_documents(self.connection, self.stream.wanted)
+        # Texts only: no quote is read (sa.false() keeps the queries' shape).
+        placed = [*self._conditions, _QUOTE.c.anchor != "orphaned"]
+        if not self.stream.with_quotes:
+            placed.append(sa.false())
+        order = (_QUOTE.c.document_id, _QUOTE.c.start, _QUOTE.c.end, self._text(_QUOTE.c.id))
+        columns = (_QUOTE.c.speaker_id, _QUOTE.c.tone_id, _QUOTE.c.annotator, _QUOTE.c.status)
+        speakers: dict[int | None, None] = {}
+        tones: dict[int | None, None] = {}
+        annotators: dict[str | None, None] = {}
+        statuses: set[str] = set()
+        quoted: dict[int, int] = {}  # quotes per document
+        query = sa.select(_QUOTE.c.document_id, *columns).where(*placed).order_by(*order)
+        for document_id, speaker_id, tone_id, annotator, status in self._execute(query):
+            if kept is None or document_id in kept:
+                quoted[document_id] = quoted.get(document_id, 0) + 1
+                speakers[speaker_id] = tones[tone_id] = annotators[annotator] = None
+                statuses.add(status)
+        devices: dict[int, None] = {}
+        query = sa.select(_QUOTE.c.document_id, _DEVICE.c.code_id).join(
+            _QUOTE, _QUOTE.c.id == _DEVICE.c.annotation_id
+        )
+        query = query.where(*placed).order_by(*order, _DEVICE.c.position)
+        for document_id, code_id in self._execute(query):
+            if kept is None or document_id in kept:
+                devices[code_id] = None
+        documents, variables = 0, {}
+        query = sa.select(_DOCUMENT.c.id, _DOCUMENT.c.attributes).order_by(_DOCUMENT.c.id)
+        for document_id, attributes in self._execute(query):
+            wanted = (kept is None or document_id in kept) and (
+                document_id in quoted or not self._needs_quotes
+            )
+            if wanted:
+                documents += 1
+                variables.update(dict.fromkeys(sorted(attributes or {})))
+        names, codes = self.names.speaker_names, self.names.code_names
+        return Usage(
+            speakers=tuple(names[i] for i in speakers if i is not None),
+            tones=tuple(codes[i] for i in tones if i is not None),
+            devices=tuple(codes[i] for i in devices),
+            annotators=tuple(a for a in annotators if a),
+            statuses=frozenset(Status(s) for s in statuses),
+            variables=tuple(variables),
+            documents=documents,
+            quotes=sum(quoted.values()),
+        )
 
-    # -- three queries in one order, merged ---------------------------------------------
-    def _merged(
-        self, documents: tuple[Any, ...], quotes: tuple[Any, ...], order: Order
-    ) -> Iterator[tuple[Any, list[tuple[Any, tuple[str, ...]]]]]:
+    # -- documents, quotes and devices in one order, merged --------------------------
+    def _merged(self, order: Order) -> Iterator[tuple[Any, list[tuple[Any, tuple[str, ...]]]]]:
         """Each document row with its quote rows, each with its device names."""
         if not self.stream.with_quotes:
-            for row in self._execute(self._where(sa.select(*documents), order)):
+            for row in self._execute(self._where(sa.select(_DOCUMENT), order)):
                 yield row, []
             return
-        quote_rows = _Ahead(self._quotes(quotes, order))
+        quote_rows = _Ahead(self._quotes(order))
         device_rows = _Ahead(self._devices(order))
         code_names = self.names.code_names
-        for row in self._execute(self._where(sa.select(*documents), order)):
+        for row in self._execute(self._where(sa.select(_DOCUMENT), order)):
             found = []
             for quote in quote_rows.take("document_id", row.id):
                 devices = device_rows.take("id", quote.id)
@@ -231,8 +258,8 @@ class StreamReader:
             query = query.where(_DOCUMENT.c.id.in_(sorted(wanted.document_ids)))
         return query.order_by(*self._order(order))
 
-    def _quotes(self, columns: tuple[Any, ...], order: Order) -> Iterator[Any]:
-        query = sa.select(*columns).join(_DOCUMENT, _DOCUMENT.c.id == _QUOTE.c.document_id)
+    def _quotes(self, order: Order) -> Iterator[Any]:
+        query = sa.select(_QUOTE).join(_DOCUMENT, _DOCUMENT.c.id == _QUOTE.c.document_id)
         return self._execute(self._quote_order(self._where(query, order)))
 
     def _devices(self, order: Order) -> Iterator[Any]:
@@ -247,17 +274,6 @@ class StreamReader:
     def _quote_order(self, query: sa.Select[Any]) -> sa.Select[Any]:
         query = query.where(*self._conditions)
         return query.order_by(_QUOTE.c.start, _QUOTE.c.end, self._text(_QUOTE.c.id))
-
-
-@dataclass(frozen=True)
-class _Coded:
-    """What the filter and the usage read off a quote (a ``core.reading.Coded``)."""
-
-    status: Status
-    speaker: str | None
-    tone: str | None
-    annotator: str | None
-    devices: tuple[str, ...]
 
 
 class _Ahead:

@@ -67,6 +67,7 @@ def test_texts_only_keeps_documents_and_every_speaker(project):
         found = list(reader.by_document())
         assert [(d.id, quotes) for d, quotes in found] == [(2, [])]
         assert reader.speakers == tuple(project.speakers())
+        assert reader.usage() == Usage(variables=("party",), documents=1)
     assert len(stream.annotations) == 0
 
 
