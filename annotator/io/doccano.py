@@ -17,10 +17,10 @@ Offsets are UTF-16 code units by default, as doccano's span renderer counts them
 emoji before a quote would otherwise shift its highlight); ``offsets="code points"``
 writes Python string indices. The line's ``offsets`` key says which.
 
-Document title, outlet, author, published, source, language and the text's SHA-256 are
-metadata too; every line has every key (``null`` when unknown), as doccano's import
-needs. Lost: confidence, annotator, dates, ids, speaker roles, codebook colours and
-categories.
+Document title, outlet, author, published, source, url, language, the analyst's variables
+(``variables``: an object, ``{}`` when none) and the text's SHA-256 are metadata too;
+every line has every key (``null`` when unknown), as doccano's import needs. Lost:
+confidence, annotator, dates, ids, speaker roles, codebook colours and categories.
 """
 
 from __future__ import annotations
@@ -115,7 +115,9 @@ def document_line(
         "author": document.author,
         "published": document.published,
         "source": document.source,
+        "url": document.url,
         "language": document.language,
+        "variables": dict(document.attributes),
     }
     # Every line has the same keys (null when unknown): doccano's import puts the lines in
     # one table, and a key missing on one line becomes NaN there, which its database

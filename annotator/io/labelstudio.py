@@ -1,6 +1,8 @@
 """Quotes as Label Studio tasks, with the labelling config that reads them.
 
-One task per document: ``data`` holds the text and its metadata; accepted quotes go in
+One task per document: ``data`` holds the text, its metadata (title, outlet, author,
+published, url, source, language) and the analyst's document variables (``party``...;
+``variable_<name>`` where a name is taken); accepted quotes go in
 ``annotations[0].result`` and suggested ones in ``predictions`` (score = confidence), so
 an analyst can review suggestions in Label Studio. Each quote is a region labelled with
 its speaker (``Unattributed``, in a grey no speaker has, when none), plus results sharing
@@ -31,6 +33,8 @@ UNATTRIBUTED = "Unattributed"
 # Greys for "no speaker": the first one no speaker uses is taken.
 UNATTRIBUTED_GREYS = ("#BDBDBD", "#9E9E9E", "#757575", "#E0E0E0")
 MODEL_VERSION = "speechmark-suggestions"
+METADATA = ("outlet", "author", "published", "url", "source", "language")
+RESERVED = frozenset({"text", "title", *METADATA})
 TASK_BREAK = "\n "  # a line of a task in the list (indent=1, one level deep)
 
 
@@ -65,9 +69,12 @@ def document_task(document: Document, annotations: list[Annotation]) -> dict[str
     """One Label Studio task for ``document``."""
     index = Utf16Index(document.text)
     data = {"text": document.text, "title": document.title}
-    for key in ("outlet", "author", "published", "source", "language"):
+    for key in METADATA:
         if value := getattr(document, key):
             data[key] = value
+    # The analyst's variables, each its own column in Label Studio's data manager.
+    for name, value in document.attributes:
+        data[name if name not in RESERVED else f"variable_{name}"] = value
     task: dict[str, Any] = {"data": data}
     if document.id is not None:
         task["id"] = document.id

@@ -8,7 +8,9 @@ with one ``Coding`` per speaker, tone and device, and the note as its ``Descript
 A suggested or rejected quote is also coded ``Review status > suggested`` or ``rejected``
 (the fourth parent, written only when such quotes are exported); a quote without a status
 code is accepted, so ``import-qdpx`` gives each quote back its status.
-Document metadata (outlet, author, published, language, source URL) are Text variables.
+Document metadata (outlet, author, published, language, web address as ``url``, source)
+and the analyst's own document variables (party, region...) are Text variables, with a
+value on each source that has one.
 GUIDs derive from stable ids (uuid5; an annotation keeps its own uuid), so exporting the
 same corpus twice gives the same ids.
 
@@ -49,7 +51,7 @@ NS = "urn:QDA-XML:project:1.0"
 ROOT_CODES = ("Speaker", "Tone", "Rhetorical device", "Review status")
 STATUS_ROOT = ROOT_CODES[3]
 STATUS_COLOURS = {Status.SUGGESTED: "#999999", Status.REJECTED: "#555555"}
-VARIABLES = ("outlet", "author", "published", "language", "source")
+VARIABLES = ("outlet", "author", "published", "language", "url", "source")
 SELECTION_NAME_CHARS = 80
 NS_DECLARATION = f' xmlns="{NS}"'.encode()
 EMPTY_SOURCES = b"  <Sources/>\n"
@@ -91,6 +93,12 @@ class _ProjectWriter:
         self.devices: dict[str, str] = {}
         self.statuses: dict[Status, str] = {}
         self.variables = {name: guid("variable", name) for name in VARIABLES}
+        # The analyst's variables, named as they are unless a metadata variable has the name.
+        self.custom = {
+            name: (f"variable: {name}" if name.casefold() in VARIABLES else name,
+                   guid("variable", "attribute", name))
+            for name in self.used.variables
+        }  # fmt: skip
 
     def project(self) -> tuple[bytes, bytes]:
         """``project.qde`` up to its sources, and after them (``<Sources/>`` if none)."""
@@ -110,7 +118,8 @@ class _ProjectWriter:
             _add(users, "User", guid=user_guid, name=name)
         self._codebook(_add(_add(root, "CodeBook"), "Codes"))
         variables = _add(root, "Variables")
-        for name, variable_guid in self.variables.items():
+        declared = [*self.variables.items(), *self.custom.values()]
+        for name, variable_guid in declared:
             _add(variables, "Variable", guid=variable_guid, name=name, typeOfVariable="Text")
         _add(root, "Sources")
         xml = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
@@ -199,12 +208,14 @@ class _ProjectWriter:
         _text, shift = normalise_newlines(document.text)
         for annotation in annotations:
             self._selection(element, annotation, shift(annotation.start), shift(annotation.end))
-        for name, variable_guid in self.variables.items():
-            value = getattr(document, name)
-            if value:
+        attributes = dict(document.attributes)
+        texts = [(getattr(document, n), variable) for n, variable in self.variables.items()]
+        texts += [(attributes.get(n), variable) for n, (_name, variable) in self.custom.items()]
+        for text, variable_guid in texts:
+            if text:
                 variable_value = _add(element, "VariableValue")
                 _add(variable_value, "VariableRef", targetGUID=variable_guid)
-                _add(variable_value, "TextValue").text = xml_safe(value)
+                _add(variable_value, "TextValue").text = xml_safe(text)
         return source_guid
 
     def _selection(

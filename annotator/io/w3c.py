@@ -1,16 +1,18 @@
 """Quotes as a W3C Web Annotation Data Model collection (JSON-LD).
 
-Each annotation targets its document by content (``urn:sha256:<hex>`` of the text) with
-two alternative selectors for the same span: a TextQuoteSelector (exact, 32-character
-prefix and suffix) for re-anchoring, and a TextPositionSelector (code points, end
-exclusive). The article's web address, if it has one, is the target's ``scope``; a local
-file path is never written. The collection and its one page have ``urn:uuid`` ids derived
-from the quotes they hold. A quote made by the suggestion engine is credited to it as
-``Software``; the analyst's are credited to a ``Person``. Speaker, tone, devices
-and note are TextualBody bodies with the purposes ``identifying``, ``classifying``,
-``tagging`` and ``commenting``. Status and confidence have no standard home: they are kept
-under the keys ``speechmark:status`` and ``speechmark:confidence`` (absolute IRIs to a
-JSON-LD processor, ignored by plain W3C clients). Speaker roles and code colours are lost.
+Each annotation targets its document by its web address (``url``) when it has one, else
+by content (``urn:sha256:<hex>`` of the text), with two alternative selectors for the
+same span: a TextQuoteSelector (exact, 32-character prefix and suffix) for re-anchoring,
+and a TextPositionSelector (code points, end exclusive). A web address it was imported
+from, if different, is the target's ``scope``; a local file path is never written. The
+analyst's document variables are on the source as ``speechmark:variables``. The
+collection and its one page have ``urn:uuid`` ids derived from the quotes they hold. A
+quote made by the suggestion engine is credited to it as ``Software``; the analyst's are
+credited to a ``Person``. Speaker, tone, devices and note are TextualBody bodies with the
+purposes ``identifying``, ``classifying``, ``tagging`` and ``commenting``. Status and
+confidence have no standard home: they are kept under the keys ``speechmark:status`` and
+``speechmark:confidence`` (absolute IRIs to a JSON-LD processor, ignored by plain W3C
+clients). Speaker roles and code colours are lost.
 """
 
 from __future__ import annotations
@@ -52,14 +54,17 @@ def _bodies(annotation: Annotation) -> list[dict[str, Any]]:
 
 def _target(document: Document, annotation: Annotation) -> dict[str, Any]:
     text = document.text
+    address = public_url(document.url)
     source: dict[str, Any] = {
-        "id": f"urn:sha256:{document.sha256}",
+        "id": address or f"urn:sha256:{document.sha256}",
         "type": "Text",
         "format": "text/plain",
         "label": document.title,
     }
     if document.language:
         source["language"] = document.language
+    if document.attributes:
+        source["speechmark:variables"] = dict(document.attributes)
     target: dict[str, Any] = {
         "source": source,
         "selector": [
@@ -72,7 +77,7 @@ def _target(document: Document, annotation: Annotation) -> dict[str, Any]:
             {"type": "TextPositionSelector", "start": annotation.start, "end": annotation.end},
         ],
     }
-    if url := public_url(document.source):
+    if (url := public_url(document.source)) and url != address:
         target["scope"] = url
     return target
 

@@ -10,25 +10,19 @@ letter) and never clash.
 from __future__ import annotations
 
 import csv
-import re
 from pathlib import Path
 
 from annotator.core.reading import CorpusReader, CorpusSource
 from annotator.io.common import names_used
-from annotator.io.csv_export import COLUMNS, _row, _text
+from annotator.io.csv_export import (
+    COLUMNS,
+    DOCUMENT_COLUMNS,
+    _row,
+    document_cells,
+    safe_name,
+    variable_columns,
+)
 from annotator.io.safe_write import writing_text
-
-
-def safe_name(prefix: str, name: str, taken: set[str]) -> str:
-    """``prefix_name`` with anything but letters, digits and ``_`` made ``_``; unique."""
-    base = re.sub(r"\W+", "_", f"{prefix}_{name}".casefold(), flags=re.ASCII).strip("_")
-    if not base[:1].isalpha():
-        base = f"v_{base}"
-    found, n = base, 2
-    while found in taken:
-        found, n = f"{base}_{n}", n + 1
-    taken.add(found)
-    return found
 
 
 def _columns(reader: CorpusReader) -> dict[str, list[tuple[str, str]]]:
@@ -36,9 +30,9 @@ def _columns(reader: CorpusReader) -> dict[str, list[tuple[str, str]]]:
     used, codebook = reader.usage(), reader.codebook
     tones = names_used([*(c.name for c in codebook.tones), *used.tones])
     devices = names_used([*(c.name for c in codebook.devices), *used.devices])
-    taken = set(COLUMNS) | {"author", "url"}
+    taken: set[str] = set()
     return {
-        "variable": [(v, safe_name("var", v, taken)) for v in used.variables],
+        "variable": variable_columns(used.variables, taken),
         "tone": [(t, safe_name("tone", t, taken)) for t in tones],
         "device": [(d, safe_name("device", d, taken)) for d in devices],
         "speaker": [(s, safe_name("speaker", s, taken)) for s in used.speakers],
@@ -50,20 +44,14 @@ def write_wide(corpus: CorpusSource, path: Path | str) -> int:
     written = 0
     with corpus.reading() as reader, writing_text(path, encoding="utf-8-sig", newline="") as stream:
         columns = _columns(reader)
-        header = [
-            *COLUMNS,
-            "author",
-            "url",
-            *(safe for kind in columns.values() for _n, safe in kind),
-        ]
+        header = [*COLUMNS, *DOCUMENT_COLUMNS, *(c for kind in columns.values() for _n, c in kind)]
         writer = csv.writer(stream)
         writer.writerow(header)
         for document, annotations in reader.by_document():
-            attributes = dict(document.attributes)
+            cells = document_cells(document, columns["variable"])
             for a in annotations:
                 writer.writerow([
-                    *_row(document, a), _text(document.author), _text(document.url),
-                    *(_text(attributes.get(v)) for v, _safe in columns["variable"]),
+                    *_row(document, a), *cells,
                     *(int(a.tone == t) for t, _safe in columns["tone"]),
                     *(int(d in a.devices) for d, _safe in columns["device"]),
                     *(int(a.speaker == s) for s, _safe in columns["speaker"]),

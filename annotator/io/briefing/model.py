@@ -320,7 +320,7 @@ def build_briefing(
     palette = _Palette(corpus)
     rows = _top_speakers(corpus, palette)
     sources = tuple(
-        SourceEntry(d.title, d.outlet, d.published, public_url(d.source))
+        SourceEntry(d.title, d.outlet, d.published, public_url(d.url) or public_url(d.source))
         for d in documents_in_order(corpus)
     )
     return Briefing(
