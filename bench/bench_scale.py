@@ -459,8 +459,9 @@ def rows(paths: dict[str, str], folder: Path) -> list[Row]:
         (f"annotator list, {DOCS:,} docs",
          lambda: (("list", [corpus]), ("raw_list", [corpus]))),
     ]  # fmt: skip
-    for fmt, suffix in (("jsonl", ".jsonl"), ("csv", ".csv"), ("w3c", ".jsonld"),
-                        ("qdpx", ".qdpx"), ("labelstudio", ".json"), ("doccano", ".jsonl"),
+    for fmt, suffix in (("jsonl", ".jsonl"), ("csv", ".csv"), ("wide", ".csv"),
+                        ("w3c", ".jsonld"), ("qdpx", ".qdpx"), ("labelstudio", ".json"),
+                        ("doccano", ".jsonl"), ("doccano-overlapping", ".jsonl"),
                         ("brat", "")):  # fmt: skip
         table.append(
             (f"export {fmt}, {QUOTES:,} quotes",

@@ -35,6 +35,7 @@ SAFE_PALETTE = (
 _XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # Word stores a manual line break as \x0b and a page break as \x0c.
 _BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\u2028": "\n", "\u2029": "\n"})
+_NEEDS_CLEANING = re.compile(f"[\x0b\x0c\u2028\u2029]|{_XML_INVALID.pattern}")
 _SENTENCE_END = re.compile(r"[.!?\u2026\u061f\u06d4\u3002][\"'\u201d\u2019\u00bb)\]]*\s+|\n")
 _COLOUR = re.compile(r"#?([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})")
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -49,6 +50,8 @@ def xml_safe(text: str | None) -> str:
     """``text`` with XML-invalid control characters removed (line/page breaks -> ``\\n``)."""
     if not text:
         return ""
+    if not _NEEDS_CLEANING.search(text):  # nearly always: one scan, no copy
+        return text
     return _XML_INVALID.sub("", text.translate(_BREAKS))
 
 

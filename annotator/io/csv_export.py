@@ -84,14 +84,21 @@ def document_cells(document: Document, variables: list[tuple[str, str]]) -> list
             *(_text(values.get(name)) for name, _column in variables)]  # fmt: skip
 
 
-def _row(document: Document, annotation: Annotation) -> list[str | int | float]:
+def _document_head(document: Document) -> list[str | int]:
+    # The document's cells among the quote's, cleaned once for all its quotes.
     return [
-        _text(annotation.id),
         document.id if document.id is not None else "",
         _text(document.title),
         _text(document.outlet),
         _text(document.published),
         _text(document.source),
+    ]
+
+
+def _quote_row(head: list[str | int], text: str, annotation: Annotation) -> list[str | int | float]:
+    return [
+        _text(annotation.id),
+        *head,
         annotation.start,
         annotation.end,
         _text(annotation.quote),
@@ -105,7 +112,7 @@ def _row(document: Document, annotation: Annotation) -> list[str | int | float]:
         iso_utc(annotation.created),
         iso_utc(annotation.modified),
         _text(annotation.why),
-        _text(sentence_around(document.text, annotation.start, annotation.end)),
+        _text(sentence_around(text, annotation.start, annotation.end)),
     ]
 
 
@@ -123,7 +130,7 @@ def write_csv(corpus: CorpusSource, path: Path | str, *, bom: bool = True) -> in
         writer = csv.writer(stream)
         writer.writerow([*COLUMNS, *DOCUMENT_COLUMNS, *(column for _n, column in variables)])
         for document, annotations in reader.by_document():
-            cells = document_cells(document, variables)
-            writer.writerows([*_row(document, annotation), *cells] for annotation in annotations)
+            head, cells = _document_head(document), document_cells(document, variables)
+            writer.writerows([*_quote_row(head, document.text, a), *cells] for a in annotations)
             written += len(annotations)
     return written

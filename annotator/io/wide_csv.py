@@ -17,7 +17,8 @@ from annotator.io.common import names_used
 from annotator.io.csv_export import (
     COLUMNS,
     DOCUMENT_COLUMNS,
-    _row,
+    _document_head,
+    _quote_row,
     document_cells,
     safe_name,
     variable_columns,
@@ -48,10 +49,10 @@ def write_wide(corpus: CorpusSource, path: Path | str) -> int:
         writer = csv.writer(stream)
         writer.writerow(header)
         for document, annotations in reader.by_document():
-            cells = document_cells(document, columns["variable"])
+            head, cells = _document_head(document), document_cells(document, columns["variable"])
             for a in annotations:
                 writer.writerow([
-                    *_row(document, a), *cells,
+                    *_quote_row(head, document.text, a), *cells,
                     *(int(a.tone == t) for t, _safe in columns["tone"]),
                     *(int(d in a.devices) for d, _safe in columns["device"]),
                     *(int(a.speaker == s) for s, _safe in columns["speaker"]),

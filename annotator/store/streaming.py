@@ -35,8 +35,6 @@ from annotator.store.selection_sql import (
     quote_conditions,
 )
 
-_DOCUMENT, _QUOTE, _DEVICE = DOCUMENT, QUOTE, DEVICE
-
 
 @dataclass(frozen=True)
 class QuoteCount:
@@ -173,32 +171,32 @@ class StreamReader:
         devices, the documents), the quotes narrowed in SQL by the filter's conditions."""
         kept = kept_documents(self.connection, self.stream.wanted)
         # Texts only: no quote is read (sa.false() keeps the queries' shape).
-        placed = [*self._conditions, _QUOTE.c.anchor != "orphaned"]
+        placed = [*self._conditions, QUOTE.c.anchor != "orphaned"]
         if not self.stream.with_quotes:
             placed.append(sa.false())
-        order = (_QUOTE.c.document_id, _QUOTE.c.start, _QUOTE.c.end, self._text(_QUOTE.c.id))
-        columns = (_QUOTE.c.speaker_id, _QUOTE.c.tone_id, _QUOTE.c.annotator, _QUOTE.c.status)
+        order = (QUOTE.c.document_id, QUOTE.c.start, QUOTE.c.end, self._text(QUOTE.c.id))
+        columns = (QUOTE.c.speaker_id, QUOTE.c.tone_id, QUOTE.c.annotator, QUOTE.c.status)
         speakers: dict[int | None, None] = {}
         tones: dict[int | None, None] = {}
         annotators: dict[str | None, None] = {}
         statuses: set[str] = set()
         quoted: dict[int, int] = {}  # quotes per document
-        query = sa.select(_QUOTE.c.document_id, *columns).where(*placed).order_by(*order)
+        query = sa.select(QUOTE.c.document_id, *columns).where(*placed).order_by(*order)
         for document_id, speaker_id, tone_id, annotator, status in self._execute(query):
             if kept is None or document_id in kept:
                 quoted[document_id] = quoted.get(document_id, 0) + 1
                 speakers[speaker_id] = tones[tone_id] = annotators[annotator] = None
                 statuses.add(status)
         devices: dict[int, None] = {}
-        query = sa.select(_QUOTE.c.document_id, _DEVICE.c.code_id).join(
-            _QUOTE, _QUOTE.c.id == _DEVICE.c.annotation_id
+        query = sa.select(QUOTE.c.document_id, DEVICE.c.code_id).join(
+            QUOTE, QUOTE.c.id == DEVICE.c.annotation_id
         )
-        query = query.where(*placed).order_by(*order, _DEVICE.c.position)
+        query = query.where(*placed).order_by(*order, DEVICE.c.position)
         for document_id, code_id in self._execute(query):
             if kept is None or document_id in kept:
                 devices[code_id] = None
         documents, variables = 0, {}
-        query = sa.select(_DOCUMENT.c.id, _DOCUMENT.c.attributes).order_by(_DOCUMENT.c.id)
+        query = sa.select(DOCUMENT.c.id, DOCUMENT.c.attributes).order_by(DOCUMENT.c.id)
         for document_id, attributes in self._execute(query):
             wanted = (kept is None or document_id in kept) and (
                 document_id in quoted or not self._needs_quotes
@@ -222,13 +220,13 @@ class StreamReader:
     def _merged(self, order: Order) -> Iterator[tuple[Any, list[tuple[Any, tuple[str, ...]]]]]:
         """Each document row with its quote rows, each with its device names."""
         if not self.stream.with_quotes:
-            for row in self._execute(self._where(sa.select(_DOCUMENT), order)):
+            for row in self._execute(self._where(sa.select(DOCUMENT), order)):
                 yield row, []
             return
         quote_rows = _Ahead(self._quotes(order))
         device_rows = _Ahead(self._devices(order))
         code_names = self.names.code_names
-        for row in self._execute(self._where(sa.select(_DOCUMENT), order)):
+        for row in self._execute(self._where(sa.select(DOCUMENT), order)):
             found = []
             for quote in quote_rows.take("document_id", row.id):
                 devices = device_rows.take("id", quote.id)
@@ -241,7 +239,7 @@ class StreamReader:
         return iter(self.connection.execute(query, execution_options=options))
 
     def _order(self, order: Order) -> list[Any]:
-        column = _DOCUMENT.c
+        column = DOCUMENT.c
         if order is Order.STORED:
             return [column.id]
         return [column.published.is_(None), self._text(column.published),
@@ -255,25 +253,25 @@ class StreamReader:
     def _where(self, query: sa.Select[Any], order: Order) -> sa.Select[Any]:
         wanted = self.stream.wanted
         if wanted.document_ids:
-            query = query.where(_DOCUMENT.c.id.in_(sorted(wanted.document_ids)))
+            query = query.where(DOCUMENT.c.id.in_(sorted(wanted.document_ids)))
         return query.order_by(*self._order(order))
 
     def _quotes(self, order: Order) -> Iterator[Any]:
-        query = sa.select(_QUOTE).join(_DOCUMENT, _DOCUMENT.c.id == _QUOTE.c.document_id)
+        query = sa.select(QUOTE).join(DOCUMENT, DOCUMENT.c.id == QUOTE.c.document_id)
         return self._execute(self._quote_order(self._where(query, order)))
 
     def _devices(self, order: Order) -> Iterator[Any]:
         query = (
-            sa.select(_QUOTE.c.id, _DEVICE.c.code_id)
-            .join(_QUOTE, _QUOTE.c.id == _DEVICE.c.annotation_id)
-            .join(_DOCUMENT, _DOCUMENT.c.id == _QUOTE.c.document_id)
+            sa.select(QUOTE.c.id, DEVICE.c.code_id)
+            .join(QUOTE, QUOTE.c.id == DEVICE.c.annotation_id)
+            .join(DOCUMENT, DOCUMENT.c.id == QUOTE.c.document_id)
         )
-        query = self._quote_order(self._where(query, order)).order_by(_DEVICE.c.position)
+        query = self._quote_order(self._where(query, order)).order_by(DEVICE.c.position)
         return self._execute(query)
 
     def _quote_order(self, query: sa.Select[Any]) -> sa.Select[Any]:
         query = query.where(*self._conditions)
-        return query.order_by(_QUOTE.c.start, _QUOTE.c.end, self._text(_QUOTE.c.id))
+        return query.order_by(QUOTE.c.start, QUOTE.c.end, self._text(QUOTE.c.id))
 
 
 class _Ahead:
