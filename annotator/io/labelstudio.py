@@ -16,7 +16,6 @@ are lost (colours survive on the speaker labels).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from statistics import fmean
 from typing import Any
@@ -27,6 +26,7 @@ from annotator.core.model import Annotation, Document, Status
 from annotator.core.offsets import Utf16Index
 from annotator.core.reading import CorpusReader, CorpusSource
 from annotator.io.common import colour_or_default, iso_utc, names_used
+from annotator.io.indented_json import dumps_indented
 from annotator.io.safe_write import writing_text
 
 UNATTRIBUTED = "Unattributed"
@@ -149,7 +149,7 @@ def write_labelstudio(corpus: CorpusSource, path: Path | str) -> int:
         # json.dumps(tasks, indent=1), one task at a time.
         for document, annotations in reader.by_document():
             kept = [a for a in annotations if a.status is not Status.REJECTED]
-            text = json.dumps(document_task(document, kept), ensure_ascii=False, indent=1)
+            text = dumps_indented(document_task(document, kept), 1)
             out.write(("," if written else "[") + TASK_BREAK + text.replace("\n", TASK_BREAK))
             written += 1
         out.write("\n]" if written else "[]")

@@ -27,6 +27,7 @@ from annotator.core.model import CONTEXT_CHARS, Annotation, Document, now
 from annotator.core.provenance import is_engine
 from annotator.core.reading import CorpusSource
 from annotator.io.common import GrowingUuid, annotation_uuid, iso_utc, public_url, stable_uuid
+from annotator.io.indented_json import dumps_indented
 from annotator.io.safe_write import writing_text
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -142,7 +143,7 @@ def write_w3c(corpus: CorpusSource, path: Path | str) -> int:
             for annotation in annotations:
                 item = annotation_to_w3c(document, annotation)
                 collection_id.add(item["id"])
-                text = json.dumps(item, ensure_ascii=False, indent=2)
+                text = dumps_indented(item, 2)
                 items.write(("," if total else "") + ITEM_BREAK + text.replace("\n", ITEM_BREAK))
                 total += 1
         # json.dumps(indent=2) of the whole collection, with the items spliced in.
