@@ -3,8 +3,10 @@
 A ``Selection`` is what an analyst chose (documents, speakers, tones, devices, review
 states, dates); it becomes a core ``CorpusFilter`` and describes itself in one line for a
 briefing's title page. ``prepare_export``/``prepare_briefing`` read the project (on the
-thread that owns it) and return a ``Job``: the selected corpus and the step that writes
-it, which touches no database and may run on any thread.
+thread that owns it) and return a ``Job``: the selection and the step that writes it,
+which may run on any thread. A briefing's selection is a ``Corpus`` in memory; an
+export's is a ``CorpusStream``, which reads the project on its own connection as the
+file is written, one document at a time.
 """
 
 from __future__ import annotations
@@ -13,11 +15,14 @@ import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from annotator.core import CodeKind, Status
 from annotator.core.corpus import Corpus, CorpusFilter, select, unplaced, unplaced_note
+from annotator.core.reading import CorpusSource
 from annotator.io.formats import available_formats
 from annotator.store import Project, UnknownName
+from annotator.store.streaming import CorpusStream
 
 # Review states in the order an analyst reads them (accepted first).
 STATUSES = (Status.ACCEPTED, Status.SUGGESTED, Status.REJECTED)
@@ -168,15 +173,20 @@ class BriefingRequest:
     include_context: bool = False
 
 
-@dataclass(frozen=True)
-class Job:
-    """A selected corpus and the step that writes it; ``run()`` returns a one-line summary.
+Selected = TypeVar("Selected", bound=CorpusSource)
 
-    ``note`` says what the selection left out that the analyst may not expect ("" if none).
+
+@dataclass(frozen=True)
+class Job(Generic[Selected]):
+    """A selection and the step that writes it; ``run()`` returns a one-line summary.
+
+    ``corpus`` is a ``Corpus`` or a ``CorpusStream``; ``len(corpus.annotations)`` is its
+    number of quotes either way. ``note`` says what the selection left out that the
+    analyst may not expect ("" if none).
     """
 
-    corpus: Corpus
-    write: Callable[[Corpus], str]
+    corpus: Selected
+    write: Callable[[Selected], str]
     description: str
     note: str = ""
 
@@ -203,26 +213,29 @@ def selected_corpus(project: Project, selection: Selection) -> Corpus:
     return _selected(project, selection)[1]
 
 
-def prepare_export(project: Project, request: ExportRequest) -> Job:
-    """Select the requested quotes from ``project``; the job writes them in the format."""
+def prepare_export(project: Project, request: ExportRequest) -> Job[CorpusStream]:
+    """Select the requested quotes from ``project``; the job writes them in the format,
+    reading the project as it writes (on its own connection, so on any thread)."""
     formats = available_formats()
     if request.format_name not in formats:
         raise ValueError(
             f"unknown format {request.format_name!r}; choose from {', '.join(formats)}"
         )
     fmt = formats[request.format_name]
-    _everything, corpus, note = _selected(project, request.selection)
+    selection = request.selection
+    stream = CorpusStream.of(project, selection.to_filter(), with_quotes=selection.with_quotes)
 
-    def write(selected: Corpus) -> str:
+    def write(selected: CorpusStream) -> str:
         count = fmt.writer()(selected, request.path)
         quotes = plural(len(selected.annotations), "quote")
         return f"Wrote {request.path} ({plural(count, 'item')}, {quotes})."
 
-    quotes = plural(len(corpus.annotations), "quote")
-    return Job(corpus, write, f"Exporting {quotes} as {fmt.label}…", note)
+    quotes = plural(len(stream.annotations), "quote")
+    note = unplaced_note(stream.counts.unplaced)
+    return Job(stream, write, f"Exporting {quotes} as {fmt.label}…", note)
 
 
-def prepare_briefing(project: Project, request: BriefingRequest) -> Job:
+def prepare_briefing(project: Project, request: BriefingRequest) -> Job[Corpus]:
     """Select the requested quotes from ``project``; the job writes the Word briefing."""
     from annotator.io.briefing import write_briefing  # matplotlib: loaded when first needed
 

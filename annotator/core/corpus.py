@@ -1,16 +1,19 @@
 """A corpus: documents with their annotations, speakers and codebook, and its filters.
 
-Exporters take a ``Corpus``; importers of exchange formats return one. The store builds
-it from a project (``Project.corpus()``) and takes one in (``Project.import_corpus``).
+Importers of exchange formats return a ``Corpus``; the store builds one from a project
+(``Project.corpus()``) and takes one in (``Project.import_corpus``). A ``Corpus`` is also a
+``CorpusSource`` (``annotator.core.reading``), so exporters write it like a stream.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from annotator.core.model import Annotation, Codebook, Document, Speaker, Status
+from annotator.core.reading import Coded, Order, Usage, reading_key
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,24 @@ class Corpus:
             key: tuple(sorted(found, key=lambda a: (a.start, a.end, a.id)))
             for key, found in grouped.items()
         }
+
+    def reading(self) -> AbstractContextManager[Corpus]:
+        """The corpus itself: it is in memory already."""
+        return nullcontext(self)
+
+    def by_document(
+        self, order: Order = Order.READING
+    ) -> Iterator[tuple[Document, list[Annotation]]]:
+        """Each document with its quotes in reading order (start, end, id)."""
+        documents = self.documents
+        if order is Order.READING:
+            documents = tuple(sorted(documents, key=reading_key))
+        for document in documents:
+            yield document, self.annotations_of(document.id)
+
+    def usage(self) -> Usage:
+        """The names, review states and variables this corpus uses."""
+        return Usage.of(self.documents, self.annotations)
 
     def speaker(self, name: str | None) -> Speaker | None:
         """The speaker of that canonical name, if known."""
@@ -124,7 +145,7 @@ class CorpusFilter:
         re-import), whose span would point at the wrong words in any export."""
         return annotation.placed and self.matches(annotation)
 
-    def matches(self, annotation: Annotation) -> bool:
+    def matches(self, annotation: Coded) -> bool:
         """True when the quote's status, speaker, tone and devices are wanted."""
         if self.statuses and annotation.status not in self.statuses:
             return False

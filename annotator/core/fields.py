@@ -38,7 +38,8 @@ CARRIED: tuple[str, ...] = tuple(f.name for f in QUOTE_FIELDS if not f.derived)
 
 def time_text(value: datetime) -> str:
     """A stamp as exchange formats write it: UTC, to the second, ``Z`` suffix."""
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    # isoformat is several times faster than strftime, and the same from year 1000 on.
+    return value.astimezone(UTC).replace(tzinfo=None, microsecond=0).isoformat() + "Z"
 
 
 def parse_time(value: str) -> datetime:

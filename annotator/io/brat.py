@@ -24,9 +24,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core.corpus import Corpus
 from annotator.core.model import Annotation, Status
-from annotator.io.common import documents_in_order, names_used, one_line, safe_filename
+from annotator.core.reading import CorpusReader, CorpusSource
+from annotator.io.common import names_used, one_line, safe_filename
+from annotator.io.safe_write import replacing_folder
 
 QUOTE_TYPE = "Quote"
 QUOTE_COLOUR = "#FFE680"
@@ -45,12 +46,12 @@ class BratNames:
     devices: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, corpus: Corpus) -> BratNames:
-        names = cls()
-        speakers = [s.name for s in corpus.speakers] + [a.speaker for a in corpus.annotations]
-        tones = [c.name for c in corpus.codebook.tones] + [a.tone for a in corpus.annotations]
-        devices = [c.name for c in corpus.codebook.devices]
-        devices += [d for a in corpus.annotations for d in a.devices]
+    def of(cls, corpus: CorpusReader) -> BratNames:
+        """Names for the corpus's speakers and codes, then any others its quotes use."""
+        names, used = cls(), corpus.usage()
+        speakers = [*(s.name for s in corpus.speakers), *used.speakers]
+        tones = [*(c.name for c in corpus.codebook.tones), *used.tones]
+        devices = [*(c.name for c in corpus.codebook.devices), *used.devices]
         for table, values, prefix in (
             (names.speakers, speakers, ""),
             (names.tones, tones, ""),
@@ -144,20 +145,23 @@ def visual_conf(names: BratNames) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_brat(corpus: Corpus, folder: Path | str) -> int:
-    """Write ``corpus`` as a brat collection into ``folder``; return the quotes written."""
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    names, taken, written = BratNames.of(corpus), {"annotation", "visual"}, 0
-    for document in documents_in_order(corpus):
-        stem = safe_filename(document.title, taken, fallback=f"document-{document.id}")
-        annotations = corpus.annotations_of(document.id)
-        with (folder / f"{stem}.txt").open("w", encoding="utf-8", newline="") as stream:
-            stream.write(document.text)
-        lines = ann_lines(document.text, annotations, names)
-        with (folder / f"{stem}.ann").open("w", encoding="utf-8", newline="\n") as stream:
-            stream.write("".join(f"{line}\n" for line in lines))
-        written += len(annotations)
-    (folder / "annotation.conf").write_text(annotation_conf(names), encoding="utf-8")
-    (folder / "visual.conf").write_text(visual_conf(names), encoding="utf-8")
+def write_brat(corpus: CorpusSource, folder: Path | str) -> int:
+    """Write ``corpus`` as a brat collection into ``folder``; return the quotes written.
+
+    The files are written in a new folder beside ``folder`` and moved in once all are
+    written: on an error, ``folder`` is left as it was.
+    """
+    taken, written = {"annotation", "visual"}, 0
+    with corpus.reading() as reader, replacing_folder(folder) as temporary:
+        names = BratNames.of(reader)
+        for document, annotations in reader.by_document():
+            stem = safe_filename(document.title, taken, fallback=f"document-{document.id}")
+            with (temporary / f"{stem}.txt").open("w", encoding="utf-8", newline="") as stream:
+                stream.write(document.text)
+            lines = ann_lines(document.text, annotations, names)
+            with (temporary / f"{stem}.ann").open("w", encoding="utf-8", newline="\n") as stream:
+                stream.write("".join(f"{line}\n" for line in lines))
+            written += len(annotations)
+        (temporary / "annotation.conf").write_text(annotation_conf(names), encoding="utf-8")
+        (temporary / "visual.conf").write_text(visual_conf(names), encoding="utf-8")
     return written

@@ -5,6 +5,7 @@ Kept free of any one format so each exporter stays a short translation of the co
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 import uuid
@@ -14,7 +15,9 @@ from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from annotator.core.corpus import Corpus
+from annotator.core.fields import time_text
 from annotator.core.model import Annotation, Document
+from annotator.core.reading import reading_key
 
 # Okabe-Ito: readable by people with the common forms of colour blindness.
 SAFE_PALETTE = (
@@ -32,6 +35,7 @@ SAFE_PALETTE = (
 _XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # Word stores a manual line break as \x0b and a page break as \x0c.
 _BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\u2028": "\n", "\u2029": "\n"})
+_NEEDS_CLEANING = re.compile(f"[\x0b\x0c\u2028\u2029]|{_XML_INVALID.pattern}")
 _SENTENCE_END = re.compile(r"[.!?\u2026\u061f\u06d4\u3002][\"'\u201d\u2019\u00bb)\]]*\s+|\n")
 _COLOUR = re.compile(r"#?([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})")
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
@@ -46,6 +50,8 @@ def xml_safe(text: str | None) -> str:
     """``text`` with XML-invalid control characters removed (line/page breaks -> ``\\n``)."""
     if not text:
         return ""
+    if not _NEEDS_CLEANING.search(text):  # nearly always: one scan, no copy
+        return text
     return _XML_INVALID.sub("", text.translate(_BREAKS))
 
 
@@ -96,7 +102,7 @@ def iso_utc(moment: datetime) -> str:
     """``2024-05-01T10:00:00Z``; naive datetimes are taken as UTC."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return time_text(moment)
 
 
 def parse_iso(value: str | None) -> datetime | None:
@@ -129,6 +135,28 @@ def colour_or_default(value: str | None, index: int) -> str:
 def stable_uuid(*parts: object) -> uuid.UUID:
     """A uuid5 derived from ``parts``: the same inputs give the same id in every export."""
     return uuid.uuid5(SPEECHMARK_NAMESPACE, "\x1f".join(str(p) for p in parts))
+
+
+class GrowingUuid:
+    """``stable_uuid(*parts)`` for parts that arrive one at a time: the same id, without
+    keeping the parts (uuid5 is a SHA-1 over the namespace and the joined parts)."""
+
+    def __init__(self, *parts: object) -> None:
+        self._digest = hashlib.sha1(SPEECHMARK_NAMESPACE.bytes, usedforsecurity=False)
+        self._empty = True
+        for part in parts:
+            self.add(part)
+
+    def add(self, part: object) -> None:
+        """Append one part."""
+        if not self._empty:
+            self._digest.update(b"\x1f")
+        self._digest.update(str(part).encode("utf-8"))
+        self._empty = False
+
+    def uuid(self) -> uuid.UUID:
+        """The id of the parts so far."""
+        return uuid.UUID(bytes=self._digest.digest()[:16], version=5)
 
 
 def annotation_uuid(annotation: Annotation) -> uuid.UUID:
@@ -167,7 +195,7 @@ def public_url(source: str | None) -> str | None:
 
 def documents_in_order(corpus: Corpus) -> list[Document]:
     """Documents by publication date (undated last), then title: the order readers expect."""
-    return sorted(corpus.documents, key=lambda d: (d.published is None, d.published or "", d.title))
+    return sorted(corpus.documents, key=reading_key)
 
 
 def names_used(values: Iterable[str | None]) -> list[str]:

@@ -4,16 +4,23 @@ UTF-8 with a byte-order mark by default, so Excel detects the encoding; the ``cs
 quotes cells with commas, quotes or newlines. Text cells that a spreadsheet would read as a
 formula (starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return) get a leading
 ``'`` (OWASP's advice against CSV injection); offsets and confidence stay numbers.
+
+After the quote's columns (``COLUMNS``) come the document's ``author`` and ``url`` and one
+column per variable of the analyst's (``var_party``, ``var_region``...), empty where a
+document does not have it.
 """
 
 from __future__ import annotations
 
 import csv
+import re
+from collections.abc import Iterable
 from pathlib import Path
 
-from annotator.core.corpus import Corpus
 from annotator.core.model import Annotation, Document
-from annotator.io.common import documents_in_order, iso_utc, sentence_around, xml_safe
+from annotator.core.reading import CorpusSource
+from annotator.io.common import iso_utc, sentence_around, xml_safe
+from annotator.io.safe_write import writing_text
 
 COLUMNS = (
     "annotation_id",
@@ -37,6 +44,7 @@ COLUMNS = (
     "why",
     "context",
 )
+DOCUMENT_COLUMNS = ("author", "url")  # then one column per document variable
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -50,14 +58,47 @@ def _text(value: str | None) -> str:
     return neutralise(xml_safe(value))
 
 
-def _row(document: Document, annotation: Annotation) -> list[str | int | float]:
+def safe_name(prefix: str, name: str, taken: set[str]) -> str:
+    """``prefix_name`` with anything but letters, digits and ``_`` made ``_`` (a column
+    name SPSS, R and Excel all take), starting with a letter; unique among ``taken``."""
+    base = re.sub(r"\W+", "_", f"{prefix}_{name}".casefold(), flags=re.ASCII).strip("_")
+    if not base[:1].isalpha():
+        base = f"v_{base}"
+    found, n = base, 2
+    while found in taken:
+        found, n = f"{base}_{n}", n + 1
+    taken.add(found)
+    return found
+
+
+def variable_columns(variables: Iterable[str], taken: set[str]) -> list[tuple[str, str]]:
+    """Each document variable with its column name (``var_<name>``)."""
+    taken.update(COLUMNS, DOCUMENT_COLUMNS)
+    return [(name, safe_name("var", name, taken)) for name in variables]
+
+
+def document_cells(document: Document, variables: list[tuple[str, str]]) -> list[str]:
+    """The document's cells of a row: author, address, then each variable's value."""
+    values = dict(document.attributes)
+    return [_text(document.author), _text(document.url),
+            *(_text(values.get(name)) for name, _column in variables)]  # fmt: skip
+
+
+def _document_head(document: Document) -> list[str | int]:
+    # The document's cells among the quote's, cleaned once for all its quotes.
     return [
-        _text(annotation.id),
         document.id if document.id is not None else "",
         _text(document.title),
         _text(document.outlet),
         _text(document.published),
         _text(document.source),
+    ]
+
+
+def _quote_row(head: list[str | int], text: str, annotation: Annotation) -> list[str | int | float]:
+    return [
+        _text(annotation.id),
+        *head,
         annotation.start,
         annotation.end,
         _text(annotation.quote),
@@ -71,23 +112,25 @@ def _row(document: Document, annotation: Annotation) -> list[str | int | float]:
         iso_utc(annotation.created),
         iso_utc(annotation.modified),
         _text(annotation.why),
-        _text(sentence_around(document.text, annotation.start, annotation.end)),
+        _text(sentence_around(text, annotation.start, annotation.end)),
     ]
 
 
-def write_csv(corpus: Corpus, path: Path | str, *, bom: bool = True) -> int:
+def write_csv(corpus: CorpusSource, path: Path | str, *, bom: bool = True) -> int:
     """Write one row per annotation of ``corpus`` to ``path``; return the rows written.
 
-    Columns: see ``COLUMNS``. Devices are joined with ``;``; ``context`` is the sentence
-    around the quote. Rows follow the documents by date, then the quotes in reading order.
+    Columns: ``COLUMNS``, ``DOCUMENT_COLUMNS``, then the variables. Devices are joined with
+    ``;``; ``context`` is the sentence around the quote. Rows follow the documents by date,
+    then the quotes in reading order.
     """
     written = 0
     encoding = "utf-8-sig" if bom else "utf-8"
-    with Path(path).open("w", encoding=encoding, newline="") as stream:
+    with corpus.reading() as reader, writing_text(path, encoding=encoding, newline="") as stream:
+        variables = variable_columns(reader.usage().variables, set())
         writer = csv.writer(stream)
-        writer.writerow(COLUMNS)
-        for document in documents_in_order(corpus):
-            for annotation in corpus.annotations_of(document.id):
-                writer.writerow(_row(document, annotation))
-                written += 1
+        writer.writerow([*COLUMNS, *DOCUMENT_COLUMNS, *(column for _n, column in variables)])
+        for document, annotations in reader.by_document():
+            head, cells = _document_head(document), document_cells(document, variables)
+            writer.writerows([*_quote_row(head, document.text, a), *cells] for a in annotations)
+            written += len(annotations)
     return written

@@ -17,10 +17,10 @@ Offsets are UTF-16 code units by default, as doccano's span renderer counts them
 emoji before a quote would otherwise shift its highlight); ``offsets="code points"``
 writes Python string indices. The line's ``offsets`` key says which.
 
-Document title, outlet, author, published, source, language and the text's SHA-256 are
-metadata too; every line has every key (``null`` when unknown), as doccano's import
-needs. Lost: confidence, annotator, dates, ids, speaker roles, codebook colours and
-categories.
+Document title, outlet, author, published, source, url, language, the analyst's variables
+(``variables``: an object, ``{}`` when none) and the text's SHA-256 are metadata too;
+every line has every key (``null`` when unknown), as doccano's import needs. Lost:
+confidence, annotator, dates, ids, speaker roles, codebook colours and categories.
 """
 
 from __future__ import annotations
@@ -29,10 +29,10 @@ import json
 from pathlib import Path
 from typing import Any, Literal
 
-from annotator.core.corpus import Corpus
 from annotator.core.model import Annotation, Document, Status
 from annotator.core.offsets import Utf16Index
-from annotator.io.common import documents_in_order
+from annotator.core.reading import CorpusSource
+from annotator.io.safe_write import writing_text
 
 QUOTE = "QUOTE"
 STATUS_LABELS = {
@@ -115,7 +115,9 @@ def document_line(
         "author": document.author,
         "published": document.published,
         "source": document.source,
+        "url": document.url,
         "language": document.language,
+        "variables": dict(document.attributes),
     }
     # Every line has the same keys (null when unknown): doccano's import puts the lines in
     # one table, and a key missing on one line becomes NaN there, which its database
@@ -128,7 +130,7 @@ def document_line(
 
 
 def write_doccano(
-    corpus: Corpus,
+    corpus: CorpusSource,
     path: Path | str,
     *,
     overlapping: bool = False,
@@ -140,17 +142,17 @@ def write_doccano(
     corpus can be labelled further in doccano. ``overlapping`` and ``offsets`` are
     described in the module docstring.
     """
+    _converter("", offsets)  # an unknown offset unit fails before anything is written
     written = 0
-    with Path(path).open("w", encoding="utf-8", newline="\n") as stream:
-        for document in documents_in_order(corpus):
-            annotations = corpus.annotations_of(document.id)
+    with corpus.reading() as reader, writing_text(path, encoding="utf-8", newline="\n") as stream:
+        for document, annotations in reader.by_document():
             line = document_line(document, annotations, overlapping=overlapping, offsets=offsets)
             stream.write(json.dumps(line, ensure_ascii=False) + "\n")
             written += 1
     return written
 
 
-def write_doccano_overlapping(corpus: Corpus, path: Path | str) -> int:
+def write_doccano_overlapping(corpus: CorpusSource, path: Path | str) -> int:
     """The full layout (speaker, tone and device spans over each quote too), for a doccano
     project with "Allow overlapping spans" ticked."""
     return write_doccano(corpus, path, overlapping=True)

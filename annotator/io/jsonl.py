@@ -17,7 +17,9 @@ from typing import Any
 from annotator.core import Annotation, Document, context_around
 from annotator.core.corpus import Corpus
 from annotator.core.fields import CARRIED, from_json, to_json
+from annotator.core.reading import CorpusSource, Order
 from annotator.io.files import ImportProblem, read_limited
+from annotator.io.safe_write import writing_text
 
 CORPUS_LIMIT = 2 * 1024**3  # a corpus file may be large, but not endless (/dev/zero)
 
@@ -47,13 +49,16 @@ def document_record(doc: Document, annotations: list[Annotation]) -> dict[str, A
     return record
 
 
-def write_jsonl(corpus: Corpus, path: Path) -> int:
-    """Write the corpus as JSONL (UTF-8, one document per line); returns documents written."""
-    with path.open("w", encoding="utf-8", newline="\n") as out:
-        for doc in corpus.documents:
-            record = document_record(doc, corpus.annotations_of(doc.id))
+def write_jsonl(corpus: CorpusSource, path: Path | str) -> int:
+    """Write the corpus as JSONL (UTF-8, one document per line, by document id); returns
+    documents written. The file is complete or, on an error, not written at all."""
+    written = 0
+    with corpus.reading() as reader, writing_text(path, encoding="utf-8", newline="\n") as out:
+        for doc, annotations in reader.by_document(Order.STORED):
+            record = document_record(doc, annotations)
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return len(corpus.documents)
+            written += 1
+    return written
 
 
 def _annotation(raw: Any, doc_id: int, text: str, where: str) -> Annotation:

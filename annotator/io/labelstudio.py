@@ -1,6 +1,8 @@
 """Quotes as Label Studio tasks, with the labelling config that reads them.
 
-One task per document: ``data`` holds the text and its metadata; accepted quotes go in
+One task per document: ``data`` holds the text, its metadata (title, outlet, author,
+published, url, source, language) and the analyst's document variables (``party``...;
+``variable_<name>`` where a name is taken); accepted quotes go in
 ``annotations[0].result`` and suggested ones in ``predictions`` (score = confidence), so
 an analyst can review suggestions in Label Studio. Each quote is a region labelled with
 its speaker (``Unattributed``, in a grey no speaker has, when none), plus results sharing
@@ -14,22 +16,26 @@ are lost (colours survive on the speaker labels).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from statistics import fmean
 from typing import Any
 
 from lxml import etree
 
-from annotator.core.corpus import Corpus
 from annotator.core.model import Annotation, Document, Status
 from annotator.core.offsets import Utf16Index
-from annotator.io.common import colour_or_default, documents_in_order, iso_utc, names_used
+from annotator.core.reading import CorpusReader, CorpusSource
+from annotator.io.common import colour_or_default, iso_utc, names_used
+from annotator.io.indented_json import dumps_indented
+from annotator.io.safe_write import writing_text
 
 UNATTRIBUTED = "Unattributed"
 # Greys for "no speaker": the first one no speaker uses is taken.
 UNATTRIBUTED_GREYS = ("#BDBDBD", "#9E9E9E", "#757575", "#E0E0E0")
 MODEL_VERSION = "speechmark-suggestions"
+METADATA = ("outlet", "author", "published", "url", "source", "language")
+RESERVED = frozenset({"text", "title", *METADATA})
+TASK_BREAK = "\n "  # a line of a task in the list (indent=1, one level deep)
 
 
 def _region(annotation: Annotation, index: Utf16Index) -> dict[str, Any]:
@@ -63,9 +69,12 @@ def document_task(document: Document, annotations: list[Annotation]) -> dict[str
     """One Label Studio task for ``document``."""
     index = Utf16Index(document.text)
     data = {"text": document.text, "title": document.title}
-    for key in ("outlet", "author", "published", "source", "language"):
+    for key in METADATA:
         if value := getattr(document, key):
             data[key] = value
+    # The analyst's variables, each its own column in Label Studio's data manager.
+    for name, value in document.attributes:
+        data[name if name not in RESERVED else f"variable_{name}"] = value
     task: dict[str, Any] = {"data": data}
     if document.id is not None:
         task["id"] = document.id
@@ -87,14 +96,13 @@ def document_task(document: Document, annotations: list[Annotation]) -> dict[str
     return task
 
 
-def labelling_config(corpus: Corpus) -> str:
+def labelling_config(corpus: CorpusReader) -> str:
     """The Label Studio labelling config XML matching the exported results."""
     view = etree.Element("View")
     etree.SubElement(view, "Header", value="$title")
     labels = etree.SubElement(view, "Labels", name="label", toName="text")
-    speakers = names_used(
-        [s.name for s in corpus.speakers] + [a.speaker for a in corpus.annotations]
-    )
+    used = corpus.usage()
+    speakers = names_used([*(s.name for s in corpus.speakers), *used.speakers])
     colours = {}
     for number, name in enumerate(speakers):
         speaker = corpus.speaker(name)
@@ -105,26 +113,19 @@ def labelling_config(corpus: Corpus) -> str:
         etree.SubElement(labels, "Label", value=name, background=colour)
     etree.SubElement(view, "Text", name="text", value="$text")
     details = etree.SubElement(view, "View", visibleWhen="region-selected")
-    for name, title, codes, choice in (
-        ("tone", "Tone", corpus.codebook.tones, "single-radio"),
-        ("devices", "Rhetorical devices", corpus.codebook.devices, "multiple"),
+    for name, title, codes, names, choice in (
+        ("tone", "Tone", corpus.codebook.tones, used.tones, "single-radio"),
+        ("devices", "Rhetorical devices", corpus.codebook.devices, used.devices, "multiple"),
     ):
         etree.SubElement(details, "Header", value=title)
         choices = etree.SubElement(
             details, "Choices", name=name, toName="text", perRegion="true", choice=choice
         )
-        used = names_used([c.name for c in codes] + _used(corpus, name))
-        for code_name in used:
+        for code_name in names_used([*(c.name for c in codes), *names]):
             etree.SubElement(choices, "Choice", value=code_name)
     etree.SubElement(details, "Header", value="Note")
     etree.SubElement(details, "TextArea", name="note", toName="text", perRegion="true", rows="3")
     return etree.tostring(view, pretty_print=True, encoding="unicode")
-
-
-def _used(corpus: Corpus, name: str) -> list[str]:
-    if name == "tone":
-        return [a.tone for a in corpus.annotations if a.tone]
-    return [d for a in corpus.annotations for d in a.devices]
 
 
 def config_path(path: Path | str) -> Path:
@@ -133,17 +134,24 @@ def config_path(path: Path | str) -> Path:
     return path.with_name(f"{path.stem}.config.xml")
 
 
-def write_labelstudio(corpus: Corpus, path: Path | str) -> int:
+def write_labelstudio(corpus: CorpusSource, path: Path | str) -> int:
     """Write ``corpus`` as Label Studio tasks to ``path`` and the config beside it.
 
-    Returns the tasks written (one per document); rejected quotes are left out.
+    Returns the tasks written (one per document); rejected quotes are left out. Both files
+    are written whole or, on an error, not at all.
     """
-    tasks = []
-    for document in documents_in_order(corpus):
-        annotations = [
-            a for a in corpus.annotations_of(document.id) if a.status is not Status.REJECTED
-        ]
-        tasks.append(document_task(document, annotations))
-    Path(path).write_text(json.dumps(tasks, ensure_ascii=False, indent=1), encoding="utf-8")
-    config_path(path).write_text(labelling_config(corpus), encoding="utf-8")
-    return len(tasks)
+    written = 0
+    with (
+        corpus.reading() as reader,
+        writing_text(path) as out,
+        writing_text(config_path(path)) as config,
+    ):
+        # json.dumps(tasks, indent=1), one task at a time.
+        for document, annotations in reader.by_document():
+            kept = [a for a in annotations if a.status is not Status.REJECTED]
+            text = dumps_indented(document_task(document, kept), 1)
+            out.write(("," if written else "[") + TASK_BREAK + text.replace("\n", TASK_BREAK))
+            written += 1
+        out.write("\n]" if written else "[]")
+        config.write(labelling_config(reader))
+    return written

@@ -1,36 +1,37 @@
 """Quotes as a W3C Web Annotation Data Model collection (JSON-LD).
 
-Each annotation targets its document by content (``urn:sha256:<hex>`` of the text) with
-two alternative selectors for the same span: a TextQuoteSelector (exact, 32-character
-prefix and suffix) for re-anchoring, and a TextPositionSelector (code points, end
-exclusive). The article's web address, if it has one, is the target's ``scope``; a local
-file path is never written. The collection and its one page have ``urn:uuid`` ids derived
-from the quotes they hold. A quote made by the suggestion engine is credited to it as
-``Software``; the analyst's are credited to a ``Person``. Speaker, tone, devices
-and note are TextualBody bodies with the purposes ``identifying``, ``classifying``,
-``tagging`` and ``commenting``. Status and confidence have no standard home: they are kept
-under the keys ``speechmark:status`` and ``speechmark:confidence`` (absolute IRIs to a
-JSON-LD processor, ignored by plain W3C clients). Speaker roles and code colours are lost.
+Each annotation targets its document by its web address (``url``) when it has one, else
+by content (``urn:sha256:<hex>`` of the text), with two alternative selectors for the
+same span: a TextQuoteSelector (exact, 32-character prefix and suffix) for re-anchoring,
+and a TextPositionSelector (code points, end exclusive). A web address it was imported
+from, if different, is the target's ``scope``; a local file path is never written. The
+analyst's document variables are on the source as ``speechmark:variables``. The
+collection and its one page have ``urn:uuid`` ids derived from the quotes they hold. A
+quote made by the suggestion engine is credited to it as ``Software``; the analyst's are
+credited to a ``Person``. Speaker, tone, devices and note are TextualBody bodies with the
+purposes ``identifying``, ``classifying``, ``tagging`` and ``commenting``. Status and
+confidence have no standard home: they are kept under the keys ``speechmark:status`` and
+``speechmark:confidence`` (absolute IRIs to a JSON-LD processor, ignored by plain W3C
+clients). Speaker roles and code colours are lost.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
-from annotator.core.corpus import Corpus
 from annotator.core.model import CONTEXT_CHARS, Annotation, Document, now
 from annotator.core.provenance import is_engine
-from annotator.io.common import (
-    annotation_uuid,
-    documents_in_order,
-    iso_utc,
-    public_url,
-    stable_uuid,
-)
+from annotator.core.reading import CorpusSource
+from annotator.io.common import GrowingUuid, annotation_uuid, iso_utc, public_url, stable_uuid
+from annotator.io.indented_json import dumps_indented
+from annotator.io.safe_write import writing_text
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+ITEM_BREAK = "\n      "  # a line of an item in the page's list (indent=2, three levels deep)
 
 
 def _body(purpose: str, value: str, language: str | None = None) -> dict[str, Any]:
@@ -54,14 +55,17 @@ def _bodies(annotation: Annotation) -> list[dict[str, Any]]:
 
 def _target(document: Document, annotation: Annotation) -> dict[str, Any]:
     text = document.text
+    address = public_url(document.url)
     source: dict[str, Any] = {
-        "id": f"urn:sha256:{document.sha256}",
+        "id": address or f"urn:sha256:{document.sha256}",
         "type": "Text",
         "format": "text/plain",
         "label": document.title,
     }
     if document.language:
         source["language"] = document.language
+    if document.attributes:
+        source["speechmark:variables"] = dict(document.attributes)
     target: dict[str, Any] = {
         "source": source,
         "selector": [
@@ -74,7 +78,7 @@ def _target(document: Document, annotation: Annotation) -> dict[str, Any]:
             {"type": "TextPositionSelector", "start": annotation.start, "end": annotation.end},
         ],
     }
-    if url := public_url(document.source):
+    if (url := public_url(document.source)) and url != address:
         target["scope"] = url
     return target
 
@@ -106,30 +110,48 @@ def annotation_to_w3c(document: Document, annotation: Annotation) -> dict[str, A
     return entry
 
 
-def write_w3c(corpus: Corpus, path: Path | str) -> int:
-    """Write ``corpus`` as an AnnotationCollection to ``path``; return the annotations written."""
-    items = [
-        annotation_to_w3c(document, annotation)
-        for document in documents_in_order(corpus)
-        for annotation in corpus.annotations_of(document.id)
-    ]
-    # The same quotes give the same ids, so a re-export replaces rather than duplicates.
-    collection_id = f"urn:uuid:{stable_uuid('collection', *(item['id'] for item in items))}"
+def _collection(collection_id: str, total: int) -> dict[str, Any]:
     page_id = f"urn:uuid:{stable_uuid('page', collection_id, 0)}"
-    collection = {
+    return {
         "@context": CONTEXT,
         "id": collection_id,
         "type": "AnnotationCollection",
         "label": "Speechmark quotes",
         "generated": iso_utc(now()),
         "generator": {"type": "Software", "name": "Speechmark"},
-        "total": len(items),
-        "first": {
-            "id": page_id,
-            "type": "AnnotationPage",
-            "startIndex": 0,
-            "items": items,
-        },
+        "total": total,
+        "first": {"id": page_id, "type": "AnnotationPage", "startIndex": 0, "items": []},
     }
-    Path(path).write_text(json.dumps(collection, ensure_ascii=False, indent=2), encoding="utf-8")
-    return len(items)
+
+
+def write_w3c(corpus: CorpusSource, path: Path | str) -> int:
+    """Write ``corpus`` as an AnnotationCollection to ``path``; return the annotations written.
+
+    The collection's id and size come first in the file but depend on every quote, so
+    the quotes are written to a spool file beside the target first, then copied after
+    the header: memory stays flat however many quotes there are.
+    """
+    # The same quotes give the same ids, so a re-export replaces rather than duplicates.
+    collection_id, total = GrowingUuid("collection"), 0
+    spool_folder = Path(path).resolve().parent
+    with (
+        corpus.reading() as reader,
+        writing_text(path) as out,
+        tempfile.TemporaryFile("w+", encoding="utf-8", dir=spool_folder) as items,
+    ):
+        for document, annotations in reader.by_document():
+            for annotation in annotations:
+                item = annotation_to_w3c(document, annotation)
+                collection_id.add(item["id"])
+                text = dumps_indented(item, 2)
+                items.write(("," if total else "") + ITEM_BREAK + text.replace("\n", ITEM_BREAK))
+                total += 1
+        # json.dumps(indent=2) of the whole collection, with the items spliced in.
+        skeleton = json.dumps(_collection(f"urn:uuid:{collection_id.uuid()}", total),
+                              ensure_ascii=False, indent=2)  # fmt: skip
+        head, tail = skeleton.split('"items": []')
+        out.write(head + '"items": [')
+        items.seek(0)
+        shutil.copyfileobj(items, out)
+        out.write(("\n    ]" if total else "]") + tail)
+    return total

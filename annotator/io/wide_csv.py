@@ -10,58 +10,52 @@ letter) and never clash.
 from __future__ import annotations
 
 import csv
-import re
 from pathlib import Path
 
-from annotator.core.corpus import Corpus
-from annotator.io.common import documents_in_order, names_used
-from annotator.io.csv_export import COLUMNS, _row, _text
+from annotator.core.reading import CorpusReader, CorpusSource
+from annotator.io.common import names_used
+from annotator.io.csv_export import (
+    COLUMNS,
+    DOCUMENT_COLUMNS,
+    _document_head,
+    _quote_row,
+    document_cells,
+    safe_name,
+    variable_columns,
+)
+from annotator.io.safe_write import writing_text
 
 
-def safe_name(prefix: str, name: str, taken: set[str]) -> str:
-    """``prefix_name`` with anything but letters, digits and ``_`` made ``_``; unique."""
-    base = re.sub(r"\W+", "_", f"{prefix}_{name}".casefold(), flags=re.ASCII).strip("_")
-    if not base[:1].isalpha():
-        base = f"v_{base}"
-    found, n = base, 2
-    while found in taken:
-        found, n = f"{base}_{n}", n + 1
-    taken.add(found)
-    return found
-
-
-def write_wide(corpus: Corpus, path: Path | str) -> int:
-    """Write one row per quote with 0/1 code columns; returns the rows written."""
-    tones = names_used(
-        [c.name for c in corpus.codebook.tones] + [a.tone for a in corpus.annotations]
-    )
-    devices = names_used(
-        [c.name for c in corpus.codebook.devices]
-        + [d for a in corpus.annotations for d in a.devices]
-    )
-    speakers = names_used(a.speaker for a in corpus.annotations)
-    variables = names_used(n for d in corpus.documents for n, _v in d.attributes)
-    taken = set(COLUMNS) | {"author", "url"}
-    columns = {
-        "variable": [(v, safe_name("var", v, taken)) for v in variables],
+def _columns(reader: CorpusReader) -> dict[str, list[tuple[str, str]]]:
+    """Per kind, each name with its column: the codebook's codes, then any others used."""
+    used, codebook = reader.usage(), reader.codebook
+    tones = names_used([*(c.name for c in codebook.tones), *used.tones])
+    devices = names_used([*(c.name for c in codebook.devices), *used.devices])
+    taken: set[str] = set()
+    return {
+        "variable": variable_columns(used.variables, taken),
         "tone": [(t, safe_name("tone", t, taken)) for t in tones],
         "device": [(d, safe_name("device", d, taken)) for d in devices],
-        "speaker": [(s, safe_name("speaker", s, taken)) for s in speakers],
+        "speaker": [(s, safe_name("speaker", s, taken)) for s in used.speakers],
     }
-    header = [*COLUMNS, "author", "url", *(safe for kind in columns.values() for _n, safe in kind)]
+
+
+def write_wide(corpus: CorpusSource, path: Path | str) -> int:
+    """Write one row per quote with 0/1 code columns; returns the rows written."""
     written = 0
-    with Path(path).open("w", encoding="utf-8-sig", newline="") as stream:
+    with corpus.reading() as reader, writing_text(path, encoding="utf-8-sig", newline="") as stream:
+        columns = _columns(reader)
+        header = [*COLUMNS, *DOCUMENT_COLUMNS, *(c for kind in columns.values() for _n, c in kind)]
         writer = csv.writer(stream)
         writer.writerow(header)
-        for document in documents_in_order(corpus):
-            attributes = dict(document.attributes)
-            for a in corpus.annotations_of(document.id):
+        for document, annotations in reader.by_document():
+            head, cells = _document_head(document), document_cells(document, columns["variable"])
+            for a in annotations:
                 writer.writerow([
-                    *_row(document, a), _text(document.author), _text(document.url),
-                    *(_text(attributes.get(v)) for v, _safe in columns["variable"]),
+                    *_quote_row(head, document.text, a), *cells,
                     *(int(a.tone == t) for t, _safe in columns["tone"]),
                     *(int(d in a.devices) for d, _safe in columns["device"]),
                     *(int(a.speaker == s) for s, _safe in columns["speaker"]),
                 ])  # fmt: skip
-                written += 1
+            written += len(annotations)
     return written

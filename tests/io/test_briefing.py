@@ -271,3 +271,27 @@ def test_charts_have_alternative_text(tmp_path: Path) -> None:
     tone, devices = described
     assert "Liz Truss: 1 quote (1 warning)" in tone
     assert "slogan: 1" in devices and "metaphor: 1" in devices
+
+
+def test_tone_by_speaker_counts_as_the_analysis_view_and_stats_do(monkeypatch) -> None:
+    from annotator.core.stats import NONE, crosstab
+    from annotator.io.briefing import charts
+    from tests.data.io.awkward_corpus import awkward_corpus
+
+    corpus = awkward_corpus()
+    counted = crosstab(corpus, ["speaker", "tone"])
+    chart = build_briefing(corpus).tone_chart
+
+    def stats_name(name: str, unnamed: str) -> str:
+        return NONE if name == unnamed else name
+
+    speakers = [stats_name(s, "Unattributed") for s in chart.speakers]
+    assert speakers == counted.values(0)[:8]
+    assert "Unattributed" in chart.speakers and "No tone" in [t.name for t in chart.tones]
+    for tone, counts in zip(chart.tones, chart.counts, strict=True):
+        for speaker, count in zip(speakers, counts, strict=True):
+            assert count == counted.counts.get((speaker, stats_name(tone.name, "No tone")), 0)
+    drawn = []
+    monkeypatch.setattr(charts, "draw_stacked", lambda figure, table, *a, **k: drawn.append(table))
+    charts.tone_by_speaker_png(chart)
+    assert drawn == [chart.table]  # the analysis view's drawing, from the same table

@@ -6,7 +6,7 @@ import csv
 from pathlib import Path
 
 from annotator.core.corpus import Corpus
-from annotator.io.csv_export import COLUMNS, neutralise, write_csv
+from annotator.io.csv_export import COLUMNS, DOCUMENT_COLUMNS, neutralise, write_csv
 from tests.data.io.sample_corpus import sample_corpus
 
 
@@ -21,7 +21,7 @@ def test_rows_round_trip_with_bom(tmp_path: Path) -> None:
     assert write_csv(corpus, path) == len(corpus.annotations)
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     rows = _rows(path)
-    assert list(rows[0]) == list(COLUMNS)
+    assert list(rows[0]) == [*COLUMNS, *DOCUMENT_COLUMNS]  # sample_corpus has no variables
     assert len(rows) == 4
     by_id = {row["annotation_id"]: row for row in rows}
     for annotation in corpus.annotations:

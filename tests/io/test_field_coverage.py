@@ -17,7 +17,7 @@ import pytest
 from annotator.core import Annotation, Code, Codebook, CodeKind, Document, Speaker, Status
 from annotator.core.corpus import Corpus
 from annotator.core.fields import CARRIED, QUOTE_FIELDS
-from annotator.io.formats import EXPORT_FORMATS
+from annotator.io.formats import DOCUMENT_FIELDS, EXPORT_FORMATS
 
 TEXT = "Opening words. " * 80 + "“Unmistakable marker quote here,” said someone." + " End." * 5
 START = TEXT.index("“Unmistakable")
@@ -40,6 +40,15 @@ MARKERS = {
 FIELDS = [name for name in CARRIED if name != "document_id"]  # the line/file a quote is in
 
 
+# A document whose every field has a value found nowhere else.
+DOCUMENT_MARKERS = {
+    "title": "Titlemarker", "outlet": "Outletmarker", "author": "Authormarker",
+    "published": "1987-06-05", "language": "xx-Langmarker",
+    "source": "https://sourcemarker.example/a", "url": "https://urlmarker.example/b",
+    "attributes": "Variablevaluemarker",
+}  # fmt: skip
+
+
 def _written(name: str, tmp_path: Path) -> str:
     fmt = EXPORT_FORMATS[name]
     annotation = Annotation.on(7, TEXT, START, END, **VALUES)  # type: ignore[arg-type]
@@ -47,7 +56,7 @@ def _written(name: str, tmp_path: Path) -> str:
         tones=(Code(CodeKind.TONE, "Tonemarker"),), devices=(Code(CodeKind.DEVICE, "Devicemarker"),)
     )
     corpus = Corpus(
-        (Document(title="Doc", text=TEXT, id=7),), (annotation,), (Speaker("Zephyrine Quark"),),
+        (_document(),), (annotation,), (Speaker("Zephyrine Quark"),),
         codebook,
     )  # fmt: skip
     out = tmp_path / (f"corpus{fmt.suffix}" if fmt.suffix else "corpus")
@@ -60,6 +69,12 @@ def _written(name: str, tmp_path: Path) -> str:
         elif path.is_file():
             texts.append(path.read_text(encoding="utf-8", errors="replace"))
     return "\n".join(texts)
+
+
+def _document() -> Document:
+    values = {k: v for k, v in DOCUMENT_MARKERS.items() if k != "attributes"}
+    return Document(text=TEXT, id=7, attributes=(("Varname", DOCUMENT_MARKERS["attributes"]),),
+                    **values)  # type: ignore[arg-type]  # fmt: skip
 
 
 def test_every_field_has_a_marker():
@@ -78,5 +93,18 @@ def test_field_is_written_or_declared_dropped(format_name, field, tmp_path):
         assert found, f"{format_name} neither writes {field} nor declares it dropped"
 
 
+@pytest.mark.parametrize("format_name", sorted(EXPORT_FORMATS))
+@pytest.mark.parametrize("field", DOCUMENT_FIELDS)
+def test_document_field_is_written_or_declared_dropped(format_name, field, tmp_path):
+    fmt = EXPORT_FORMATS[format_name]
+    found = DOCUMENT_MARKERS[field] in _written(format_name, tmp_path)
+    if field in fmt.document_drops:
+        assert not found, f"{format_name} writes the document's {field} but declares it dropped"
+    else:
+        assert found, f"{format_name} neither writes the document's {field} nor declares it dropped"
+
+
 def test_lossless_formats_drop_nothing():
     assert EXPORT_FORMATS["jsonl"].drops == frozenset()
+    assert EXPORT_FORMATS["jsonl"].document_drops == frozenset()
+    assert set(DOCUMENT_MARKERS) == set(DOCUMENT_FIELDS)

@@ -30,3 +30,18 @@ def test_postgres_project_round_trip(tmp_path, project, postgres_url):
         team.apply(edit.inverse())
         assert team.annotations()[0].tone is None
         assert team.find_speaker("lee").name == "Ann Lee"
+
+
+def test_postgres_exports_stream_as_on_sqlite(tmp_path, project, postgres_url):
+    from annotator.app.exports import ExportRequest, Selection, prepare_export
+    from tests.data.io.awkward_corpus import awkward_corpus
+
+    project.import_corpus(awkward_corpus())
+    with Project(postgres_url) as team:
+        team.import_corpus(awkward_corpus())
+        for selection in (Selection(statuses=()), Selection(speakers=("Ana Reyes",))):
+            for name, suffix in (("jsonl", ".jsonl"), ("csv", ".csv"), ("labelstudio", ".json")):
+                mine, theirs = tmp_path / f"sqlite{suffix}", tmp_path / f"postgres{suffix}"
+                prepare_export(project, ExportRequest(name, mine, selection)).run()
+                prepare_export(team, ExportRequest(name, theirs, selection)).run()
+                assert theirs.read_bytes() == mine.read_bytes(), name

@@ -15,6 +15,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from annotator.io.briefing.model import DeviceFrequency, ToneBySpeaker
+from annotator.io.briefing.stacked import draw_stacked
 from annotator.io.common import xml_safe
 
 DPI = 200
@@ -48,43 +49,16 @@ def _png(figure: Figure) -> bytes:
     return buffer.getvalue()
 
 
-def _text_colour(background: str) -> str:
-    red, green, blue = (int(background[i : i + 2], 16) for i in (1, 3, 5))
-    return "#000000" if 0.299 * red + 0.587 * green + 0.114 * blue > 150 else "#FFFFFF"
-
-
 def tone_by_speaker_png(chart: ToneBySpeaker) -> bytes | None:
-    """Stacked horizontal bars: one bar per speaker, one segment per tone. None if empty."""
+    """Stacked horizontal bars: one bar per speaker, one segment per tone, drawn by the
+    analysis view's own ``draw_stacked`` from the same counts. None if empty."""
     if not chart.speakers or not chart.tones:
         return None
     height = 1.0 + 0.38 * len(chart.speakers)
     figure = Figure(figsize=(WIDTH_INCHES, height), layout="constrained")
-    axes = figure.add_subplot()
-    positions = list(range(len(chart.speakers)))[::-1]  # most-quoted speaker on top
-    left = [0] * len(chart.speakers)
-    for tone, counts in zip(chart.tones, chart.counts, strict=True):
-        bars = axes.barh(
-            positions,
-            counts,
-            left=left,
-            color=tone.colour,
-            label=_printable(tone.name),
-            height=0.62,
-            edgecolor="white",
-            linewidth=0.8,
-        )
-        labels = [str(c) if c else "" for c in counts]
-        axes.bar_label(
-            bars, labels=labels, label_type="center", fontsize=7, color=_text_colour(tone.colour)
-        )
-        left = [a + b for a, b in zip(left, counts, strict=True)]
-    axes.set_yticks(positions, [_printable(s) for s in chart.speakers], fontdict=FONT)
-    axes.set_xlabel("Quotes", fontdict=FONT, color=TEXT_COLOUR)
-    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
-    axes.grid(axis="x", color=GRID_COLOUR, linewidth=0.6)
-    figure.legend(
-        loc="outside lower center", ncol=min(5, len(chart.tones)), frameon=False, fontsize=7
-    )
+    colours = {tone.name: tone.colour for tone in chart.tones}
+    draw_stacked(figure, chart.table, colours, label=_printable, rows=chart.speakers,
+                 series=[tone.name for tone in chart.tones])  # fmt: skip
     _style(figure)
     return _png(figure)
 

@@ -14,6 +14,7 @@ from datetime import date
 
 from annotator.core.corpus import Corpus
 from annotator.core.model import Annotation, Code, Document
+from annotator.core.stats import NONE, Crosstab, crosstab
 from annotator.io.briefing.describe import at_a_glance
 from annotator.io.common import (
     colour_or_default,
@@ -88,11 +89,21 @@ class SpeakerRow:
 
 @dataclass(frozen=True)
 class ToneBySpeaker:
-    """Quote counts per tone (rows) and speaker (columns), for a stacked bar chart."""
+    """Quotes by speaker and tone, counted by ``core.stats.crosstab`` as the analysis view
+    and ``annotator stats`` count them ("Unattributed" and "No tone" for quotes without):
+    the most-quoted speakers, the tones in codebook order."""
 
+    table: Crosstab
     speakers: tuple[str, ...]
     tones: tuple[Label, ...]
-    counts: tuple[tuple[int, ...], ...]
+
+    @property
+    def counts(self) -> tuple[tuple[int, ...], ...]:
+        """Per tone, the count of each speaker shown."""
+        return tuple(
+            tuple(self.table.counts.get((speaker, tone.name), 0) for speaker in self.speakers)
+            for tone in self.tones
+        )
 
 
 @dataclass(frozen=True)
@@ -252,14 +263,22 @@ def _sections(corpus: Corpus, palette: _Palette, group_by: str, context: bool) -
     return sections
 
 
-def _top_speakers(corpus: Corpus, palette: _Palette) -> list[SpeakerRow]:
-    counts = Counter(a.speaker or UNATTRIBUTED for a in corpus.annotations)
+def speaker_tone_table(corpus: Corpus) -> Crosstab:
+    """``crosstab(corpus, ("speaker", "tone"))`` named as the briefing prints it."""
+    counts: Counter[tuple[str, ...]] = Counter()
+    for (speaker, tone), count in crosstab(corpus, ("speaker", "tone")).counts.items():
+        counts[
+            (UNATTRIBUTED if speaker == NONE else speaker, NO_TONE if tone == NONE else tone)
+        ] += count
+    return Crosstab(("speaker", "tone"), dict(counts))
+
+
+def _top_speakers(corpus: Corpus, palette: _Palette, table: Crosstab) -> list[SpeakerRow]:
     rows = []
-    for name, quotes in counts.most_common(TOP_SPEAKERS):
-        tones = Counter(
-            a.tone for a in corpus.annotations if (a.speaker or UNATTRIBUTED) == name and a.tone
-        )
+    for name in table.values(0)[:TOP_SPEAKERS]:
+        tones = {t: n for (s, t), n in table.counts.items() if s == name and t != NO_TONE}
         dominant = min(tones, key=lambda t: (-tones[t], palette.tone_order(t))) if tones else None
+        quotes = sum(n for (s, _t), n in table.counts.items() if s == name)
         speaker = corpus.speaker(name)
         rows.append(
             SpeakerRow(name, speaker.role if speaker else None, quotes, palette.tone(dominant))
@@ -267,22 +286,16 @@ def _top_speakers(corpus: Corpus, palette: _Palette) -> list[SpeakerRow]:
     return rows
 
 
-def _tone_chart(corpus: Corpus, palette: _Palette, rows: list[SpeakerRow]) -> ToneBySpeaker:
-    speakers = [r.name for r in rows]
-    used = sorted({a.tone for a in corpus.annotations}, key=palette.tone_order)
-    taken = {label.colour.upper() for t in used if (label := palette.tone(t))}
+def _tone_chart(palette: _Palette, table: Crosstab, rows: list[SpeakerRow]) -> ToneBySpeaker:
+    def order(tone: str) -> tuple[int, str]:
+        return palette.tone_order(None if tone == NO_TONE else tone)
+
+    used = sorted(table.values(1), key=order)
+    taken = {label.colour.upper() for t in used if t != NO_TONE and (label := palette.tone(t))}
     no_tone = next((g for g in NO_TONE_GREYS if g not in taken), "#FFFFFF")
-    labels = [palette.tone(t) or Label(NO_TONE, no_tone) for t in used]
-    counts = tuple(
-        tuple(
-            sum(
-                1 for a in corpus.annotations if a.tone == tone and (a.speaker or UNATTRIBUTED) == s
-            )
-            for s in speakers
-        )
-        for tone in used
-    )
-    return ToneBySpeaker(tuple(speakers), tuple(labels), counts)
+    labels = [Label(NO_TONE, no_tone) if t == NO_TONE else palette.tone(t) for t in used]
+    speakers = tuple(r.name for r in rows)
+    return ToneBySpeaker(table, speakers, tuple(label for label in labels if label))
 
 
 def _device_chart(corpus: Corpus, palette: _Palette) -> DeviceFrequency:
@@ -318,9 +331,10 @@ def build_briefing(
     if group_by not in GROUPINGS:
         raise ValueError(f"group_by must be one of {', '.join(GROUPINGS)}, not {group_by!r}")
     palette = _Palette(corpus)
-    rows = _top_speakers(corpus, palette)
+    table = speaker_tone_table(corpus)
+    rows = _top_speakers(corpus, palette, table)
     sources = tuple(
-        SourceEntry(d.title, d.outlet, d.published, public_url(d.source))
+        SourceEntry(d.title, d.outlet, d.published, public_url(d.url) or public_url(d.source))
         for d in documents_in_order(corpus)
     )
     return Briefing(
@@ -333,7 +347,7 @@ def build_briefing(
         quote_count=len(corpus.annotations),
         speaker_count=len({a.speaker for a in corpus.annotations if a.speaker}),
         top_speakers=tuple(rows),
-        tone_chart=_tone_chart(corpus, palette, rows),
+        tone_chart=_tone_chart(palette, table, rows),
         device_chart=_device_chart(corpus, palette),
         group_by=group_by,
         sections=tuple(_sections(corpus, palette, group_by, include_context)),

@@ -3,7 +3,7 @@ workspace's analysis view share, so both show the same figure for the same numbe
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from matplotlib.figure import Figure
@@ -42,12 +42,17 @@ def draw_stacked(
     *,
     max_rows: int = 20,
     label: Callable[[str], str] = str,
+    rows: Sequence[str] | None = None,
+    series: Sequence[str] | None = None,
 ) -> list[tuple[object, Segment]]:
     """Draw ``table`` (two dimensions) on ``figure``: one bar per value of the first, one
     segment per value of the second, counts written on the segments. Returns each bar
-    patch with the cell it shows (for click-through)."""
-    rows = table.values(0)[:max_rows]
-    series = table.values(1)
+    patch with the cell it shows (for click-through).
+
+    Bars and segments come most quotes first (at most ``max_rows`` bars), unless ``rows``
+    or ``series`` give their order (the briefing keeps its tones in codebook order)."""
+    rows = list(rows) if rows is not None else table.values(0)[:max_rows]
+    series = list(series) if series is not None else table.values(1)
     axes = figure.add_subplot()
     positions = list(range(len(rows)))[::-1]  # the biggest on top
     left = [0] * len(rows)

@@ -1,0 +1,291 @@
+"""A project's selected quotes, read as an export writes them: one document at a time.
+
+``CorpusStream.of(project, wanted)`` reads the speakers and the codebook and counts the
+selection on the project's own thread. ``reading()`` may run on any thread: it takes its
+own connection in one read transaction (a snapshot, so a colleague's edit during a long
+export cannot make the file disagree with itself) and walks the documents in one ordered
+pass. Three queries share one order (documents; quotes joined to their document; devices
+joined to their quote) and are merged as their rows arrive, so only the current
+document and its quotes are in memory however large the project is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import Connection, Engine
+from sqlmodel import Session
+
+from annotator.core.corpus import CorpusFilter
+from annotator.core.model import Annotation, Codebook, Document, Speaker, Status
+from annotator.core.reading import Order, Usage
+from annotator.store import translate
+from annotator.store.lookup import Names
+from annotator.store.project import Project
+from annotator.store.selection_sql import (
+    DEVICE,
+    DOCUMENT,
+    QUOTE,
+    count_quotes,
+    kept_documents,
+    quote_conditions,
+)
+
+
+@dataclass(frozen=True)
+class QuoteCount:
+    """How many quotes a stream holds (it has no list of them to measure)."""
+
+    count: int
+
+    def __len__(self) -> int:
+        return self.count
+
+
+@dataclass(frozen=True)
+class Counts:
+    """What a selection holds, counted when it is prepared."""
+
+    quotes: int = 0
+    unplaced: int = 0  # quotes left out only because they are not placed on their text
+
+
+class CorpusStream:
+    """A selection of a project (a ``CorpusSource``) read from the store as it is written."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        wanted: CorpusFilter,
+        *,
+        with_quotes: bool = True,
+        speakers: Sequence[Speaker] = (),
+        codebook: Codebook | None = None,
+    ) -> None:
+        self.engine = engine
+        self.wanted = wanted
+        self.with_quotes = with_quotes
+        self.all_speakers = tuple(speakers)
+        self.profiles = {s.name: s for s in reversed(self.all_speakers)}  # the first wins
+        self.codebook = codebook or Codebook()
+        self.counts = Counts()
+
+    @classmethod
+    def of(cls, project: Project, wanted: CorpusFilter, with_quotes: bool = True) -> CorpusStream:
+        """The part of ``project`` that ``wanted`` keeps (with no quotes at all when
+        ``with_quotes`` is False), with its speakers, codebook and counts read now."""
+        stream = cls(
+            project.engine,
+            wanted,
+            with_quotes=with_quotes,
+            speakers=project.speakers(),
+            codebook=project.codebook(),
+        )
+        if with_quotes:
+            with stream.reading() as reader:
+                quotes, unplaced = count_quotes(reader.connection, wanted, reader.names)
+            stream.counts = Counts(quotes, unplaced)
+        return stream
+
+    @property
+    def annotations(self) -> QuoteCount:
+        """The number of quotes, counted when the stream was made (``of``)."""
+        return QuoteCount(self.counts.quotes)
+
+    @contextmanager
+    def reading(self) -> Iterator[StreamReader]:
+        """A reader over one snapshot of the project, on a connection of its own."""
+        with self.engine.connect() as connection:
+            if connection.dialect.name == "sqlite":
+                # The sqlite3 driver opens no transaction for reads: ask for one, so every
+                # query of this export sees the same moment.
+                connection.exec_driver_sql("BEGIN")
+            else:
+                connection.execution_options(isolation_level="REPEATABLE READ")
+            try:
+                yield StreamReader(self, connection)
+            finally:
+                connection.rollback()
+
+
+class StreamReader:
+    """One export's view of a ``CorpusStream`` (a ``CorpusReader``)."""
+
+    def __init__(self, stream: CorpusStream, connection: Connection) -> None:
+        self.stream = stream
+        self.connection = connection
+        self.codebook = stream.codebook
+        self.names = Names.load(Session(bind=connection))
+        self._usage: Usage | None = None
+        self._conditions = quote_conditions(connection, stream.wanted, self.names)
+
+    @property
+    def speakers(self) -> tuple[Speaker, ...]:
+        """The profiles of the speakers the selection quotes (all of them for texts only)."""
+        if not self.stream.with_quotes:
+            return self.stream.all_speakers
+        used = set(self.usage().speakers)
+        return tuple(s for s in self.stream.all_speakers if s.name in used)
+
+    def speaker(self, name: str | None) -> Speaker | None:
+        """The profile of the speaker of that canonical name, if known."""
+        return self.stream.profiles.get(name) if name else None
+
+    def usage(self) -> Usage:
+        """The names the selected quotes use, first seen first (by document id)."""
+        if self._usage is None:
+            self._usage = self._tally()
+        return self._usage
+
+    def by_document(
+        self, order: Order = Order.READING
+    ) -> Iterator[tuple[Document, list[Annotation]]]:
+        """Each selected document with its selected quotes (start, end, id)."""
+        wanted, names = self.stream.wanted, self.names
+        speakers, codes = names.speaker_names, names.code_names
+        for row, quotes in self._merged(order):
+            document = translate.document(row)
+            if not wanted.keeps_document(document):
+                continue
+            annotations = [
+                annotation
+                for quote, devices in quotes
+                if wanted.keeps_annotation(
+                    annotation := translate.annotation(quote, speakers, codes, devices)
+                )
+            ]
+            if annotations or not self._needs_quotes:
+                yield document, annotations
+
+    @property
+    def _needs_quotes(self) -> bool:
+        # A filter on speakers, tones or devices drops the documents it leaves empty.
+        return self.stream.with_quotes and self.stream.wanted.restricts_annotations
+
+    def _tally(self) -> Usage:
+        """The usage in three plain passes over the few columns it needs (the quotes, their
+        devices, the documents), the quotes narrowed in SQL by the filter's conditions."""
+        kept = kept_documents(self.connection, self.stream.wanted)
+        # Texts only: no quote is read (sa.false() keeps the queries' shape).
+        placed = [*self._conditions, QUOTE.c.anchor != "orphaned"]
+        if not self.stream.with_quotes:
+            placed.append(sa.false())
+        order = (QUOTE.c.document_id, QUOTE.c.start, QUOTE.c.end, self._text(QUOTE.c.id))
+        columns = (QUOTE.c.speaker_id, QUOTE.c.tone_id, QUOTE.c.annotator, QUOTE.c.status)
+        speakers: dict[int | None, None] = {}
+        tones: dict[int | None, None] = {}
+        annotators: dict[str | None, None] = {}
+        statuses: set[str] = set()
+        quoted: dict[int, int] = {}  # quotes per document
+        query = sa.select(QUOTE.c.document_id, *columns).where(*placed).order_by(*order)
+        for document_id, speaker_id, tone_id, annotator, status in self._execute(query):
+            if kept is None or document_id in kept:
+                quoted[document_id] = quoted.get(document_id, 0) + 1
+                speakers[speaker_id] = tones[tone_id] = annotators[annotator] = None
+                statuses.add(status)
+        devices: dict[int, None] = {}
+        query = sa.select(QUOTE.c.document_id, DEVICE.c.code_id).join(
+            QUOTE, QUOTE.c.id == DEVICE.c.annotation_id
+        )
+        query = query.where(*placed).order_by(*order, DEVICE.c.position)
+        for document_id, code_id in self._execute(query):
+            if kept is None or document_id in kept:
+                devices[code_id] = None
+        documents, variables = 0, {}
+        query = sa.select(DOCUMENT.c.id, DOCUMENT.c.attributes).order_by(DOCUMENT.c.id)
+        for document_id, attributes in self._execute(query):
+            wanted = (kept is None or document_id in kept) and (
+                document_id in quoted or not self._needs_quotes
+            )
+            if wanted:
+                documents += 1
+                variables.update(dict.fromkeys(sorted(attributes or {})))
+        names, codes = self.names.speaker_names, self.names.code_names
+        return Usage(
+            speakers=tuple(names[i] for i in speakers if i is not None),
+            tones=tuple(codes[i] for i in tones if i is not None),
+            devices=tuple(codes[i] for i in devices),
+            annotators=tuple(a for a in annotators if a),
+            statuses=frozenset(Status(s) for s in statuses),
+            variables=tuple(variables),
+            documents=documents,
+            quotes=sum(quoted.values()),
+        )
+
+    # -- documents, quotes and devices in one order, merged --------------------------
+    def _merged(self, order: Order) -> Iterator[tuple[Any, list[tuple[Any, tuple[str, ...]]]]]:
+        """Each document row with its quote rows, each with its device names."""
+        if not self.stream.with_quotes:
+            for row in self._execute(self._where(sa.select(DOCUMENT), order)):
+                yield row, []
+            return
+        quote_rows = _Ahead(self._quotes(order))
+        device_rows = _Ahead(self._devices(order))
+        code_names = self.names.code_names
+        for row in self._execute(self._where(sa.select(DOCUMENT), order)):
+            found = []
+            for quote in quote_rows.take("document_id", row.id):
+                devices = device_rows.take("id", quote.id)
+                found.append((quote, tuple(code_names[d.code_id] for d in devices)))
+            yield row, found
+
+    def _execute(self, query: sa.Select[Any]) -> Iterator[Any]:
+        # A server-side cursor where the database has one: rows come as they are read.
+        options = {"stream_results": True, "yield_per": 500}
+        return iter(self.connection.execute(query, execution_options=options))
+
+    def _order(self, order: Order) -> list[Any]:
+        column = DOCUMENT.c
+        if order is Order.STORED:
+            return [column.id]
+        return [column.published.is_(None), self._text(column.published),
+                self._text(column.title), column.id]  # fmt: skip
+
+    def _text(self, value: Any) -> Any:
+        # Python compares strings by code point, as SQLite's default collation does;
+        # PostgreSQL follows the locale unless told to compare bytes.
+        return value if self.connection.dialect.name == "sqlite" else value.collate("C")
+
+    def _where(self, query: sa.Select[Any], order: Order) -> sa.Select[Any]:
+        wanted = self.stream.wanted
+        if wanted.document_ids:
+            query = query.where(DOCUMENT.c.id.in_(sorted(wanted.document_ids)))
+        return query.order_by(*self._order(order))
+
+    def _quotes(self, order: Order) -> Iterator[Any]:
+        query = sa.select(QUOTE).join(DOCUMENT, DOCUMENT.c.id == QUOTE.c.document_id)
+        return self._execute(self._quote_order(self._where(query, order)))
+
+    def _devices(self, order: Order) -> Iterator[Any]:
+        query = (
+            sa.select(QUOTE.c.id, DEVICE.c.code_id)
+            .join(QUOTE, QUOTE.c.id == DEVICE.c.annotation_id)
+            .join(DOCUMENT, DOCUMENT.c.id == QUOTE.c.document_id)
+        )
+        query = self._quote_order(self._where(query, order)).order_by(DEVICE.c.position)
+        return self._execute(query)
+
+    def _quote_order(self, query: sa.Select[Any]) -> sa.Select[Any]:
+        query = query.where(*self._conditions)
+        return query.order_by(QUOTE.c.start, QUOTE.c.end, self._text(QUOTE.c.id))
+
+
+class _Ahead:
+    """Ordered rows handed out one group at a time (the rows of one document, or of one
+    quote), reading one row ahead."""
+
+    def __init__(self, rows: Iterator[Any]) -> None:
+        self._rows = rows
+        self._next = next(self._rows, None)
+
+    def take(self, column: str, value: object) -> list[Any]:
+        """The rows from here on whose ``column`` is ``value``."""
+        found = []
+        while self._next is not None and getattr(self._next, column) == value:
+            found.append(self._next)
+            self._next = next(self._rows, None)
+        return found
