@@ -63,7 +63,7 @@ _METADATA_NAMES = {
     "date": "published",
     "language": "language",
     "source": "source",
-    "url": "source",
+    "url": "url",
 }
 
 
@@ -245,20 +245,27 @@ class _ProjectReader:
 
     def _document(self, source: etree._Element, text: str, number: int) -> Document:
         metadata: dict[str, str] = {}
+        variables: dict[str, str] = {}  # any other variable is one of the analyst's own
         for value in _children(source, "VariableValue"):
             refs = _children(value, "VariableRef")
             variable = self.variables.get(_norm_guid(refs[0].get("targetGUID"))) if refs else None
-            key = _METADATA_NAMES.get((variable or "").strip().casefold())
+            name = (variable or "").strip()
+            key = _METADATA_NAMES.get(name.casefold())
             typed = [c.text for c in value if _local(c) != "VariableRef" and c.text]
-            if key and typed:
+            if typed and key:
                 metadata[key] = typed[0].strip()
+            elif typed and name:
+                variables[name] = typed[0].strip()
         if "published" in metadata:
             metadata["published"] = metadata["published"][:10]
+        if "url" in metadata and not metadata["url"].startswith(("http://", "https://")):
+            metadata.setdefault("source", metadata.pop("url"))  # older exports kept paths
         return Document(
             title=source.get("name") or f"Document {number}",
             text=text,
             imported_at=parse_iso(source.get("creationDateTime")) or now(),
             id=number,
+            attributes=tuple(sorted(variables.items())),
             **metadata,  # type: ignore[arg-type]
         )
 

@@ -270,3 +270,18 @@ def test_any_span_survives_the_round_trip(tmp_path: Path, text: str, data: st.Da
     write_qdpx(Corpus(documents=(document,), annotations=(annotation,)), path)
     (back,) = read_qdpx(path).annotations
     assert (back.start, back.end, back.quote, back.speaker) == (start, end, text[start:end], "S")
+
+
+def test_web_address_and_variables_come_back_through_qdpx(project, tmp_path):
+    from annotator.core import Document
+    from annotator.io.qdpx import read_qdpx, write_qdpx
+
+    doc = project.add_document(
+        Document(title="Speech", text="“We will act,” she said.", url="https://example.org/s",
+                 attributes=(("country", "UK"), ("party", "Labour")))
+    )  # fmt: skip
+    out = tmp_path / "p.qdpx"
+    write_qdpx(project.corpus(), out)
+    (back,) = read_qdpx(out).documents
+    assert back.url == "https://example.org/s" and back.title == doc.title
+    assert back.attributes == (("country", "UK"), ("party", "Labour"))
