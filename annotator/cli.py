@@ -359,6 +359,10 @@ def export(ctx: Context, format_name: str, output: Path, **filters: Any) -> None
 @click.option(
     "--context", "include_context", is_flag=True, help="Print the sentence around each quote."
 )
+@click.option(
+    "--agreement", "include_agreement", is_flag=True,
+    help="Add an appendix of the analysts' agreement on these documents.",
+)  # fmt: skip
 @filter_options
 @click.pass_obj
 def briefing(ctx: Context, output: Path, **options: Any) -> None:
@@ -372,6 +376,7 @@ def briefing(ctx: Context, output: Path, **options: Any) -> None:
                 analyst=options["analyst"] or paths.annotator_name(),
                 group_by=options["group_by"], template=options["template"],
                 include_context=options["include_context"],
+                include_agreement=options["include_agreement"], me=paths.annotator_name(),
             )  # fmt: skip
             return prepare_briefing(ctx.project, request)
 

@@ -15,7 +15,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from annotator.core import CodeKind, Status
 from annotator.core.corpus import Corpus, CorpusFilter, select, unplaced, unplaced_note
@@ -171,6 +171,8 @@ class BriefingRequest:
     group_by: str = "speaker"
     template: Path | None = None
     include_context: bool = False
+    include_agreement: bool = False  # an appendix of the analysts' agreement
+    me: str | None = None  # who made the project's own quotes (for the agreement)
 
 
 Selected = TypeVar("Selected", bound=CorpusSource)
@@ -245,6 +247,7 @@ def prepare_briefing(project: Project, request: BriefingRequest) -> Job[Corpus]:
     everything, corpus, note = _selected(project, request.selection)
     titles = {d.id: d.title for d in everything.documents if d.id is not None}
     scope = request.selection.describe(titles)
+    reliability = _reliability(everything, corpus, request) if request.include_agreement else None
 
     def write(selected: Corpus) -> str:
         count = write_briefing(
@@ -256,12 +259,28 @@ def prepare_briefing(project: Project, request: BriefingRequest) -> Job[Corpus]:
             template=request.template,
             include_context=request.include_context,
             scope=scope,
+            reliability=reliability,
         )
         documents = plural(len(selected.documents), "document")
         return f"Wrote {request.path} ({plural(count, 'quote')} from {documents})."
 
     quotes = plural(len(corpus.annotations), "quote")
     return Job(corpus, write, f"Writing a briefing of {quotes}…", note)
+
+
+def _reliability(everything: Corpus, selected: Corpus, request: BriefingRequest) -> Any:
+    """The agreement of the analysts on the briefing's documents (all their quotes)."""
+    from annotator.app.agreement import agreement
+    from annotator.io.briefing import ReliabilityTable
+
+    ids = {d.id for d in selected.documents}
+    documents = tuple(d for d in everything.documents if d.id in ids)
+    quotes = tuple(a for a in everything.annotations if a.document_id in ids)
+    found = agreement(
+        replace(everything, documents=documents, annotations=quotes), request.me or "analyst"
+    )
+    rows = tuple((str(w), f, k, a, str(u)) for w, f, k, a, u in found.rows())
+    return ReliabilityTable(found.analysts, found.documents, rows)
 
 
 def run_export(project: Project, request: ExportRequest) -> str:

@@ -53,6 +53,9 @@ class BriefingDialog(QDialog):
         form.addRow("&Group quotes by:", self.group_by)
         form.addRow("Te&mplate:", self.template)
         form.addRow("", self.include_context)
+        self.include_agreement = QCheckBox("Add the analysts' agreement (an appendix)")
+        self.include_agreement.setToolTip("For documents two or more analysts coded")
+        form.addRow("", self.include_agreement)
         form.addRow("Save &to:", self.output)
         self.ok_button = lay_out_request_dialog(self, form, self.selector, "Write briefing")
         for field in (self.output, self.template):
@@ -75,6 +78,8 @@ class BriefingDialog(QDialog):
             group_by=self.group_by.currentData(),
             template=self.template.path(),
             include_context=self.include_context.isChecked(),
+            include_agreement=self.include_agreement.isChecked(),
+            me=paths.annotator_name(),
         )
 
     def set_request(self, request: BriefingRequest) -> None:
@@ -85,6 +90,7 @@ class BriefingDialog(QDialog):
         self.group_by.setCurrentIndex(max(index, 0))
         self.template.set_path(request.template)
         self.include_context.setChecked(request.include_context)
+        self.include_agreement.setChecked(request.include_agreement)
         self.output.set_path(request.path)
         self.selector.set_selection(request.selection)
 

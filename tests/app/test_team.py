@@ -138,3 +138,33 @@ def test_texts_for_blind_coding_and_export_by_analyst(team, tmp_path):
     )
     (record,) = [json.loads(line) for line in bobs.read_text("utf-8").splitlines()]
     assert {a["annotator"] for a in record["annotations"]} == {"bob"}
+
+
+def test_the_briefing_can_carry_the_agreement(team, tmp_path):
+    import docx
+
+    mine, bob_file = team
+    merge(mine, read_colleague(bob_file))
+    out = tmp_path / "brief.docx"
+    result = CliRunner().invoke(
+        main, ["--project", mine.location, "briefing", "-o", str(out), "--agreement"],
+        env={"ANNOTATOR_NAME": "ann"},
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    brief = docx.Document(str(out))
+    headings = [p.text for p in brief.paragraphs if p.style.name.startswith("Heading")]
+    assert "Appendix: reliability" in headings
+    table = next(t for t in brief.tables if t.rows[0].cells[0].text == "Measure")
+    rows = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows[1:]}
+    expected = agreement(mine.corpus(), me="ann")
+    assert rows["tone"][2] == f"{expected.tone.kappa:.3f}" == "0.500"
+    assert rows["quote boundaries"][1] == f"{8 / 9:.3f}"
+
+
+def test_an_agreement_appendix_needs_two_analysts(team, tmp_path):
+    mine, _bob = team
+    result = CliRunner().invoke(
+        main, ["--project", mine.location, "briefing", "-o", str(tmp_path / "b.docx"),
+               "--agreement"], env={"ANNOTATOR_NAME": "ann"},
+    )  # fmt: skip
+    assert result.exit_code == 1 and "needs two analysts" in result.output

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from annotator.core.corpus import Corpus
 from annotator.io.briefing.charts import device_frequency_png, tone_by_speaker_png
-from annotator.io.briefing.model import GROUPINGS, Briefing, build_briefing
+from annotator.io.briefing.model import GROUPINGS, Briefing, ReliabilityTable, build_briefing
 from annotator.io.briefing.render_docx import render_docx
 
-__all__ = ["GROUPINGS", "Briefing", "build_briefing", "write_briefing"]
+__all__ = ["GROUPINGS", "Briefing", "ReliabilityTable", "build_briefing", "write_briefing"]
 
 
 def write_briefing(
@@ -26,6 +26,7 @@ def write_briefing(
     template: Path | None = None,
     include_context: bool = False,
     scope: str | None = None,
+    reliability: ReliabilityTable | None = None,
 ) -> int:
     """Write a Word briefing of ``corpus`` (already filtered) to ``path``; return quotes written.
 
@@ -33,7 +34,8 @@ def write_briefing(
     whose styles, page setup and header (e.g. a logo) are kept and whose body is
     replaced; Speechmark's own styles are added only where the template lacks them.
     ``include_context`` prints the sentence around each quote; ``scope`` describes the
-    selection (filters) on the title page.
+    selection (filters) on the title page; ``reliability`` adds an appendix of the
+    analysts' agreement.
     """
     briefing = build_briefing(
         corpus,
@@ -47,4 +49,4 @@ def write_briefing(
         "tone": tone_by_speaker_png(briefing.tone_chart),
         "devices": device_frequency_png(briefing.device_chart),
     }
-    return render_docx(briefing, path, charts=charts, template=template)
+    return render_docx(briefing, path, charts=charts, template=template, reliability=reliability)

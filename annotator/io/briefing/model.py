@@ -121,6 +121,15 @@ class SourceEntry:
 
 
 @dataclass(frozen=True)
+class ReliabilityTable:
+    """How far the analysts behind the quotes agree (an appendix, when asked for)."""
+
+    analysts: tuple[str, ...]
+    documents: int  # coded by at least two of them
+    rows: tuple[tuple[str, str, str, str, str], ...]  # measure, F1, kappa, alpha, units
+
+
+@dataclass(frozen=True)
 class Briefing:
     """Everything a briefing says, in reading order."""
 

@@ -20,7 +20,7 @@ from docx.text.paragraph import Paragraph
 
 from annotator.io.briefing import styles
 from annotator.io.briefing.describe import device_chart_text, tone_chart_text
-from annotator.io.briefing.model import Briefing, Label, QuoteBlock, format_day
+from annotator.io.briefing.model import Briefing, Label, QuoteBlock, ReliabilityTable, format_day
 from annotator.io.common import is_rtl, xml_safe
 
 CHART_WIDTH = Cm(16)
@@ -237,6 +237,24 @@ def _appendix(document: DocxDocument, briefing: Briefing) -> None:
             styles.add_hyperlink(cells[-1].paragraphs[0], xml_safe(row[3]), _short(row[3]))
 
 
+def _reliability(document: DocxDocument, table: ReliabilityTable) -> None:
+    heading = document.add_heading("Appendix: reliability", level=1)
+    heading.paragraph_format.space_before = Pt(30)
+    heading.paragraph_format.keep_with_next = True
+    who = ", ".join(table.analysts)
+    _paragraph(
+        document,
+        f"{who} coded {table.documents} of the documents independently. Quotes count as "
+        "the same when they share at least half of the shorter one; kappa compares two "
+        "analysts, alpha any number; 1 is full agreement, 0 what chance would give.",
+        "Normal",
+    )
+    widths = [6.0, 2.2, 2.4, 2.4, 2.0]
+    grid = _table(document, ["Measure", "F1", "Kappa", "Alpha", "Units"], widths)
+    for row in table.rows:
+        _row(document, grid, list(row), widths)
+
+
 def _short(link: str, width: int = 40) -> str:
     text = xml_safe(link).split("://", 1)[-1]
     return text if len(text) <= width else text[: width - 1] + "\u2026"
@@ -248,6 +266,7 @@ def render_docx(
     *,
     charts: dict[str, bytes | None],
     template: Path | str | None = None,
+    reliability: ReliabilityTable | None = None,
 ) -> int:
     """Write ``briefing`` to ``path`` (on ``template`` if given); return the quotes written."""
     document = docx.Document(str(template)) if template else docx.Document()
@@ -261,6 +280,8 @@ def render_docx(
     _summary(document, briefing, charts)
     written = _body(document, briefing)
     _appendix(document, briefing)
+    if reliability is not None:
+        _reliability(document, reliability)
     document.core_properties.title = xml_safe(briefing.title)[:250]
     document.core_properties.author = xml_safe(briefing.analyst or "Speechmark")[:250]
     document.save(str(path))
