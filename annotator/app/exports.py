@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from annotator import paths
 from annotator.core import CodeKind, Status
 from annotator.core.corpus import Corpus, CorpusFilter, select, unplaced, unplaced_note
 from annotator.core.reading import CorpusSource
@@ -277,7 +278,8 @@ def _reliability(everything: Corpus, selected: Corpus, request: BriefingRequest)
     documents = tuple(d for d in everything.documents if d.id in ids)
     quotes = tuple(a for a in everything.annotations if a.document_id in ids)
     found = agreement(
-        replace(everything, documents=documents, annotations=quotes), request.me or "analyst"
+        replace(everything, documents=documents, annotations=quotes),
+        request.me or paths.annotator_name(),
     )
     rows = tuple((str(w), f, k, a, str(u)) for w, f, k, a, u in found.rows())
     return ReliabilityTable(found.analysts, found.documents, rows)

@@ -79,7 +79,6 @@ class BriefingDialog(QDialog):
             template=self.template.path(),
             include_context=self.include_context.isChecked(),
             include_agreement=self.include_agreement.isChecked(),
-            me=paths.annotator_name(),
         )
 
     def set_request(self, request: BriefingRequest) -> None:
