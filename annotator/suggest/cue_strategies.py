@@ -62,13 +62,21 @@ class Quote:
             text[q.start + 1 : q.end - 1].rstrip()[-1:] in (".", "!", "?", "…")
             and text[q.end : q.end + 3].lstrip()[:1].isupper()
         )
-        # The cue after the quote, and whether its clause ends in a colon.
-        self.after = cues.after_cue(
-            article.index, q.end, min(self.p_end, q.end + 300), self.continued
-        )
+        self._after: tuple[cues.Cue | None, bool] | None = None
         self._sentence_start = -1
         self._before = _UNSET
         self.memo: dict[str, object] = {}  # what several strategies ask about the quote
+
+    @property
+    def after(self) -> tuple[cues.Cue | None, bool]:
+        """The cue after the quote, and whether its clause ends in a colon (found when a
+        strategy first asks: a cue before the quote often decides first)."""
+        if self._after is None:
+            q = self.span
+            self._after = cues.after_cue(
+                self.article.index, q.end, min(self.p_end, q.end + 300), self.continued
+            )
+        return self._after
 
     @property
     def sentence_start(self) -> int:
@@ -87,8 +95,10 @@ class Quote:
 
 def cue_after_comma(q: Quote) -> Candidate | None:
     """ "“…,” she said": a cue right after a quote that ends mid-sentence."""
+    if not q.continued:
+        return None
     after, colon = q.after
-    if after is None or colon or not q.continued:
+    if after is None or colon:
         return None
     return from_cue(q, after, weights.CUE_AFTER_COMMA, "cue after the quote")
 
@@ -127,8 +137,10 @@ def cue_before(q: Quote) -> Candidate | None:
 def cue_after(q: Quote) -> Candidate | None:
     """ "“…” she said": a cue after a quote that has no comma but goes on in the same
     sentence (weaker when the cue's clause introduces something else with a colon)."""
+    if q.next_sentence:
+        return None
     after, colon = q.after
-    if after is None or q.next_sentence:
+    if after is None:
         return None
     base = weights.CUE_AFTER_COLON if colon else weights.CUE_AFTER
     return from_cue(q, after, base, "cue after the quote, no comma")
@@ -151,8 +163,10 @@ def colon_introduction(q: Quote) -> Candidate | None:
 
 def cue_next_sentence(q: Quote) -> Candidate | None:
     """ "“….” She added: …": a cue opening the sentence after a quote that ends its own."""
+    if not q.next_sentence:
+        return None
     after, colon = q.after
-    if after is None or not q.next_sentence:
+    if after is None:
         return None
     base = weights.CUE_AFTER_COLON if colon else weights.CUE_NEXT_SENTENCE
     return from_cue(q, after, base, "cue in the next sentence")

@@ -50,11 +50,15 @@ STRATEGIES: tuple[Strategy, ...] = (
 
 _SMALL_WORDS = words("a an the of and or in on at to for by with from vs")
 # What comes right before the title of a work: "a report titled “…”", "his memoir, “…”".
+_WORK_WORDS = (
+    "titled entitled headlined book memoir report novel film documentary album song play "
+    "programme program show series essay column podcast slogan motto"
+).split()
 _WORK_BEFORE_RX = re.compile(
-    r"(?:\b(titled|entitled|headlined)|\b(?:book|memoir|report|novel|film|documentary|album|"
-    r"song|play|programme|program|show|series|essay|column|podcast|slogan|motto),?)\s*\Z",
+    rf"(?:\b({'|'.join(_WORK_WORDS[:3])})|\b(?:{'|'.join(_WORK_WORDS[3:])}),?)\s*\Z",
     re.IGNORECASE,
 )
+_WORK_ENDINGS = tuple(_WORK_WORDS)
 
 
 def suggest(text: str, known_speakers: Iterable[object] = ()) -> list[Suggestion]:
@@ -153,7 +157,13 @@ def is_speech(q: Quote, quoted: list[str], candidate: Candidate | None) -> bool:
     if candidate is None and (len(quoted) <= 3 or title_like):
         return False
     span, masked = q.span, q.article.masked
-    introduced = _WORK_BEFORE_RX.search(masked, max(q.p_start, span.start - 40), span.start)
+    # The pattern only matches after one of its words: look at the last word first.
+    last = masked[max(q.p_start, span.start - 40) : span.start].rsplit(None, 1)[-1:]
+    introduced = (
+        _WORK_BEFORE_RX.search(masked, max(q.p_start, span.start - 40), span.start)
+        if last and last[0].rstrip(",").lower().endswith(_WORK_ENDINGS)
+        else None
+    )
     if introduced and (title_like or introduced.group(1)):
         return False  # the name of a report, book or show: “…”, not speech
     place = candidate.place if candidate else ""
