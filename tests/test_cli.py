@@ -38,7 +38,7 @@ def articles(tmp_path):
 
 
 def test_import_annotate_show_export_reimport(run, articles, tmp_path):
-    out = run("import", str(articles))
+    out = run("import", str(articles), expect=1)  # one file failed: the others went in
     assert "reading  1/3 " in out and "reading  3/3 " in out  # each file as it is read
     assert "added    1\tspeech" in out or "added    2\tspeech" in out
     assert "failed   " in out and "broken.docx: not a readable Word document" in out

@@ -17,7 +17,7 @@ from annotator.core import Document
 from annotator.core.corpus import Corpus
 from annotator.core.edits import AddDocument, Batch, Edit, ReviseDocument
 from annotator.io.files import display_path
-from annotator.io.importers import ImportProblem, expand, read_document
+from annotator.io.importers import ImportProblem, read_document, scan
 from annotator.store import Project
 from annotator.store.corpus_import import CorpusImportReport, corpus_import_edit
 
@@ -33,6 +33,8 @@ class ImportReport:
     duplicates: list[tuple[Path, str]] = field(default_factory=list)
     failed: list[tuple[Path, str]] = field(default_factory=list)
     notes: list[tuple[Path, str]] = field(default_factory=list)  # e.g. a guessed encoding
+    # Files and folders met in a folder and not read (unsupported kind, hidden...), with why.
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
     cancelled: bool = False
     edit: Edit | None = None
 
@@ -44,6 +46,7 @@ class ImportReport:
             note = f" ({quotes} could not be re-placed)" if orphaned else ""
             out.append(f"updated  {doc.id}\t{doc.title}{note}")
         out += [f"skipped  {display_path(p)}: {reason}" for p, reason in self.duplicates]
+        out += [f"skipped  {display_path(p)}: {reason}" for p, reason in self.skipped]
         out += [f"failed   {display_path(p)}: {reason}" for p, reason in self.failed]
         out += [f"note     {display_path(p)}: {note}" for p, note in self.notes]
         return out
@@ -57,6 +60,8 @@ class ImportReport:
             parts.append(f"{len(self.duplicates)} already in the project")
         if self.failed:
             parts.append(f"{len(self.failed)} could not be imported")
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} skipped")
         ending = " (cancelled)" if self.cancelled else ""
         return "Import finished: " + ", ".join(parts) + ending + "."
 
@@ -104,8 +109,8 @@ def import_files(
     Cancelling keeps what was read so far (it goes in); the report's ``edit`` is the
     applied edit, with the new documents' ids, for an undo stack.
     """
-    report = ImportReport()
-    files = expand(paths)
+    files, skipped = scan(paths)
+    report = ImportReport(skipped=skipped)
     plan = _Plan(project)
     for done, path in enumerate(files):
         if progress is not None and not progress(done, len(files), path):

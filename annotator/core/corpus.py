@@ -70,7 +70,8 @@ class CorpusFilter:
     published_from: str | None = None
     published_to: str | None = None
     annotators: frozenset[str] = frozenset()  # who made the quote (case-insensitive)
-    # The analyst's document variables: (name, value) pairs that must all hold.
+    # The analyst's document variables as (name, value) pairs: a document must have one of
+    # the values given for each variable named.
     attributes: frozenset[tuple[str, str]] = frozenset()
 
     @classmethod
@@ -102,8 +103,11 @@ class CorpusFilter:
     def keeps_document(self, document: Document) -> bool:
         if self.document_ids and document.id not in self.document_ids:
             return False
-        for name, value in self.attributes:
-            if (document.attribute(name) or "").casefold() != value:
+        wanted: dict[str, set[str]] = {}
+        for name, value in self.attributes:  # any of a variable's values, every variable
+            wanted.setdefault(name, set()).add(value)
+        for name, values in wanted.items():
+            if (document.attribute(name) or "").casefold() not in values:
                 return False
         if self.published_from or self.published_to:
             if not document.published:

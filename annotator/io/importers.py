@@ -1,4 +1,4 @@
-"""Reading articles and speeches from files: txt, md, docx, html, and folders of them.
+"""Reading articles and speeches from files: txt, md, docx, html, pdf, and folders of them.
 
 Each reader returns a core ``Document`` or raises ``ImportProblem`` naming the file and
 the reason in one line. Text is kept verbatim except that line breaks become ``\\n`` and
@@ -27,14 +27,17 @@ from annotator.io.files import (
     display_path,
     read_limited,
 )
+from annotator.io.metadata import first_line_title, real_author, real_created, real_title
 
-__all__ = ["ImportProblem", "ReadResult", "decode", "read_all", "read_document"]
+__all__ = ["ImportProblem", "ReadResult", "decode", "read_all", "read_document", "scan"]
 
 MAX_BYTES = 20 * MB  # far above any article; stops a stray dump or video
 # A .docx is a zip: what it may expand to (Word's own article-sized files are a few MB).
 DOCX_EXPANDED = 100 * MB
 DOCX_PART = 50 * MB
-SUPPORTED = (".txt", ".text", ".md", ".markdown", ".docx", ".html", ".htm")
+SUPPORTED = (".txt", ".text", ".md", ".markdown", ".docx", ".html", ".htm", ".pdf")
+# The kinds as an analyst names them (the other suffixes are spellings of these).
+KINDS = ".txt, .md, .docx, .html, .pdf"
 # Word never writes a DTD; python-docx leaves entity references unexpanded, which would
 # silently cut the paragraph holding one short.
 _DTD = (b"<!DOCTYPE", "<!DOCTYPE".encode("utf-16-le"), "<!DOCTYPE".encode("utf-16-be"))
@@ -147,8 +150,33 @@ def read_docx(path: Path, notes: Notes | None = None) -> Document:
         raise ImportProblem(path, "not a readable Word document (damaged, or not .docx)") from error
     text = "\n".join(p.text for p in document.paragraphs)
     props = document.core_properties
-    published = props.created.date().isoformat() if props.created else None
-    return _finish(path, text, props.title, author=props.author or None, published=published)
+    title = real_title(props.title) or _first_heading(document) or first_line_title(text)
+    return _finish(
+        path, text, title, author=real_author(props.author), published=real_created(props.created)
+    )
+
+
+def _first_heading(document: Any) -> str | None:
+    """The text of the first non-empty paragraph styled as a title or heading."""
+    for paragraph in document.paragraphs:
+        style = paragraph.style.name if paragraph.style is not None else ""
+        if paragraph.text.strip() and style.startswith(("Title", "Heading")):
+            return str(paragraph.text)
+    return None
+
+
+def read_pdf(path: Path, notes: Notes | None = None) -> Document:
+    """A text PDF: its words in reading order without page headers, footers and numbers;
+    title, author and date from its properties when real, else the title is its first line."""
+    from annotator.io.pdf import PdfProblem, read_pdf_bytes
+
+    try:
+        pdf = read_pdf_bytes(_read_bytes(path))
+    except PdfProblem as problem:
+        raise ImportProblem(path, str(problem)) from None
+    if notes is not None:
+        notes.extend(pdf.notes)
+    return _finish(path, pdf.text, pdf.title, author=pdf.author, published=pdf.published)
 
 
 def read_html(path: Path, notes: Notes | None = None) -> Document:
@@ -178,6 +206,7 @@ READERS: dict[str, Callable[[Path, Notes | None], Document]] = {
     ".docx": read_docx,
     ".html": read_html,
     ".htm": read_html,
+    ".pdf": read_pdf,
 }
 
 
@@ -186,7 +215,9 @@ def read_document(path: Path, notes: Notes | None = None) -> Document:
     (a guessed encoding, control characters removed) is appended to ``notes``."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
-        raise ImportProblem(path, f"unsupported file type {path.suffix or '(none)'!r}")
+        raise ImportProblem(
+            path, f"unsupported file type {path.suffix or '(none)'!r} (supported: {KINDS})"
+        )
     return reader(path, notes)
 
 
@@ -200,21 +231,60 @@ class ReadResult:
     notes: tuple[str, ...] = ()
 
 
-def expand(paths: Iterable[Path]) -> list[Path]:
-    """Files named directly, plus supported files found recursively in folders."""
+def _skip_reason(path: Path) -> str | None:
+    """Why a file found in a folder is not imported, or None when it is."""
+    if path.name.startswith("~$"):
+        return "a lock file Word keeps while the document is open"
+    if path.name.startswith("."):
+        return "a hidden file"
+    if path.is_symlink() and not path.exists():
+        return "a link to a file that does not exist"
+    if not path.is_file():
+        return "not a regular file (a device, pipe or socket)"
+    if path.suffix.lower() not in SUPPORTED:
+        return f"not a supported kind of file ({KINDS})"
+    return None
+
+
+def _walk(folder: Path, files: list[Path], skipped: list[tuple[Path, str]]) -> None:
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as error:
+        skipped.append((folder, f"the folder cannot be read ({error.strerror})"))
+        return
+    for entry in entries:
+        if entry.is_dir() and not entry.is_symlink():
+            if entry.name.startswith("."):
+                skipped.append((entry, "a hidden folder"))
+            else:
+                _walk(entry, files, skipped)
+        elif entry.is_dir():
+            skipped.append((entry, "a link to a folder (not followed)"))
+        else:
+            reason = _skip_reason(entry)
+            if reason is None:
+                files.append(entry)
+            else:
+                skipped.append((entry, reason))
+
+
+def scan(paths: Iterable[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The files to read: those named directly, plus the supported files found
+    recursively in folders; and every other file or folder met there, with why it is
+    skipped (unsupported kind, hidden, a lock file...)."""
     files: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
     for path in paths:
         if path.is_dir():
-            files.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file() and p.suffix.lower() in SUPPORTED and not p.name.startswith(".")
-                )
-            )
+            _walk(path, files, skipped)
         else:
             files.append(path)
-    return files
+    return files, skipped
+
+
+def expand(paths: Iterable[Path]) -> list[Path]:
+    """Files named directly, plus supported files found recursively in folders."""
+    return scan(paths)[0]
 
 
 def read_all(paths: Iterable[Path]) -> Iterator[ReadResult]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert
+from sqlalchemy import Connection, delete, insert
 from sqlmodel import Session, select
 
 from annotator.core import Annotation, CodeKind, context_around, now
@@ -39,6 +40,7 @@ from annotator.store.tables import (
     SpeakerRow,
 )
 
+BULK_ROWS = 50  # from this many rows on, a bulk insert skips SQLAlchemy's conversions
 # Plain tables for the per-quote statements: no ORM bookkeeping on large batches.
 ANNOTATIONS = AnnotationRow.__table__  # type: ignore[attr-defined]
 DOCUMENTS = DocumentRow.__table__  # type: ignore[attr-defined]
@@ -145,9 +147,34 @@ def _insert_annotations(run: _Run, annotations: Iterable[Annotation]) -> None:
         run.changes.documents.add(ann.document_id)
     connection = run.s.connection()
     if rows:
-        connection.execute(insert(ANNOTATIONS), rows)
+        _insert_many(connection, ANNOTATIONS, rows)
     if device_rows:
-        connection.execute(insert(ANNOTATION_DEVICES), device_rows)
+        _insert_many(connection, ANNOTATION_DEVICES, device_rows)
+
+
+def _insert_many(connection: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows at once. On SQLite the driver gets plain tuples, with times written
+    as SQLAlchemy writes them: its per-value conversions took most of a corpus import."""
+    if connection.dialect.name != "sqlite" or len(rows) < BULK_ROWS:
+        connection.execute(insert(table), rows)
+        return
+    columns = list(rows[0])
+    names = ", ".join(f'"{c}"' for c in columns)  # "end" is a keyword: quoted
+    places = ", ".join("?" for _ in columns)
+    sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({places})'
+    times = [n for n, c in enumerate(columns) if isinstance(rows[0][c], datetime)]
+    written: dict[datetime, str] = {}  # quotes imported together share their stamps
+    values = []
+    for row in rows:
+        row_values = [row[c] for c in columns]
+        for n in times:
+            stamp = row_values[n]
+            text = written.get(stamp)
+            if text is None:  # SQLAlchemy's SQLite DateTime storage format
+                text = written[stamp] = stamp.strftime("%Y-%m-%d %H:%M:%S.%f")
+            row_values[n] = text
+        values.append(tuple(row_values))
+    connection.exec_driver_sql(sql, values)
 
 
 def _remove_annotation(run: _Run, edit: Any) -> None:

@@ -18,18 +18,20 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import ExceptionContext, make_url
 
 from annotator.store.errors import ProjectBusy, ProjectReadOnly
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 HEAD = "head"
+# The newest schema version. Opening a project at this version needs no Alembic at all
+# (it loads in half a second): tests/store/test_migrations.py checks it is Alembic's head.
+HEAD_REVISION = "v4"
 BUSY_SECONDS = 5.0  # how long a write waits for another program's (ANNOTATOR_BUSY_TIMEOUT)
 # Any fixed number: PostgreSQL advisory locks are keyed by a 64-bit integer per database.
 _SETUP_LOCK_KEY = 0x5EEC_4D41_524B
@@ -119,6 +121,8 @@ def _kind_of(error: BaseException) -> str | None:
 
 
 def _alembic_config() -> Config:
+    from alembic.config import Config  # only when a schema must be created or upgraded
+
     config = Config()
     config.set_main_option("script_location", "annotator.store:migrations")
     return config
@@ -127,24 +131,41 @@ def _alembic_config() -> Config:
 def current_revision(engine: Engine) -> str | None:
     """The schema version of the database, or None for an empty one."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        return _revision_of(connection)
+
+
+def _revision_of(connection: Connection) -> str | None:
+    # Alembic's own table, read directly: importing Alembic costs more than the query.
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    found = connection.execute(text("SELECT version_num FROM alembic_version")).first()
+    return str(found[0]) if found else None
 
 
 def head_revision() -> str:
+    """The newest schema version, as Alembic's scripts say."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def _refuse_unknown(current: str | None) -> None:
+    if current is None or current == HEAD_REVISION:
+        return
+    from alembic.script import ScriptDirectory
+
     known = {s.revision for s in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
-    if current is not None and current not in known:
+    if current not in known:
         raise ProjectOpenError(
             f"the project was made by a newer Speechmark (schema {current}); please upgrade"
         )
 
 
 def _upgrade(connection: Connection, revision: str) -> None:
+    from alembic import command
+
     config = _alembic_config()
     config.attributes["connection"] = connection
     command.upgrade(config, revision)
@@ -170,12 +191,12 @@ def prepare(engine: Engine, seed: Callable[[Connection], None] | None = None) ->
     one new project at the same moment both succeed and it is seeded once."""
     current = current_revision(engine)
     _refuse_unknown(current)
-    if current == head_revision():
+    if current == HEAD_REVISION:
         return  # the common case: no lock, so a read-only project still opens
     with _setup_lock(engine) as connection:
-        current = MigrationContext.configure(connection).get_current_revision()
+        current = _revision_of(connection)
         _refuse_unknown(current)  # another process may have set it up meanwhile
-        if current != head_revision():
+        if current != HEAD_REVISION:
             _upgrade(connection, HEAD)
         if current is None and seed is not None:
             seed(connection)
@@ -185,7 +206,7 @@ def migrate(engine: Engine, revision: str = HEAD) -> None:
     """Bring the schema to ``revision`` (the newest by default), holding the setup lock."""
     current = current_revision(engine)
     _refuse_unknown(current)
-    if revision == HEAD and current == head_revision():
+    if revision == HEAD and current == HEAD_REVISION:
         return
     with _setup_lock(engine) as connection:
         _upgrade(connection, revision)

@@ -154,10 +154,11 @@ class FileController(QObject):
         if self.window.document is None and report.added:
             self.window.open_document(report.added[0].id)
         self.window.hint(report.summary())
-        if report.failed:
-            details = "\n".join(f"{path.name}: {reason}" for path, reason in report.failed)
+        if report.failed or report.skipped:
+            problems = report.failed + report.skipped
+            details = "\n".join(f"{path.name}: {reason}" for path, reason in problems)
             self.window.prompts.error(
-                "Some files could not be imported",
+                "Some files were not imported",
                 f"{report.summary()}\nThe other files went in.",
                 details,
             )

@@ -193,8 +193,14 @@ class SelectionWidget(QWidget):
             checked=False,
             hint="None checked: any device (or none).",
         )
+        pairs = sorted({pair for d in project.documents() for pair in d.attributes})
+        self.variables = CheckList(
+            [(f"{name} = {value}", f"{name}\t{value}", "") for name, value in pairs],
+            checked=False,
+            hint="None checked: any. Several values of one variable: any of them.",
+        )
         self.tabs = QTabWidget()
-        for lists in (self.documents, self.speakers, self.tones, self.devices):
+        for lists in (self.documents, self.speakers, self.tones, self.devices, self.variables):
             self.tabs.addTab(lists, "")
             lists.changed.connect(self._update)
         self.status_boxes = {status: QCheckBox(status.value.capitalize()) for status in STATUSES}
@@ -236,6 +242,10 @@ class SelectionWidget(QWidget):
             statuses=tuple(s for s, box in self.status_boxes.items() if box.isChecked()),
             published_from=self.published_from.value(),
             published_to=self.published_to.value(),
+            attributes=tuple(
+                (name, value)
+                for name, _tab, value in (str(v).partition("\t") for v in self.variables.values())
+            ),
         )
 
     def set_selection(self, selection: Selection) -> None:
@@ -247,6 +257,7 @@ class SelectionWidget(QWidget):
         self.speakers.set_checked(set(selection.speakers))
         self.tones.set_checked(set(selection.tones))
         self.devices.set_checked(set(selection.devices))
+        self.variables.set_checked({f"{n}\t{v}" for n, v in selection.attributes})
         for status, box in self.status_boxes.items():
             box.setChecked(status in selection.statuses)
         self.published_from.set_value(selection.published_from)
@@ -275,6 +286,7 @@ class SelectionWidget(QWidget):
             ("Speakers", self.speakers),
             ("Tones", self.tones),
             ("Devices", self.devices),
+            ("Variables", self.variables),
         ):
             count = len(lists.values())
             titles.append(f"{name} ({count if count else 'any'})")

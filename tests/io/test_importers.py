@@ -1,4 +1,5 @@
 import os
+from datetime import datetime
 from pathlib import Path
 
 import docx
@@ -188,3 +189,80 @@ def test_text_title_is_its_headline_or_the_file_name(tmp_path, first_line, title
     path = tmp_path / "story.txt"
     path.write_text(f"{first_line}\n\nBody of the article follows here.", encoding="utf-8")
     assert read_document(path).title == title
+
+
+def _docx(path, *paragraphs, title=None, author=None, heading=None):
+    document = docx.Document()
+    if title is not None:
+        document.core_properties.title = title
+    if author is not None:
+        document.core_properties.author = author
+    if heading:
+        document.add_heading(heading, level=1)
+    for text in paragraphs:
+        document.add_paragraph(text)
+    document.save(path)
+    return path
+
+
+def test_docx_from_python_docx_has_no_template_author_or_date(tmp_path):
+    doc = read_document(_docx(tmp_path / "note.docx", "Short opening line", "Body text."))
+    assert doc.author is None and doc.published is None
+    assert doc.title == "Short opening line"
+
+
+def test_docx_title_is_the_first_heading_when_the_property_is_a_placeholder(tmp_path):
+    path = _docx(
+        tmp_path / "speech.docx",
+        "“We will rebuild,” she said.",
+        title="Microsoft Word - speech.docx",
+        heading="Budget speech 2024",
+    )
+    assert read_document(path).title == "Budget speech 2024"
+
+
+def test_docx_real_properties_are_kept(tmp_path):
+    path = tmp_path / "briefing.docx"
+    document = docx.Document()
+    document.core_properties.author = "Press office"
+    document.core_properties.created = datetime(2022, 2, 10, 9, 30)
+    document.add_paragraph("Text.")
+    document.save(path)
+    doc = read_document(path)
+    assert (doc.author, doc.published) == ("Press office", "2022-02-10")
+
+
+def test_folder_import_names_every_file_it_skips_and_why(project, tmp_path):
+    folder = tmp_path / "inbox"
+    (folder / ".git").mkdir(parents=True)
+    (folder / ".git" / "notes.txt").write_text("not an article", encoding="utf-8")
+    (folder / "speech.txt").write_text("“We will rebuild,” she said.", encoding="utf-8")
+    (folder / "figures.xlsx").write_bytes(b"PK\x03\x04")
+    (folder / ".DS_Store").write_bytes(b"\x00\x00")
+    (folder / "~$speech.docx").write_bytes(b"owner")
+    report = import_files(project, [folder])
+    assert [d.title for d in report.added] == ["speech"]
+    skipped = {p.name: reason for p, reason in report.skipped}
+    assert skipped == {
+        ".git": "a hidden folder",
+        ".DS_Store": "a hidden file",
+        "figures.xlsx": "not a supported kind of file (.txt, .md, .docx, .html, .pdf)",
+        "~$speech.docx": "a lock file Word keeps while the document is open",
+    }
+    lines = report.lines()
+    assert (
+        f"skipped  {folder / 'figures.xlsx'}: not a supported kind of file "
+        "(.txt, .md, .docx, .html, .pdf)"
+    ) in lines
+    assert "4 skipped" in report.summary()
+
+
+def test_folder_import_takes_pdfs(project, tmp_path):
+    from tests.data.io.pdf_maker import PdfPage, PdfSpec, draw_pdf
+
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    draw_pdf(folder / "release.pdf", PdfSpec([PdfPage([["Ministers meet today", "", "Text."]])]))
+    report = import_files(project, [folder])
+    assert [d.title for d in report.added] == ["Ministers meet today"]
+    assert report.skipped == [] and report.failed == []

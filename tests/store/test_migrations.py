@@ -71,3 +71,9 @@ def test_a_project_from_a_newer_version_is_refused_untouched(tmp_path):
         db.execute("UPDATE alembic_version SET version_num = 'v99'")
     with pytest.raises(ProjectOpenError, match="newer Speechmark"):
         Project(str(path))
+
+
+def test_the_newest_schema_version_is_alembics_head():
+    from annotator.store.database import HEAD_REVISION
+
+    assert head_revision() == HEAD_REVISION  # update HEAD_REVISION with each new migration

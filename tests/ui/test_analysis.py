@@ -54,3 +54,16 @@ def test_the_view_follows_the_selection_and_saves(qtbot, make_window, coded, tmp
     view.save_table()
     assert (tmp_path / "chart.svg").read_text("utf-8").lstrip().startswith("<?xml")
     assert "2024-04" in (tmp_path / "table.csv").read_text("utf-8-sig")
+
+
+def test_the_selection_filters_by_document_variables(qtbot, make_window, coded):  # noqa: F811
+    CliRunner().invoke(main, ["--project", coded.location, "doc", "1", "--set", "party=Labour"])
+    CliRunner().invoke(main, ["--project", coded.location, "doc", "2", "--set", "party=Green"])
+    window = make_window(coded)
+    window.views.show_analysis()
+    view = window.views.analysis_view
+    assert view.crosstab.total() == 6
+    view.selection.variables.set_checked({"party\tLabour"})
+    assert view.crosstab.total() == 3 and "party Labour" in view.selection.scope.text()
+    view.selection.variables.set_checked({"party\tLabour", "party\tGreen"})  # either
+    assert view.crosstab.total() == 6

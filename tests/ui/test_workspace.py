@@ -300,3 +300,16 @@ def test_the_window_shows_what_another_program_changed(qtbot, window, project, a
     window.view.select_range(ARTICLE.index("minister"), ARTICLE.index("minister") + 8)
     window.coding.mark_quote()
     assert sorted(a.quote for a in window.annotations) == ["Analysts", "minister", "rival"]
+
+
+def test_toggling_a_device_keeps_one_another_program_just_added(qtbot, window, project, article):
+    start = ARTICLE.index("we came here")
+    window.view.select_range(start, start + len("we came here"))
+    window.coding.mark_quote()
+    quote = window.selected()
+    with Project(project.location) as other:  # before the window looks again
+        other.apply(UpdateAnnotation.between(other.annotation(quote.id), devices=("metaphor",)))
+    window.coding.toggle_device("hyperbole")  # the window still thinks it has no device
+    assert set(project.annotation(quote.id).devices) == {"metaphor", "hyperbole"}
+    window.edits.stack.undo()
+    assert project.annotation(quote.id).devices == ("metaphor",)
