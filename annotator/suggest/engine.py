@@ -50,15 +50,16 @@ STRATEGIES: tuple[Strategy, ...] = (
 
 _SMALL_WORDS = words("a an the of and or in on at to for by with from vs")
 # What comes right before the title of a work: "a report titled “…”", "his memoir, “…”".
-_WORK_WORDS = (
-    "titled entitled headlined book memoir report novel film documentary album song play "
-    "programme program show series essay column podcast slogan motto"
-).split()
+_TITLE_VERBS = ("titled", "entitled", "headlined")
+_WORK_NOUNS = (
+    *("book", "memoir", "report", "novel", "film", "documentary", "album", "song", "play"),
+    *("programme", "program", "show", "series", "essay", "column", "podcast", "slogan", "motto"),
+)
 _WORK_BEFORE_RX = re.compile(
-    rf"(?:\b({'|'.join(_WORK_WORDS[:3])})|\b(?:{'|'.join(_WORK_WORDS[3:])}),?)\s*\Z",
+    rf"(?:\b({'|'.join(_TITLE_VERBS)})|\b(?:{'|'.join(_WORK_NOUNS)}),?)\s*\Z",
     re.IGNORECASE,
 )
-_WORK_ENDINGS = tuple(_WORK_WORDS)
+_WORK_ENDINGS = _TITLE_VERBS + _WORK_NOUNS
 
 
 def suggest(text: str, known_speakers: Iterable[object] = ()) -> list[Suggestion]:
