@@ -27,7 +27,7 @@ _DESCRIBING = frozenset(("a", "an", "one", "another", "the", "his", "her", "thei
 _CONTINUING = (",", "?", "!", "—", "–", "-", "…")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """A speaker for a quote as one strategy sees it (`person` None: a cue naming no one)."""
 
