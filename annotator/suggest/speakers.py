@@ -227,11 +227,14 @@ class Cast:
     def recent(self, at: int, window: int = 2500, limit: int = 6) -> list[Person]:
         """Distinct people mentioned before `at`, most recent first."""
         found: list[Person] = []
-        k = bisect.bisect_left(self._starts, at) - 1
-        while k >= 0 and at - self._starts[k] <= window and len(found) < limit:
-            person = self.people[self._mentioned[k]]
-            if person not in found:
-                found.append(person)
+        seen: set[int] = set()
+        starts, mentioned = self._starts, self._mentioned
+        k = bisect.bisect_left(starts, at) - 1
+        while k >= 0 and at - starts[k] <= window and len(found) < limit:
+            person_id = mentioned[k]
+            if person_id not in seen:
+                seen.add(person_id)
+                found.append(self.people[person_id])
             k -= 1
         return found
 
