@@ -70,3 +70,13 @@ def test_an_institution_or_place_is_never_he() -> None:
         "“I had not expected so many people to come,” he said.\n"
     )
     assert speakers(text) == ["Luis Ortega"]
+
+
+def test_a_title_after_a_chamber_or_state_is_not_part_of_the_name() -> None:
+    text = (
+        "“It is against the law,” said House Speaker Paul Ryan. “No,” said Texas Sen. Ted "
+        "Cruz. “Yes,” Maryland Gov. Martin O’Malley said."
+    )
+    assert [s.speaker for s in suggest(text)] == ["Paul Ryan", "Ted Cruz", "Martin O'Malley"]
+    (department,) = names.names_in("A Justice Department spokesman declined.", 0, 40)
+    assert not department.person  # a body whose name opens with a title word
