@@ -80,3 +80,8 @@ def test_a_title_after_a_chamber_or_state_is_not_part_of_the_name() -> None:
     assert [s.speaker for s in suggest(text)] == ["Paul Ryan", "Ted Cruz", "Martin O'Malley"]
     (department,) = names.names_in("A Justice Department spokesman declined.", 0, 40)
     assert not department.person  # a body whose name opens with a title word
+
+
+def test_a_named_aide_speaks_not_the_person_whose_aide_they_are() -> None:
+    text = "“It will soften,” California Rep. Duncan Hunter’s chief of staff, Joe Kasper, said."
+    assert [s.speaker for s in suggest(text)] == ["Joe Kasper"]
