@@ -268,6 +268,23 @@ def partial_quote(q: Quote) -> Candidate | None:
     return Candidate(person, weights.PARTIAL_QUOTE, (reason,), "partial quote")
 
 
+def quote_in_sentence(q: Quote) -> Candidate | None:
+    """A longer quote that carries on a sentence about someone, with no cue ("Hoover
+    estimated that there are “somewhere between 23 and 28 people who …”"): that person's
+    words, as for a short phrase."""
+    article, span = q.article, q.span
+    quoted = article.text[span.start + 1 : span.end - 1].split()
+    if len(quoted) <= _PARTIAL_WORDS or not quoted[0][:1].islower():
+        return None
+    if len(article.masked[q.sentence_start : span.start].split()) < 2:
+        return None
+    person = sources.sentence_speaker(article, q.sentence_start, span.start)
+    if person is None:
+        return None
+    reason = f"carries on a sentence about {person.name}"
+    return Candidate(person, weights.QUOTE_IN_SENTENCE, (reason,), "quote in a sentence")
+
+
 def text_subject(q: Quote) -> Candidate | None:
     """The last resort for a quote with no cue and no quote or name before it in a way
     the other strategies read: whom the sentences just before are about."""

@@ -45,6 +45,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     near.paragraph_after_cue,
     near.paragraph_after_name,
     near.partial_quote,
+    near.quote_in_sentence,
     near.text_subject,
 )
 

@@ -169,6 +169,19 @@ CASES = [
     ),
     (near.partial_quote, "Tomas Varga said little. The so-called “reset” went on.", "reset", "-"),
     (
+        near.quote_in_sentence,
+        "Nadia Kerr estimated that there are “somewhere between twenty and thirty people "
+        "who will never agree to it” in the chamber.",
+        "somewhere",
+        "Nadia Kerr",
+    ),
+    (
+        near.quote_in_sentence,
+        "Nadia Kerr ran the clinic. “somewhere between twenty and thirty people never came.”",
+        "somewhere",
+        "-",
+    ),
+    (
         near.text_subject,
         "Nadia Kerr has run the clinic for a decade. The funding ends in May, and there "
         "is no plan. “We have written to every office in the city and heard nothing back.” "
