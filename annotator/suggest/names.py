@@ -170,7 +170,8 @@ def _parse(
             break
         first += 1
     for k in range(len(tokens) - 2, first - 1, -1):
-        if _bare(tokens[k][1]) in _TITLE_HEADS:  # "Coastal Affairs Minister Jo Marsh"
+        head = _bare(tokens[k][1])  # "Coastal Affairs Minister Jo Marsh"
+        if head in _TITLE_HEADS or ("-" in head and head.split("-")[0] in _TITLE_HEADS):
             titles.update(_bare(w) for _, w in tokens[first : k + 1])
             first = k + 1
             break

@@ -78,6 +78,8 @@ def test_a_title_after_a_chamber_or_state_is_not_part_of_the_name() -> None:
         "Cruz. “Yes,” Maryland Gov. Martin O’Malley said."
     )
     assert [s.speaker for s in suggest(text)] == ["Paul Ryan", "Ted Cruz", "Martin O'Malley"]
+    text = "“Yes,” said Auto Workers Secretary-Treasurer Gary Casteel. “No,” said Jo Thomas-Greenfield."
+    assert [s.speaker for s in suggest(text)] == ["Gary Casteel", "Jo Thomas-Greenfield"]
     (department,) = names.names_in("A Justice Department spokesman declined.", 0, 40)
     assert not department.person  # a body whose name opens with a title word
 
