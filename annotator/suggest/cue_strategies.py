@@ -183,16 +183,26 @@ def sentence_subject(q: Quote) -> Candidate | None:
     ("Brandt declined to comment, but told investors that “…”", "he put it plainly: “…")."""
     article, start, end = q.article, q.sentence_start, q.span.start
     verb = article.index.last_cue_word(start, end)
-    colon = article.masked[start:end].rstrip().endswith(":")
+    lead = article.masked[start:end].rstrip()[-1:]
+    # A colon, or a comma before a whole sentence quoted ("But he wanted to know, “How …").
+    colon = lead == ":" or (lead == "," and _opens_sentence(article.text, q.span))
     if verb < 0 and not colon:
         return None
     person = sources.sentence_speaker(article, start, end)
     if person is None:
         return None
     word = article.masked[verb:end].split(None, 1)[0].strip(",;:") if verb >= 0 else ""
-    how = f'with "{word}"' if word else "ending in a colon"
+    how = (
+        f'with "{word}"' if word else ("ending in a colon" if lead == ":" else "ending in a comma")
+    )
     reason = f"{person.name} is the subject of the sentence {how}"
     return Candidate(person, weights.SENTENCE_SUBJECT, (reason,), "sentence subject", "sentence")
+
+
+def _opens_sentence(text: str, span: QuoteSpan) -> bool:
+    """True when a quote starts like a sentence of four words or more ("“How surprised …")."""
+    words = text[span.start + 1 : span.end - 1].split(None, 4)
+    return len(words) >= 4 and words[0][:1].isupper()
 
 
 def from_cue(q: Quote, cue: cues.Cue, base: float, strategy: str) -> Candidate:

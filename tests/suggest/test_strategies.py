@@ -98,6 +98,13 @@ CASES = [
         "Viktor Brandt",
     ),
     (
+        cue.sentence_subject,
+        "Viktor Brandt wanted to know, “How many of the homes are still empty?”",
+        "homes",
+        "Viktor Brandt",
+    ),
+    (cue.sentence_subject, "Viktor Brandt worried about, “the empty homes”.", "homes", "-"),
+    (
         cue.colon_introduction,
         "Elena Ruiz spoke at length on Monday. More from Ruiz: “We will not back down.”",
         "back down",
