@@ -155,8 +155,8 @@ def is_speech(q: Quote, quoted: list[str], candidate: Candidate | None) -> bool:
     report titled"), or a short title-cased phrase not followed by its cue."""
     if not quoted:
         return False
-    title_like = (candidate is None or len(quoted) <= 6) and all(map(_title_word, quoted))
-    if candidate is None and (len(quoted) <= 3 or title_like):
+    short = len(quoted) <= 6
+    if candidate is None and (len(quoted) <= 3 or all(map(_title_word, quoted))):
         return False
     span, masked = q.span, q.article.masked
     # The pattern only matches after one of its words: look at the last word first.
@@ -166,10 +166,14 @@ def is_speech(q: Quote, quoted: list[str], candidate: Candidate | None) -> bool:
         if last and last[0].rstrip(",").lower().endswith(_WORK_ENDINGS)
         else None
     )
-    if introduced and (title_like or introduced.group(1)):
+    # A speaker's quote is checked for title case only where that decides.
+    if introduced and (
+        introduced.group(1) or (candidate is not None and short and all(map(_title_word, quoted)))
+    ):
         return False  # the name of a report, book or show: “…”, not speech
-    place = candidate.place if candidate else ""
-    return not (title_like and len(quoted) <= 6 and place != "after")
+    if candidate is None or candidate.place == "after" or not short:
+        return True
+    return not all(map(_title_word, quoted))
 
 
 def _title_word(word: str) -> bool:
