@@ -98,7 +98,7 @@ def previous_quote(q: Quote) -> Candidate | None:
     if i == 0 or article.spans[i - 1].end <= q.p_start or article.speakers[i - 1] is None:
         return None
     previous = article.speakers[i - 1]
-    other = article.last_subject(article.spans[i - 1].end, q.span.start)
+    other = article.last_subject(article.spans[i - 1].end, q.span.start, unless=previous)
     if other is not None and other is not previous:
         reason = f"{other.name} named between the quotes"
         return Candidate(other, weights.NAMED_BETWEEN, (reason,), "named between quotes")

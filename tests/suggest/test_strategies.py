@@ -124,6 +124,13 @@ CASES = [
         "Tomas Varga",
     ),
     (
+        near.previous_quote,
+        "Donald Trump left early. “They’re not terminable,” Trump spokesperson Ron Lieberman "
+        "told the Journal. “These contracts are fully binding.”",
+        "binding",
+        "Ron Lieberman",
+    ),
+    (
         near.signature,
         "The mayor posted a reply.\n“Every bus lane we build is a promise kept.”\n"
         "— Sofia Brandt (@sofiabrandt)\n",
