@@ -108,6 +108,8 @@ def cue_after_clause(q: Quote) -> Candidate | None:
     mid-sentence, when no speech verb is there."""
     if not q.continued or q.after[0] is not None:
         return None
+    if q.article.masked[q.sentence_start : q.span.start].strip():
+        return None  # the quote carries on a sentence: what follows is its own clause
     cue = cues.after_clause(q.article.index, q.span.end, min(q.p_end, q.span.end + 120))
     return from_cue(q, cue, weights.CUE_AFTER_CLAUSE, "clause after the quote") if cue else None
 

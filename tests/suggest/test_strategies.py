@@ -62,6 +62,12 @@ CASES = [
         "Mark Ellison",
     ),
     (cue.cue_after_clause, "“That is not an answer.” Ellison shot back.", "answer", "-"),
+    (
+        cue.cue_after_clause,
+        "Mark Ellison called the plan a “rant,” Laura Kim took the floor.",
+        "rant",
+        "-",
+    ),
     (cue.cue_before, "Helena Marsh warned: “Our fleets cannot wait.”", "fleets", "Helena Marsh"),
     (cue.cue_before, "The harbour was quiet: “Our fleets cannot wait.”", "fleets", "-"),
     (
