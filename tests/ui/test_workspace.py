@@ -172,13 +172,15 @@ def test_import_with_a_bad_file_reports_it_and_imports_the_rest(qtbot, window, p
     (folder / "one.txt").write_text("First article\n\nA minister spoke.", encoding="utf-8")
     (folder / "two.md").write_text("# Second article\n\nAnother spoke.", encoding="utf-8")
     (folder / "broken.docx").write_bytes(b"not a zip at all")
+    (folder / "figures.xlsx").write_bytes(b"a spreadsheet")
     window.files.import_paths([folder])
     qtbot.waitUntil(lambda: window.files.last_import is not None, timeout=10_000)
     titles = {s.title for s in project.summaries()}
     assert "Second article" in titles and len(titles) == 3
     assert len(window.corpus_panel.model.rows) == 3
     (title, message, details) = window.prompts.errors[-1]
-    assert "could not be imported" in title and "broken.docx" in details
+    assert "not imported" in title and "broken.docx" in details
+    assert "figures.xlsx: not a supported kind of file" in details  # skipped ones too
     assert "2 added" in message
 
 
