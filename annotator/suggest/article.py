@@ -139,16 +139,19 @@ class Article:
             return None
         return self.first_named(start, end)
 
-    def last_subject(self, start: int, end: int) -> Person | None:
+    def last_subject(self, start: int, end: int, unless: Person | None = None) -> Person | None:
         """The subject of the last sentence in [start, end) that has one: "Lavrov shook his
-        head." names a new speaker, "Truss told the BBC." does not name the BBC."""
+        head." names a new speaker, "Truss told the BBC." does not name the BBC. A sentence
+        that names `unless` is skipped ("Trump spokeswoman Hope Hicks said" is Hicks's)."""
         found = None
         pos = start
         while pos < end:
             stop = self.index.sentence_end(pos, end)
             if stop <= pos:
                 break
-            found = self.subject_of(pos, stop) or found
+            mentioned = (p for _, p in self.cast.mentions_between(pos, stop))
+            if unless is None or all(p is not unless for p in mentioned):
+                found = self.subject_of(pos, stop) or found
             pos = stop
         return found
 

@@ -98,7 +98,7 @@ def previous_quote(q: Quote) -> Candidate | None:
     if i == 0 or article.spans[i - 1].end <= q.p_start or article.speakers[i - 1] is None:
         return None
     previous = article.speakers[i - 1]
-    other = article.last_subject(article.spans[i - 1].end, q.span.start)
+    other = article.last_subject(article.spans[i - 1].end, q.span.start, unless=previous)
     if other is not None and other is not previous:
         reason = f"{other.name} named between the quotes"
         return Candidate(other, weights.NAMED_BETWEEN, (reason,), "named between quotes")
@@ -266,6 +266,23 @@ def partial_quote(q: Quote) -> Candidate | None:
         return None
     reason = f"a phrase quoted in a sentence about {person.name}"
     return Candidate(person, weights.PARTIAL_QUOTE, (reason,), "partial quote")
+
+
+def quote_in_sentence(q: Quote) -> Candidate | None:
+    """A longer quote that carries on a sentence about someone, with no cue ("Hoover
+    estimated that there are “somewhere between 23 and 28 people who …”"): that person's
+    words, as for a short phrase."""
+    article, span = q.article, q.span
+    quoted = article.text[span.start + 1 : span.end - 1].split()
+    if len(quoted) <= _PARTIAL_WORDS or not quoted[0][:1].islower():
+        return None
+    if len(article.masked[q.sentence_start : span.start].split()) < 2:
+        return None
+    person = sources.sentence_speaker(article, q.sentence_start, span.start)
+    if person is None:
+        return None
+    reason = f"carries on a sentence about {person.name}"
+    return Candidate(person, weights.QUOTE_IN_SENTENCE, (reason,), "quote in a sentence")
 
 
 def text_subject(q: Quote) -> Candidate | None:

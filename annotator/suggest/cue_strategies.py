@@ -27,7 +27,7 @@ _DESCRIBING = frozenset(("a", "an", "one", "another", "the", "his", "her", "thei
 _CONTINUING = (",", "?", "!", "—", "–", "-", "…")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """A speaker for a quote as one strategy sees it (`person` None: a cue naming no one)."""
 
@@ -62,13 +62,21 @@ class Quote:
             text[q.start + 1 : q.end - 1].rstrip()[-1:] in (".", "!", "?", "…")
             and text[q.end : q.end + 3].lstrip()[:1].isupper()
         )
-        # The cue after the quote, and whether its clause ends in a colon.
-        self.after = cues.after_cue(
-            article.index, q.end, min(self.p_end, q.end + 300), self.continued
-        )
+        self._after: tuple[cues.Cue | None, bool] | None = None
         self._sentence_start = -1
         self._before = _UNSET
         self.memo: dict[str, object] = {}  # what several strategies ask about the quote
+
+    @property
+    def after(self) -> tuple[cues.Cue | None, bool]:
+        """The cue after the quote, and whether its clause ends in a colon (found when a
+        strategy first asks: a cue before the quote often decides first)."""
+        if self._after is None:
+            q = self.span
+            self._after = cues.after_cue(
+                self.article.index, q.end, min(self.p_end, q.end + 300), self.continued
+            )
+        return self._after
 
     @property
     def sentence_start(self) -> int:
@@ -87,8 +95,10 @@ class Quote:
 
 def cue_after_comma(q: Quote) -> Candidate | None:
     """ "“…,” she said": a cue right after a quote that ends mid-sentence."""
+    if not q.continued:
+        return None
     after, colon = q.after
-    if after is None or colon or not q.continued:
+    if after is None or colon:
         return None
     return from_cue(q, after, weights.CUE_AFTER_COMMA, "cue after the quote")
 
@@ -98,6 +108,8 @@ def cue_after_clause(q: Quote) -> Candidate | None:
     mid-sentence, when no speech verb is there."""
     if not q.continued or q.after[0] is not None:
         return None
+    if q.article.masked[q.sentence_start : q.span.start].strip():
+        return None  # the quote carries on a sentence: what follows is its own clause
     cue = cues.after_clause(q.article.index, q.span.end, min(q.p_end, q.span.end + 120))
     return from_cue(q, cue, weights.CUE_AFTER_CLAUSE, "clause after the quote") if cue else None
 
@@ -127,8 +139,10 @@ def cue_before(q: Quote) -> Candidate | None:
 def cue_after(q: Quote) -> Candidate | None:
     """ "“…” she said": a cue after a quote that has no comma but goes on in the same
     sentence (weaker when the cue's clause introduces something else with a colon)."""
+    if q.next_sentence:
+        return None
     after, colon = q.after
-    if after is None or q.next_sentence:
+    if after is None:
         return None
     base = weights.CUE_AFTER_COLON if colon else weights.CUE_AFTER
     return from_cue(q, after, base, "cue after the quote, no comma")
@@ -151,8 +165,10 @@ def colon_introduction(q: Quote) -> Candidate | None:
 
 def cue_next_sentence(q: Quote) -> Candidate | None:
     """ "“….” She added: …": a cue opening the sentence after a quote that ends its own."""
+    if not q.next_sentence:
+        return None
     after, colon = q.after
-    if after is None or not q.next_sentence:
+    if after is None:
         return None
     base = weights.CUE_AFTER_COLON if colon else weights.CUE_NEXT_SENTENCE
     return from_cue(q, after, base, "cue in the next sentence")
@@ -169,16 +185,26 @@ def sentence_subject(q: Quote) -> Candidate | None:
     ("Brandt declined to comment, but told investors that “…”", "he put it plainly: “…")."""
     article, start, end = q.article, q.sentence_start, q.span.start
     verb = article.index.last_cue_word(start, end)
-    colon = article.masked[start:end].rstrip().endswith(":")
+    lead = article.masked[start:end].rstrip()[-1:]
+    # A colon, or a comma before a whole sentence quoted ("But he wanted to know, “How …").
+    colon = lead == ":" or (lead == "," and _opens_sentence(article.text, q.span))
     if verb < 0 and not colon:
         return None
     person = sources.sentence_speaker(article, start, end)
     if person is None:
         return None
     word = article.masked[verb:end].split(None, 1)[0].strip(",;:") if verb >= 0 else ""
-    how = f'with "{word}"' if word else "ending in a colon"
+    how = (
+        f'with "{word}"' if word else ("ending in a colon" if lead == ":" else "ending in a comma")
+    )
     reason = f"{person.name} is the subject of the sentence {how}"
     return Candidate(person, weights.SENTENCE_SUBJECT, (reason,), "sentence subject", "sentence")
+
+
+def _opens_sentence(text: str, span: QuoteSpan) -> bool:
+    """True when a quote starts like a sentence of four words or more ("“How surprised …")."""
+    words = text[span.start + 1 : span.end - 1].split(None, 4)
+    return len(words) >= 4 and words[0][:1].isupper()
 
 
 def from_cue(q: Quote, cue: cues.Cue, base: float, strategy: str) -> Candidate:

@@ -45,16 +45,22 @@ STRATEGIES: tuple[Strategy, ...] = (
     near.paragraph_after_cue,
     near.paragraph_after_name,
     near.partial_quote,
+    near.quote_in_sentence,
     near.text_subject,
 )
 
 _SMALL_WORDS = words("a an the of and or in on at to for by with from vs")
 # What comes right before the title of a work: "a report titled “…”", "his memoir, “…”".
+_TITLE_VERBS = ("titled", "entitled", "headlined")
+_WORK_NOUNS = (
+    *("book", "memoir", "report", "novel", "film", "documentary", "album", "song", "play"),
+    *("programme", "program", "show", "series", "essay", "column", "podcast", "slogan", "motto"),
+)
 _WORK_BEFORE_RX = re.compile(
-    r"(?:\b(titled|entitled|headlined)|\b(?:book|memoir|report|novel|film|documentary|album|"
-    r"song|play|programme|program|show|series|essay|column|podcast|slogan|motto),?)\s*\Z",
+    rf"(?:\b({'|'.join(_TITLE_VERBS)})|\b(?:{'|'.join(_WORK_NOUNS)}),?)\s*\Z",
     re.IGNORECASE,
 )
+_WORK_ENDINGS = _TITLE_VERBS + _WORK_NOUNS
 
 
 def suggest(text: str, known_speakers: Iterable[object] = ()) -> list[Suggestion]:
@@ -149,15 +155,25 @@ def is_speech(q: Quote, quoted: list[str], candidate: Candidate | None) -> bool:
     report titled"), or a short title-cased phrase not followed by its cue."""
     if not quoted:
         return False
-    title_like = (candidate is None or len(quoted) <= 6) and all(map(_title_word, quoted))
-    if candidate is None and (len(quoted) <= 3 or title_like):
+    short = len(quoted) <= 6
+    if candidate is None and (len(quoted) <= 3 or all(map(_title_word, quoted))):
         return False
     span, masked = q.span, q.article.masked
-    introduced = _WORK_BEFORE_RX.search(masked, max(q.p_start, span.start - 40), span.start)
-    if introduced and (title_like or introduced.group(1)):
+    # The pattern only matches after one of its words: look at the last word first.
+    last = masked[max(q.p_start, span.start - 40) : span.start].rsplit(None, 1)[-1:]
+    introduced = (
+        _WORK_BEFORE_RX.search(masked, max(q.p_start, span.start - 40), span.start)
+        if last and last[0].rstrip(",").lower().endswith(_WORK_ENDINGS)
+        else None
+    )
+    # A speaker's quote is checked for title case only where that decides.
+    if introduced and (
+        introduced.group(1) or (candidate is not None and short and all(map(_title_word, quoted)))
+    ):
         return False  # the name of a report, book or show: “…”, not speech
-    place = candidate.place if candidate else ""
-    return not (title_like and len(quoted) <= 6 and place != "after")
+    if candidate is None or candidate.place == "after" or not short:
+        return True
+    return not all(map(_title_word, quoted))
 
 
 def _title_word(word: str) -> bool:

@@ -212,8 +212,7 @@ def device_hints(
     them = found.get(("side", "them"))
     # Both sides in the same role: "we … they", "our … their", "us … them"; not "we told
     # them" or "they say … our colleagues", where one side is only the object.
-    paired = any(a in present and b in present for a, b in _SIDE_PAIRS)
-    if us and them and paired:
+    if us and them and any(a in present and b in present for a, b in _SIDE_PAIRS):
         sides = "/".join(sorted({c[0] for c in us})) + " against "
         sides += "/".join(sorted({c[0] for c in them}))
         best["us versus them"] = (0.45 + 0.05 * min(4, len(us) + len(them)), sides)

@@ -42,7 +42,7 @@ DEVICES: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hint:
     """A tone or device hint for one quote, with how sure the engine is and why."""
 
@@ -52,7 +52,7 @@ class Hint:
     why: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Suggestion:
     """A quote found in a text, with its likely speaker, tone and rhetorical devices.
 

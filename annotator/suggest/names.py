@@ -42,6 +42,9 @@ _APPOSITION_RX = regex.compile(
 _TITLE_BEFORE_RX = regex.compile(r"((?:\p{Lu}[\p{Ll}\-]+\s+){0,3}\p{Lu}[\p{Ll}\-]+),\s+$")
 
 
+# What ends a title before a name after other words ("House Speaker Jo Marsh", "Montana
+# Sen. Jo Marsh"): a role noun, or a title that is a person's alone.
+_TITLE_HEADS = lexicon.ROLE_NOUNS | lexicon.words("speaker whip sen rep gov")
 _NOT_IN_NAMES = lexicon.NON_PERSON_WORDS | lexicon.PLACE_PREFIXES | reference.calendar_words()
 _NAME_WORD_RX = regex.compile(r"[^\d/&]+")
 
@@ -167,7 +170,8 @@ def _parse(
             break
         first += 1
     for k in range(len(tokens) - 2, first - 1, -1):
-        if _bare(tokens[k][1]) in lexicon.ROLE_NOUNS:  # "Coastal Affairs Minister Jo Marsh"
+        head = _bare(tokens[k][1])  # "Coastal Affairs Minister Jo Marsh"
+        if head in _TITLE_HEADS or ("-" in head and head.split("-")[0] in _TITLE_HEADS):
             titles.update(_bare(w) for _, w in tokens[first : k + 1])
             first = k + 1
             break

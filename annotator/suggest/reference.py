@@ -9,7 +9,7 @@ names news quotes most, and gender-guesser's European figures call "Bernie" a wo
 from __future__ import annotations
 
 import calendar
-from functools import cache
+from functools import cache, lru_cache
 
 from annotator.suggest import lexicon
 
@@ -25,6 +25,7 @@ def _detector() -> object:
     return gender_guesser.Detector(case_sensitive=False)
 
 
+@lru_cache(maxsize=4096)
 def first_name_gender(word: str) -> str | None:
     """ "m", "f" or None for a first name."""
     low = word.lower()

@@ -278,6 +278,8 @@ def _resolve_name(
 
 
 def _is_role_phrase(subject: str) -> bool:
-    """ "Russia’s foreign minister": a possessive then lowercase role words, no name."""
+    """ "Russia’s foreign minister", "Rep. Duncan Hunter’s chief of staff": a possessive
+    then only lowercase words, naming someone else's role, not a name."""
     parts = subject.split()
-    return len(parts) >= 2 and parts[0].endswith(("’s", "'s")) and parts[-1].islower()
+    owner = next((k for k, p in enumerate(parts) if p.endswith(("’s", "'s"))), -1)
+    return 0 <= owner < len(parts) - 1 and all(p.islower() for p in parts[owner + 1 :])

@@ -147,9 +147,23 @@ class Cast:
         if len(matches) == 1:
             return matches[0]
         if at is not None:
-            order = [p.id for p in self.recent(at, window=50000, limit=50)]
-            return min(matches, key=lambda p: order.index(p.id) if p.id in order else 10**9)
+            return self._latest(matches, at)
         return max(matches, key=lambda p: self._last.get(p.id, -1))
+
+    def _latest(self, matches: list[Person], at: int, window: int = 50000) -> Person:
+        """The match mentioned last before `at`, among the 50 people mentioned last within
+        `window` (as `recent` ranks them, stopping at the first match); else the first."""
+        wanted = {p.id for p in matches}
+        seen: set[int] = set()
+        starts, mentioned = self._starts, self._mentioned
+        k = bisect.bisect_left(starts, at) - 1
+        while k >= 0 and at - starts[k] <= window and len(seen) < 50:
+            person_id = mentioned[k]
+            if person_id in wanted:
+                return self.people[person_id]
+            seen.add(person_id)
+            k -= 1
+        return matches[0]
 
     def create_from(
         self, tokens: tuple[str, ...], surface: str, at: int, body: bool = False
@@ -213,11 +227,14 @@ class Cast:
     def recent(self, at: int, window: int = 2500, limit: int = 6) -> list[Person]:
         """Distinct people mentioned before `at`, most recent first."""
         found: list[Person] = []
-        k = bisect.bisect_left(self._starts, at) - 1
-        while k >= 0 and at - self._starts[k] <= window and len(found) < limit:
-            person = self.people[self._mentioned[k]]
-            if person not in found:
-                found.append(person)
+        seen: set[int] = set()
+        starts, mentioned = self._starts, self._mentioned
+        k = bisect.bisect_left(starts, at) - 1
+        while k >= 0 and at - starts[k] <= window and len(found) < limit:
+            person_id = mentioned[k]
+            if person_id not in seen:
+                seen.add(person_id)
+                found.append(self.people[person_id])
             k -= 1
         return found
 

@@ -70,3 +70,20 @@ def test_an_institution_or_place_is_never_he() -> None:
         "“I had not expected so many people to come,” he said.\n"
     )
     assert speakers(text) == ["Luis Ortega"]
+
+
+def test_a_title_after_a_chamber_or_state_is_not_part_of_the_name() -> None:
+    text = (
+        "“It is against the law,” said House Speaker Paul Ryan. “No,” said Texas Sen. Ted "
+        "Cruz. “Yes,” Maryland Gov. Martin O’Malley said."
+    )
+    assert [s.speaker for s in suggest(text)] == ["Paul Ryan", "Ted Cruz", "Martin O'Malley"]
+    text = "“Yes,” said Auto Workers Secretary-Treasurer Gary Casteel. “No,” said Jo Thomas-Greenfield."
+    assert [s.speaker for s in suggest(text)] == ["Gary Casteel", "Jo Thomas-Greenfield"]
+    (department,) = names.names_in("A Justice Department spokesman declined.", 0, 40)
+    assert not department.person  # a body whose name opens with a title word
+
+
+def test_a_named_aide_speaks_not_the_person_whose_aide_they_are() -> None:
+    text = "“It will soften,” California Rep. Duncan Hunter’s chief of staff, Joe Kasper, said."
+    assert [s.speaker for s in suggest(text)] == ["Joe Kasper"]

@@ -143,6 +143,14 @@ def test_titles_of_works_are_not_speech() -> None:
     ]
 
 
+def test_a_phrase_after_titled_is_a_title_whatever_its_case() -> None:
+    text = (
+        "Her new e-book, entitled “why the numbers never lie to us at all”, sold well. "
+        "“We will read it,” Ivo Brandt said."
+    )
+    assert [s.quote for s in suggest(text)] == ["“We will read it,”"]
+
+
 def test_institutions_keep_their_full_names() -> None:
     text = "“We will respond,” the Foreign Office said. “No,” the Home Office said."
     assert speakers(text) == ["Foreign Office", "Home Office"]

@@ -62,6 +62,12 @@ CASES = [
         "Mark Ellison",
     ),
     (cue.cue_after_clause, "“That is not an answer.” Ellison shot back.", "answer", "-"),
+    (
+        cue.cue_after_clause,
+        "Mark Ellison called the plan a “rant,” Laura Kim took the floor.",
+        "rant",
+        "-",
+    ),
     (cue.cue_before, "Helena Marsh warned: “Our fleets cannot wait.”", "fleets", "Helena Marsh"),
     (cue.cue_before, "The harbour was quiet: “Our fleets cannot wait.”", "fleets", "-"),
     (
@@ -98,6 +104,13 @@ CASES = [
         "Viktor Brandt",
     ),
     (
+        cue.sentence_subject,
+        "Viktor Brandt wanted to know, “How many of the homes are still empty?”",
+        "homes",
+        "Viktor Brandt",
+    ),
+    (cue.sentence_subject, "Viktor Brandt worried about, “the empty homes”.", "homes", "-"),
+    (
         cue.colon_introduction,
         "Elena Ruiz spoke at length on Monday. More from Ruiz: “We will not back down.”",
         "back down",
@@ -115,6 +128,13 @@ CASES = [
         "“The door is open,” Helena Marsh said. Tomas Varga shook his head. “Not for us.”",
         "Not for us",
         "Tomas Varga",
+    ),
+    (
+        near.previous_quote,
+        "Donald Trump left early. “They’re not terminable,” Trump spokesperson Ron Lieberman "
+        "told the Journal. “These contracts are fully binding.”",
+        "binding",
+        "Ron Lieberman",
     ),
     (
         near.signature,
@@ -168,6 +188,19 @@ CASES = [
         "Tomas Varga",
     ),
     (near.partial_quote, "Tomas Varga said little. The so-called “reset” went on.", "reset", "-"),
+    (
+        near.quote_in_sentence,
+        "Nadia Kerr estimated that there are “somewhere between twenty and thirty people "
+        "who will never agree to it” in the chamber.",
+        "somewhere",
+        "Nadia Kerr",
+    ),
+    (
+        near.quote_in_sentence,
+        "Nadia Kerr ran the clinic. “somewhere between twenty and thirty people never came.”",
+        "somewhere",
+        "-",
+    ),
     (
         near.text_subject,
         "Nadia Kerr has run the clinic for a decade. The funding ends in May, and there "
