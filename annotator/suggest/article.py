@@ -142,7 +142,7 @@ class Article:
     def last_subject(self, start: int, end: int, unless: Person | None = None) -> Person | None:
         """The subject of the last sentence in [start, end) that has one: "Lavrov shook his
         head." names a new speaker, "Truss told the BBC." does not name the BBC. A sentence
-        that names `unless` is skipped ("Trump spokeswoman Hope Hicks said" is Hicks's)."""
+        that names `unless` is skipped ("Varga spokeswoman Lena Brandt said" is Brandt's)."""
         found = None
         pos = start
         while pos < end:

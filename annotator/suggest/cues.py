@@ -266,8 +266,8 @@ def after_cue(
     if word == "according":
         patterns: tuple[Dual, ...] = (AFTER_ACCORDING,)
     elif not masked[start:verb].strip(" ,;—–-\n"):
-        # After a comma, the whole phrase up to the clause's end: "said NCLA executive
-        # Director Ana Romero" is Romero, not the NCLA.
+        # After a comma, the whole phrase up to the clause's end: "said NPLA executive
+        # Director Ines Halvorsen" is Halvorsen, not the NPLA.
         first = (AFTER_VERB_PHRASE,) if phrases else ()
         patterns = (*first, AFTER_VERB_SUBJECT, AFTER_SUBJECT_VERB)
     else:

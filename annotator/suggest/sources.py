@@ -278,7 +278,7 @@ def _resolve_name(
 
 
 def _is_role_phrase(subject: str) -> bool:
-    """ "Russia’s foreign minister", "Rep. Duncan Hunter’s chief of staff": a possessive
+    """ "Russia’s foreign minister", "Rep. Tomas Ellery’s chief of staff": a possessive
     then only lowercase words, naming someone else's role, not a name."""
     parts = subject.split()
     owner = next((k for k, p in enumerate(parts) if p.endswith(("’s", "'s"))), -1)

@@ -131,10 +131,10 @@ CASES = [
     ),
     (
         near.previous_quote,
-        "Donald Trump left early. “They’re not terminable,” Trump spokesperson Ron Lieberman "
+        "Viktor Amsel left early. “They’re not terminable,” Amsel spokesperson Rhea Lindahl "
         "told the Journal. “These contracts are fully binding.”",
         "binding",
-        "Ron Lieberman",
+        "Rhea Lindahl",
     ),
     (
         near.signature,
