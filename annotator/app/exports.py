@@ -21,6 +21,7 @@ from annotator import paths
 from annotator.core import CodeKind, Status
 from annotator.core.corpus import Corpus, CorpusFilter, select, unplaced, unplaced_note
 from annotator.core.reading import CorpusSource
+from annotator.core.wording import plural
 from annotator.io.formats import available_formats
 from annotator.store import Project, UnknownName
 from annotator.store.streaming import CorpusStream
@@ -196,11 +197,6 @@ class Job(Generic[Selected]):
     def run(self) -> str:
         """Write the file; the summary ends with the note, if any."""
         return f"{self.write(self.corpus)} {self.note}".rstrip()
-
-
-def plural(count: int, noun: str) -> str:
-    """``1 quote``, ``2 quotes``."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _selected(project: Project, selection: Selection) -> tuple[Corpus, Corpus, str]:

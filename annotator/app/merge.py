@@ -12,11 +12,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from annotator.app.agreement import ENGINE
-from annotator.app.exports import plural
 from annotator.app.imports import read_corpus
 from annotator.core import Document
 from annotator.core.corpus import Corpus
 from annotator.core.edits import Edit
+from annotator.core.wording import plural
 from annotator.paths import PROJECT_SUFFIX
 from annotator.store import Project
 from annotator.store.corpus_import import CorpusImportReport, corpus_import_edit

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from annotator.core import Speaker
+from annotator.core.wording import plural
 from annotator.store import Project
 from annotator.store.suggestions import (
     PRONOUNS,
@@ -100,7 +101,6 @@ def suggest_documents(
     reports = []
     texts = document_texts(project, document_ids)
     for document, found in find_suggestions(texts, project.speakers()):
-        assert document.id is not None
         edit, report = suggestion_edit(project, document.id, found, accept=accept)
         if edit.edits:
             project.apply(edit)
@@ -108,11 +108,6 @@ def suggest_documents(
         if on_document is not None:
             on_document(document, report)
     return reports
-
-
-def plural(count: int, noun: str) -> str:
-    """``1 quote``, ``2 quotes``."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def run_summary(reports: list[SuggestionReport], total: int, cancelled: bool = False) -> str:

@@ -33,6 +33,15 @@ def _check(changes: tuple[Change, ...], allowed: frozenset[str]) -> None:
             raise ValueError(f"cannot edit field {name!r}")
 
 
+def _changes(before: object, after: dict[str, Any]) -> tuple[Change, ...]:
+    """(field, old, new) for each value of ``after`` that differs from ``before``'s."""
+    return tuple(
+        (name, getattr(before, name), value)
+        for name, value in after.items()
+        if getattr(before, name) != value
+    )
+
+
 def _swap(changes: tuple[Change, ...]) -> tuple[Change, ...]:
     return tuple((name, new, old) for name, old, new in changes)
 
@@ -83,11 +92,7 @@ class UpdateAnnotation(Edit):
         cls, before: Annotation, label: str = "Change quote", **after: Any
     ) -> UpdateAnnotation:
         """The edit that turns ``before`` into ``before`` with ``after``'s fields."""
-        changes = tuple(
-            (name, getattr(before, name), value)
-            for name, value in after.items()
-            if getattr(before, name) != value
-        )
+        changes = _changes(before, after)
         return cls(before.id, changes, label)
 
 
@@ -210,11 +215,7 @@ class UpdateDocument(Edit):
     ) -> UpdateDocument:
         """The edit that gives ``before`` the values in ``after`` (unchanged ones left out)."""
         assert before.id is not None
-        changes = tuple(
-            (name, getattr(before, name), value)
-            for name, value in after.items()
-            if getattr(before, name) != value
-        )
+        changes = _changes(before, after)
         return cls(before.id, changes, label)
 
 

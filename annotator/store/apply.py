@@ -55,6 +55,8 @@ class Changes:
     documents: set[int] = field(default_factory=set)
     speakers: bool = False
     codebook: bool = False
+    # Documents whose own record (text, title, outlet...) changed, not just their quotes.
+    details: set[int] = field(default_factory=set)
     # The edit as it went in, with what the store decided filled in (a new document's id):
     # the one to keep for undo.
     applied: Edit | None = None
@@ -64,6 +66,7 @@ class Changes:
         """Add what ``other`` touched to this record."""
         self.annotations |= other.annotations
         self.documents |= other.documents
+        self.details |= other.details
         self.speakers |= other.speakers
         self.codebook |= other.codebook
 
@@ -412,6 +415,7 @@ def _add_document(run: _Run, edit: Any) -> Edit:
     run._texts[applied.document.id] = doc.text
     _insert_annotations(run, applied.annotations)
     run.changes.documents.add(applied.document.id)
+    run.changes.details.add(applied.document.id)
     return applied
 
 
@@ -427,6 +431,7 @@ def _update_document(run: _Run, edit: Any) -> None:
         setattr(row, name, value)
     run.s.add(row)
     run.changes.documents.add(edit.document_id)
+    run.changes.details.add(edit.document_id)
 
 
 def _revise_document(run: _Run, edit: Any) -> None:
@@ -455,6 +460,7 @@ def _revise_document(run: _Run, edit: Any) -> None:
         )  # fmt: skip
         run.changes.annotations.add(ann.id)
     run.changes.documents.add(before.id)
+    run.changes.details.add(before.id)
 
 
 def _remove_document(run: _Run, edit: Any) -> None:
@@ -470,6 +476,7 @@ def _remove_document(run: _Run, edit: Any) -> None:
         raise NotFound(f"no document with id {doc.id}")
     run._texts.pop(doc.id, None)
     run.changes.documents.add(doc.id)
+    run.changes.details.add(doc.id)
     run.changes.annotations.update(a.id for a in edit.annotations)
 
 

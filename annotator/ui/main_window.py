@@ -16,8 +16,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar, QWidget
 
-from annotator.app.exports import plural
 from annotator.core import Annotation, Codebook, Document, Speaker
+from annotator.core.wording import plural
 from annotator.store import Changes, Project, StoreError
 from annotator.ui.actions import ACTIONS, MENUS, ActionSpec, codebook_specs, make_action
 from annotator.ui.annotation_table import AnnotationTable
@@ -348,9 +348,9 @@ class MainWindow(QMainWindow):
         vocabulary = changes.speakers or changes.codebook
         if vocabulary:
             self.reload_vocabulary()
-        if self.document_id in changes.documents and self.document_id is not None:
-            self._reload_details(self.document_id)
-        if vocabulary or (self.document_id in changes.documents and not changes.annotations):
+        if self.document_id in changes.details and self.document_id is not None:
+            self._reload_details(self.document_id)  # not on every quote edit: its text is big
+        if vocabulary:
             self.annotations = self.project.annotations(self.document_id) if self.document else []
             self.view.show_annotations(self.annotations, None)
         elif changes.annotations and self.document is not None:

@@ -7,16 +7,12 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from annotator.core.corpus import Corpus
+from annotator.core.wording import plural
 
 if TYPE_CHECKING:
     from annotator.io.briefing.model import DeviceFrequency, ToneBySpeaker
 
 GLANCE_NAMES = 3  # speakers, tones or devices named per line
-
-
-def plural(count: int, noun: str) -> str:
-    """``1 quote``, ``2 quotes``."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _listed(counts: Counter[str], total: int | None = None) -> str:
