@@ -33,7 +33,6 @@ from annotator.app.exports import (
 )
 from annotator.app.projects import open_project, project_exists
 from annotator.core import Annotation, CodeKind, Document, Speaker, Status
-from annotator.core.corpus import Corpus
 from annotator.core.edits import AddAnnotation, Batch, Edit, UpdateAnnotation
 from annotator.io.formats import available_formats
 from annotator.store import Project, StoreError, UnknownName
@@ -388,9 +387,7 @@ def briefing(ctx: Context, output: Path, **options: Any) -> None:
 @click.pass_obj
 def import_qdpx(ctx: Context, file: Path) -> None:
     """Import a REFI-QDA project (.qdpx) from NVivo, MAXQDA, ATLAS.ti or QualCoder."""
-    from annotator.io.qdpx import read_qdpx
-
-    _import_corpus(ctx, file, read_qdpx)
+    _import_corpus(ctx, file, qdpx=True)
 
 
 @main.command("import-corpus")
@@ -398,19 +395,14 @@ def import_qdpx(ctx: Context, file: Path) -> None:
 @click.pass_obj
 def import_corpus(ctx: Context, file: Path) -> None:
     """Import a corpus with its quotes: Speechmark JSONL (or a .qdpx project)."""
-    from annotator.app.imports import read_corpus
-    from annotator.io.jsonl import read_jsonl
-
-    _import_corpus(ctx, file, read_corpus if file.suffix.lower() == ".qdpx" else read_jsonl)
+    _import_corpus(ctx, file)
 
 
-def _import_corpus(ctx: Context, file: Path, reader: Callable[[Path], Corpus]) -> None:
-    from annotator.app.imports import import_corpus
+def _import_corpus(ctx: Context, file: Path, qdpx: bool | None = None) -> None:
+    from annotator.app.imports import import_corpus_file
 
     with failures(ctx):
-        corpus = reader(file)
-        done = import_corpus(ctx.creating().project, corpus, f"Import {file.name}")
-        click.echo(done.report.summary())
+        click.echo(import_corpus_file(ctx.creating().project, file, qdpx=qdpx).report.summary())
 
 
 @main.command()

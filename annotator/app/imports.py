@@ -160,21 +160,16 @@ class CorpusImport:
     edit: Edit | None
 
 
-CORPUS_SUFFIXES = (".jsonl", ".qdpx")
-
-
-def read_corpus(path: Path) -> Corpus:
-    """A Speechmark JSONL corpus or a REFI-QDA project (.qdpx), by its suffix."""
-    suffix = path.suffix.lower()
-    if suffix == ".qdpx":
+def read_corpus(path: Path, *, qdpx: bool | None = None) -> Corpus:
+    """A REFI-QDA project (``qdpx``; by default: a .qdpx file), else a Speechmark JSONL
+    corpus (whose reader says clearly when a file is not one)."""
+    if qdpx if qdpx is not None else path.suffix.lower() == ".qdpx":
         from annotator.io.qdpx import read_qdpx
 
         return read_qdpx(path)
-    if suffix in (".jsonl", ".json", ".ndjson"):
-        from annotator.io.jsonl import read_jsonl
+    from annotator.io.jsonl import read_jsonl
 
-        return read_jsonl(path)
-    raise ValueError(f"{path}: not a corpus file (expected .jsonl or .qdpx)")
+    return read_jsonl(path)
 
 
 def import_corpus(project: Project, corpus: Corpus, label: str = "Import corpus") -> CorpusImport:
@@ -185,6 +180,6 @@ def import_corpus(project: Project, corpus: Corpus, label: str = "Import corpus"
     return CorpusImport(report, project.apply(replace(edit, label=label)).applied)
 
 
-def import_corpus_file(project: Project, path: Path) -> CorpusImport:
-    """Read ``path`` (.jsonl or .qdpx) and add it as one edit."""
-    return import_corpus(project, read_corpus(path), f"Import {path.name}")
+def import_corpus_file(project: Project, path: Path, *, qdpx: bool | None = None) -> CorpusImport:
+    """Read ``path`` (see ``read_corpus``) and add it as one edit."""
+    return import_corpus(project, read_corpus(path, qdpx=qdpx), f"Import {path.name}")
