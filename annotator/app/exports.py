@@ -201,15 +201,22 @@ class Job(Generic[Selected]):
 
 def _selected(project: Project, selection: Selection) -> tuple[Corpus, Corpus, str]:
     everything, wanted = project.corpus(), selection.to_filter()
+    note = unplaced_note(unplaced(everything, wanted)) if selection.with_quotes else ""
+    return everything, chosen_part(everything, selection), note
+
+
+def chosen_part(everything: Corpus, selection: Selection) -> Corpus:
+    """The part of a corpus already read that ``selection`` covers."""
+    wanted = selection.to_filter()
     if not selection.with_quotes:  # every chosen document, none of its quotes
         documents = tuple(d for d in everything.documents if wanted.keeps_document(d))
-        return everything, replace(everything, documents=documents, annotations=()), ""
-    return everything, select(everything, wanted), unplaced_note(unplaced(everything, wanted))
+        return replace(everything, documents=documents, annotations=())
+    return select(everything, wanted)
 
 
 def selected_corpus(project: Project, selection: Selection) -> Corpus:
     """The part of the project ``selection`` covers (what stats and the analysis count)."""
-    return _selected(project, selection)[1]
+    return chosen_part(project.corpus(), selection)
 
 
 def prepare_export(project: Project, request: ExportRequest) -> Job[CorpusStream]:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.app.exports import Selection, selected_corpus
+from annotator.app.exports import Selection, chosen_part
 from annotator.core import Annotation
 from annotator.core.corpus import Corpus
 from annotator.core.stats import Crosstab, crosstab, quotes_in
@@ -65,6 +65,8 @@ class AnalysisView(QDialog):
         self.setWindowTitle("Analysis")
         self.resize(1200, 780)
         self.project, self.save_file = project, save_file
+        # Read once: every click on the selection counts again, in memory.
+        self.everything = project.corpus()
         codebook = project.codebook()
         self.colours = {c.name: c.colour for c in (*codebook.tones, *codebook.devices) if c.colour}
         self.colours |= {s.name: s.colour for s in project.speakers() if s.colour}
@@ -129,7 +131,7 @@ class AnalysisView(QDialog):
         """Count the selected quotes for the chosen view; draw the chart and the table."""
         problem = self.selection.problem()
         selection = self.selection.selection() if problem is None else Selection(document_ids=(-1,))
-        self.corpus = selected_corpus(self.project, selection)
+        self.corpus = chosen_part(self.everything, selection)
         self.crosstab = crosstab(self.corpus, self.dimensions())
         self.figure.clear()
         drawn = draw_stacked(self.figure, self.crosstab, self.colours)
