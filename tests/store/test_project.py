@@ -245,3 +245,33 @@ def test_a_new_quote_must_still_match_its_text(project):
     wrong = replace(quote(doc, "Ann Lee arrived."), quote="Someone else")
     with pytest.raises(StoreError, match="does not match"):
         project.apply(AddAnnotation(wrong))
+
+
+def test_a_bulk_import_reads_back_exactly(project):
+    from datetime import UTC, datetime
+
+    from annotator.core.corpus import Corpus
+    from annotator.store.apply import BULK_ROWS
+
+    text = " ".join(f"“Quote {n}.”" for n in range(BULK_ROWS + 10))
+    stamp = datetime(2021, 5, 6, 7, 8, 9, 123456, tzinfo=UTC)
+    quotes = []
+    for n in range(BULK_ROWS + 10):
+        start = text.index(f"“Quote {n}.”")
+        quotes.append(Annotation.on(-1, text, start, start + len(f"“Quote {n}.”"),
+                                    created=stamp, modified=stamp, devices=("metaphor",),
+                                    confidence=0.5, why="because"))  # fmt: skip
+    corpus = Corpus(
+        documents=(Document(title="Many", text=text, id=-1),), annotations=tuple(quotes)
+    )
+    project.import_corpus(corpus)
+    back = {a.quote: a for a in project.annotations()}
+    for quote in quotes:
+        got = back[quote.quote]
+        assert (got.created, got.modified, got.devices, got.confidence, got.why) == (
+            stamp,
+            stamp,
+            ("metaphor",),
+            0.5,
+            "because",
+        )
