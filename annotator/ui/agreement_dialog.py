@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 
 from annotator.app.agreement import Agreement
 
-HEADERS = ("Measure", "F1", "Cohen's kappa", "Krippendorff's alpha", "Units")
+HEADERS = ("Measure", "F1", "Kappa", "Alpha", "Units")
+TIPS = ("", "Pairwise span F1", "Cohen's kappa (two analysts)",
+        "Krippendorff's alpha (nominal)", "Quotes or decisions it rests on")  # fmt: skip
 
 
 class AgreementDialog(QDialog):
@@ -39,6 +41,10 @@ class AgreementDialog(QDialog):
         heading.setWordWrap(True)
         self.table = QTableWidget(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels(HEADERS)
+        for column, tip in enumerate(TIPS):
+            header_item = self.table.horizontalHeaderItem(column)
+            if header_item is not None and tip:
+                header_item.setToolTip(tip)
         for row in found.rows():
             n = self.table.rowCount()
             self.table.insertRow(n)
@@ -48,6 +54,7 @@ class AgreementDialog(QDialog):
         self.table.verticalHeader().hide()
         self.confusion = QPlainTextEdit(readOnly=True)
         self.confusion.setFont(QFont("monospace"))
+        self.confusion.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)  # tables stay tables
         self.confusion.setPlainText(
             found.table().split("\n\n", 2)[-1] if found.tone_confusion else ""
         )
