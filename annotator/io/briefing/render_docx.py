@@ -18,6 +18,7 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from annotator.core.wording import plural
 from annotator.io.briefing import styles
 from annotator.io.briefing.describe import device_chart_text, tone_chart_text
 from annotator.io.briefing.model import Briefing, Label, QuoteBlock, ReliabilityTable, format_day
@@ -241,10 +242,11 @@ def _reliability(document: DocxDocument, table: ReliabilityTable) -> None:
     heading = document.add_heading("Appendix: reliability", level=1)
     heading.paragraph_format.space_before = Pt(30)
     heading.paragraph_format.keep_with_next = True
-    who = ", ".join(table.analysts)
+    names = list(table.analysts)
+    who = ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "".join(names)
     _paragraph(
         document,
-        f"{who} coded {table.documents} of the documents independently. Quotes count as "
+        f"{who} each coded {plural(table.documents, 'document')} independently. Quotes count as "
         "the same when they share at least half of the shorter one; kappa compares two "
         "analysts, alpha any number; 1 is full agreement, 0 what chance would give.",
         "Normal",
