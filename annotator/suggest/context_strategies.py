@@ -261,28 +261,32 @@ def partial_quote(q: Quote) -> Candidate | None:
         before[-1] in _SCARE_MARKERS or before[-2:-1] == ["the"] and before[-1] in _TERMS
     ):
         return None
-    person = sources.sentence_speaker(article, q.sentence_start, span.start)
-    if person is None:
-        return None
-    reason = f"a phrase quoted in a sentence about {person.name}"
-    return Candidate(person, weights.PARTIAL_QUOTE, (reason,), "partial quote")
+    return _by_sentence_speaker(
+        q, weights.PARTIAL_QUOTE, "a phrase quoted in a sentence about", "partial quote"
+    )
 
 
 def quote_in_sentence(q: Quote) -> Candidate | None:
-    """A longer quote that carries on a sentence about someone, with no cue ("Hoover
-    estimated that there are “somewhere between 23 and 28 people who …”"): that person's
-    words, as for a short phrase."""
+    """A longer quote that carries on a sentence about someone, with no cue ("Ostrova
+    estimated that there were “somewhere between forty and fifty families who …”"): that
+    person's words, as for a short phrase."""
     article, span = q.article, q.span
     quoted = article.text[span.start + 1 : span.end - 1].split()
     if len(quoted) <= _PARTIAL_WORDS or not quoted[0][:1].islower():
         return None
     if len(article.masked[q.sentence_start : span.start].split()) < 2:
         return None
-    person = sources.sentence_speaker(article, q.sentence_start, span.start)
+    return _by_sentence_speaker(
+        q, weights.QUOTE_IN_SENTENCE, "carries on a sentence about", "quote in a sentence"
+    )
+
+
+def _by_sentence_speaker(q: Quote, weight: float, reason: str, name: str) -> Candidate | None:
+    """The person the quote's sentence is about, up to the quote, as a candidate."""
+    person = sources.sentence_speaker(q.article, q.sentence_start, q.span.start)
     if person is None:
         return None
-    reason = f"carries on a sentence about {person.name}"
-    return Candidate(person, weights.QUOTE_IN_SENTENCE, (reason,), "quote in a sentence")
+    return Candidate(person, weight, (f"{reason} {person.name}",), name)
 
 
 def text_subject(q: Quote) -> Candidate | None:
