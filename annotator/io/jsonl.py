@@ -10,7 +10,10 @@ are ``null``, never missing keys. Export and import are exact inverses.
 
 from __future__ import annotations
 
+import codecs
 import json
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +21,7 @@ from annotator.core import Annotation, Document, context_around
 from annotator.core.corpus import Corpus
 from annotator.core.fields import CARRIED, from_json, to_json
 from annotator.core.reading import CorpusSource, Order
-from annotator.io.files import ImportProblem, read_limited
+from annotator.io.files import ImportProblem, open_regular
 from annotator.io.safe_write import writing_text
 
 CORPUS_LIMIT = 2 * 1024**3  # a corpus file may be large, but not endless (/dev/zero)
@@ -103,55 +106,92 @@ def _document(raw: dict[str, Any], doc_id: int, fallback_title: str) -> Document
     )
 
 
-def read_jsonl(path: Path) -> Corpus:
-    """Read a JSONL corpus; raises CorpusFormatError naming the file and line.
+@dataclass(frozen=True)
+class CorpusLine:
+    """One document of a JSONL corpus with its quotes, and the line it came from."""
 
-    Document ids are the file's own: an id used twice (two exports joined together) gets a
-    provisional one, so each document keeps its own quotes; the store assigns real ids.
+    document: Document
+    annotations: list[Annotation]
+    number: int  # the line number in the file, from 1
+    where: str  # "file, line n", for messages about this line
+
+
+def iter_jsonl(path: Path) -> Iterator[CorpusLine]:
+    """Each document of a JSONL corpus as it is read: the file is never held whole.
+
+    Raises CorpusFormatError naming the file and line when a line is not valid, when the
+    file is too large (``CORPUS_LIMIT``) or has no documents. Document ids are the file's
+    own: an id used twice (two exports joined together) gets a provisional one (minus the
+    line number), so each document keeps its own quotes; the store assigns real ids.
     """
-    documents: list[Document] = []
-    annotations: list[Annotation] = []
     try:
-        content = read_limited(path, CORPUS_LIMIT).decode("utf-8-sig")
-    except ImportProblem as problem:  # a device, a pipe, too large, unreadable
+        handle = open_regular(path)  # not a device, pipe or folder
+    except ImportProblem as problem:
         raise CorpusFormatError(str(problem)) from problem
-    except UnicodeDecodeError as error:
-        raise CorpusFormatError(f"{path}: not UTF-8 text ({error.reason})") from error
     seen: set[int] = set()
     quote_ids: dict[str, int] = {}  # annotation id -> line it first appeared on
-    # Only "\n" ends a line: U+2028, U+2029 and U+0085 are text (``splitlines`` would cut).
-    for number, line in enumerate(content.split("\n"), 1):
-        if not line.strip():
-            continue
-        where = f"{path}, line {number}"
-        try:
-            raw = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise CorpusFormatError(f"{where}: not valid JSON ({error.msg})") from error
-        if not isinstance(raw, dict) or not isinstance(raw.get("text"), str) or not raw["text"]:
-            raise CorpusFormatError(f"{where}: each line must be an object with a 'text'")
-        given = raw.get("id")
-        usable = isinstance(given, int) and not isinstance(given, bool) and given not in seen
-        doc_id = given if usable and isinstance(given, int) else -number
-        seen.add(doc_id)
-        try:
-            documents.append(_document(raw, doc_id, f"{path.stem} {number}"))
-            notes = raw.get("annotations") or []
-            if not isinstance(notes, list):
-                raise ValueError("'annotations' must be a list")
-            for a in notes:
-                annotation = _annotation(a, doc_id, raw["text"], where)
-                if annotation.id in quote_ids:  # else the second would be dropped unseen
-                    first = quote_ids[annotation.id]
-                    raise CorpusFormatError(
-                        f"{where}: annotation id {annotation.id!r} is already used on line {first}"
-                    )
-                quote_ids[annotation.id] = number
-                annotations.append(annotation)
-        except CorpusFormatError:
-            raise
-        except (TypeError, ValueError) as error:
-            raise CorpusFormatError(f"{where}: {error}") from error
-    if not documents:
+    size = 0
+    with handle:
+        # Binary lines end at b"\n" only: U+2028, U+2029 and U+0085 are text.
+        for number, data in enumerate(handle, 1):
+            size += len(data)
+            if size > CORPUS_LIMIT:
+                limit = CORPUS_LIMIT // 1024**2
+                raise CorpusFormatError(f"{path}: file too large (the limit is {limit} MB)")
+            if number == 1 and data.startswith(codecs.BOM_UTF8):
+                data = data[len(codecs.BOM_UTF8) :]
+            if not data.strip():
+                continue
+            where = f"{path}, line {number}"
+            try:
+                line = data.decode("utf-8")
+            except UnicodeDecodeError as error:
+                raise CorpusFormatError(f"{where}: not UTF-8 text ({error.reason})") from error
+            yield _corpus_line(line, number, where, path, seen, quote_ids)
+    if not seen:
         raise CorpusFormatError(f"{path}: no documents in the file")
+
+
+def _corpus_line(
+    line: str, number: int, where: str, path: Path, seen: set[int], quote_ids: dict[str, int]
+) -> CorpusLine:
+    try:
+        raw = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise CorpusFormatError(f"{where}: not valid JSON ({error.msg})") from error
+    if not isinstance(raw, dict) or not isinstance(raw.get("text"), str) or not raw["text"]:
+        raise CorpusFormatError(f"{where}: each line must be an object with a 'text'")
+    given = raw.get("id")
+    usable = isinstance(given, int) and not isinstance(given, bool) and given not in seen
+    doc_id = given if usable and isinstance(given, int) else -number
+    seen.add(doc_id)
+    try:
+        document = _document(raw, doc_id, f"{path.stem} {number}")
+        notes = raw.get("annotations") or []
+        if not isinstance(notes, list):
+            raise ValueError("'annotations' must be a list")
+        annotations = []
+        for a in notes:
+            annotation = _annotation(a, doc_id, raw["text"], where)
+            if annotation.id in quote_ids:  # else the second would be dropped unseen
+                first = quote_ids[annotation.id]
+                raise CorpusFormatError(
+                    f"{where}: annotation id {annotation.id!r} is already used on line {first}"
+                )
+            quote_ids[annotation.id] = number
+            annotations.append(annotation)
+    except CorpusFormatError:
+        raise
+    except (TypeError, ValueError) as error:
+        raise CorpusFormatError(f"{where}: {error}") from error
+    return CorpusLine(document, annotations, number, where)
+
+
+def read_jsonl(path: Path) -> Corpus:
+    """Read a whole JSONL corpus into memory (see ``iter_jsonl``, which this reads)."""
+    documents: list[Document] = []
+    annotations: list[Annotation] = []
+    for line in iter_jsonl(path):
+        documents.append(line.document)
+        annotations += line.annotations
     return Corpus(documents=tuple(documents), annotations=tuple(annotations))
