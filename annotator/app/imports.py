@@ -9,16 +9,25 @@ cannot be read is reported with its reason, and the others still go in.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from annotator.core import Document
+from annotator.core import Annotation, Document
 from annotator.core.corpus import Corpus
-from annotator.core.edits import AddDocument, Batch, Edit, ReviseDocument
+from annotator.core.edits import (
+    AddAnnotation,
+    AddCode,
+    AddDocument,
+    AddSpeaker,
+    Batch,
+    Edit,
+    ReviseDocument,
+)
 from annotator.io.files import display_path
 from annotator.io.importers import ImportProblem, read_document, scan
 from annotator.store import Project
+from annotator.store.bulk_import import ImportedParts
 from annotator.store.corpus_import import CorpusImportReport, corpus_import_edit
 
 Progress = Callable[[int, int, Path], bool]  # (done, total, current) -> keep going?
@@ -180,6 +189,59 @@ def import_corpus(project: Project, corpus: Corpus, label: str = "Import corpus"
     return CorpusImport(report, project.apply(replace(edit, label=label)).applied)
 
 
-def import_corpus_file(project: Project, path: Path, *, qdpx: bool | None = None) -> CorpusImport:
-    """Read ``path`` (see ``read_corpus``) and add it as one edit."""
-    return import_corpus(project, read_corpus(path, qdpx=qdpx), f"Import {path.name}")
+# (bytes read, file size, documents read) -> keep going?
+CorpusProgress = Callable[[int, int, int], bool]
+
+
+def import_corpus_file(
+    project: Project,
+    path: Path,
+    *,
+    qdpx: bool | None = None,
+    progress: CorpusProgress | None = None,
+    undoable: bool = True,
+) -> CorpusImport:
+    """Add the corpus in ``path`` (see ``read_corpus``) as one transaction: all of it, or
+    (on an error, or when ``progress`` cancels) none of it.
+
+    A JSONL corpus going into a SQLite project is streamed: one document in memory at a
+    time. The returned edit (for an undo stack) is then read back from the project once
+    the import is in; ``undoable=False`` skips that (the command line has no undo).
+    """
+    label = f"Import {path.name}"
+    is_qdpx = qdpx if qdpx is not None else path.suffix.lower() == ".qdpx"
+    if is_qdpx or project.engine.dialect.name != "sqlite":
+        return import_corpus(project, read_corpus(path, qdpx=is_qdpx), label)
+    from annotator.io.jsonl import iter_jsonl
+    from annotator.store.bulk_import import import_documents
+
+    size = max(1, path.stat().st_size)
+    lines = iter_jsonl(path)
+    read = 0
+
+    def documents() -> Iterator[tuple[Document, list[Annotation]]]:
+        nonlocal read
+        for line in lines:
+            read = line.end
+            yield line.document, line.annotations
+
+    def each(count: int) -> bool:
+        return progress is None or progress(read, size, count)
+
+    report, parts = import_documents(project, documents(), each)
+    edit = imported_edit(project, parts, label) if parts and undoable else None
+    return CorpusImport(report, edit)
+
+
+def imported_edit(project: Project, parts: ImportedParts, label: str) -> Batch:
+    """The edit that adds what an import added (its inverse removes it), read back from
+    the project: what an undo stack keeps."""
+    edits: list[Edit] = [AddCode(code, label) for code in parts.codes]
+    edits += [AddSpeaker(speaker, label) for speaker in parts.speakers]
+    for document_id in parts.documents:
+        document = project.document(document_id)
+        quotes = tuple(project.annotations(document_id))
+        edits.append(AddDocument(document, quotes, label))
+    if parts.onto_present:
+        edits += [AddAnnotation(a) for a in project.annotations(ids=parts.onto_present)]
+    return Batch(tuple(edits), label)

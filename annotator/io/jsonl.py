@@ -114,6 +114,7 @@ class CorpusLine:
     annotations: list[Annotation]
     number: int  # the line number in the file, from 1
     where: str  # "file, line n", for messages about this line
+    end: int  # bytes of the file read up to the end of this line
 
 
 def iter_jsonl(path: Path) -> Iterator[CorpusLine]:
@@ -147,13 +148,19 @@ def iter_jsonl(path: Path) -> Iterator[CorpusLine]:
                 line = data.decode("utf-8")
             except UnicodeDecodeError as error:
                 raise CorpusFormatError(f"{where}: not UTF-8 text ({error.reason})") from error
-            yield _corpus_line(line, number, where, path, seen, quote_ids)
+            yield _corpus_line(line, number, where, path, seen, quote_ids, size)
     if not seen:
         raise CorpusFormatError(f"{path}: no documents in the file")
 
 
 def _corpus_line(
-    line: str, number: int, where: str, path: Path, seen: set[int], quote_ids: dict[str, int]
+    line: str,
+    number: int,
+    where: str,
+    path: Path,
+    seen: set[int],
+    quote_ids: dict[str, int],
+    end: int,
 ) -> CorpusLine:
     try:
         raw = json.loads(line)
@@ -184,7 +191,7 @@ def _corpus_line(
         raise
     except (TypeError, ValueError) as error:
         raise CorpusFormatError(f"{where}: {error}") from error
-    return CorpusLine(document, annotations, number, where)
+    return CorpusLine(document, annotations, number, where, end)
 
 
 def read_jsonl(path: Path) -> Corpus:

@@ -150,12 +150,12 @@ def _insert_annotations(run: _Run, annotations: Iterable[Annotation]) -> None:
         run.changes.documents.add(ann.document_id)
     connection = run.s.connection()
     if rows:
-        _insert_many(connection, ANNOTATIONS, rows)
+        insert_many(connection, ANNOTATIONS, rows)
     if device_rows:
-        _insert_many(connection, ANNOTATION_DEVICES, device_rows)
+        insert_many(connection, ANNOTATION_DEVICES, device_rows)
 
 
-def _insert_many(connection: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+def insert_many(connection: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
     """Insert many rows at once. On SQLite the driver gets plain tuples, with times written
     as SQLAlchemy writes them: its per-value conversions took most of a corpus import."""
     if connection.dialect.name != "sqlite" or len(rows) < BULK_ROWS:

@@ -272,7 +272,7 @@ class Project:
             try:
                 with self.session() as s:
                     changes = apply_edit(s, edit)
-                    changes.edit_count = _count_edit(s)
+                    changes.edit_count = count_edit(s)
                     s.commit()
                 return changes
             except IntegrityError as error:
@@ -328,7 +328,7 @@ def _seed_new_project(connection: Connection) -> None:
 EDIT_COUNT_KEY = "edit_count"
 
 
-def _count_edit(s: Session) -> int:
+def count_edit(s: Session) -> int:
     """One more edit, counted in the edit's own transaction."""
     row = s.get(SettingRow, EDIT_COUNT_KEY)
     if row is None:

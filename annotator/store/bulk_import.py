@@ -1,0 +1,230 @@
+"""Taking a large corpus in as it is read: one document at a time, in one transaction.
+
+The plan is the one ``corpus_import`` makes for a corpus held in memory: a document whose
+text is in the project already (or earlier in the same corpus) is not added again and its
+new quotes go onto it; a quote whose id is present is skipped; missing tones, devices and
+speakers are added as they are met. Here the plan is made as the documents arrive, from
+lookups loaded once, and the rows go in with one bulk statement per table and batch, so
+memory holds one document and one batch of rows, however large the corpus.
+
+A document that cannot keep its own id (taken in the project, or given twice) is stored
+under a provisional negative id and renumbered once all have gone in: it then takes the
+next free id, which can no longer be one a later document of the corpus keeps. Any error,
+or a cancel, rolls the whole transaction back: the project is exactly as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import Connection, insert
+from sqlmodel import Session
+
+from annotator.core import Annotation, Code, CodeKind, Document, Speaker
+from annotator.core.edits import AddCode, AddSpeaker
+from annotator.store import translate
+from annotator.store.apply import (
+    ANNOTATION_DEVICES,
+    ANNOTATIONS,
+    DOCUMENTS,
+    apply_edit,
+    insert_many,
+)
+from annotator.store.corpus_import import CorpusImportReport
+from annotator.store.errors import StoreError
+from annotator.store.lookup import Names
+from annotator.store.project import Project, count_edit
+
+BATCH_ROWS = 5000  # quote rows gathered before one bulk insert
+LABEL = "Import corpus"
+
+# Called after each document with how many have been read; False cancels the import.
+DocumentProgress = Callable[[int], bool]
+
+
+class ImportCancelled(StoreError):
+    """The import was cancelled; nothing of it went in."""
+
+
+@dataclass
+class ImportedParts:
+    """What an import added, by name and id: enough to read it back for an undo."""
+
+    codes: list[Code] = field(default_factory=list)
+    speakers: list[Speaker] = field(default_factory=list)
+    documents: list[int] = field(default_factory=list)  # new documents, in id order
+    onto_present: list[str] = field(default_factory=list)  # quotes added to present ones
+
+    def __bool__(self) -> bool:
+        return bool(self.codes or self.speakers or self.documents or self.onto_present)
+
+
+def import_documents(
+    project: Project,
+    documents: Iterable[tuple[Document, list[Annotation]]],
+    progress: DocumentProgress | None = None,
+) -> tuple[CorpusImportReport, ImportedParts]:
+    """Add each document with its quotes as they come, all in one transaction; returns
+    what went in. Raises ``ImportCancelled`` when ``progress`` says stop, and any error
+    of the data or the database as it is: either way nothing is written."""
+    with project.session() as s:
+        run = _BulkRun(s)
+        for count, (document, annotations) in enumerate(documents, 1):
+            run.take(document, annotations)
+            if progress is not None and not progress(count):
+                raise ImportCancelled("the import was cancelled; nothing was imported")
+        run.finish()
+        if run.parts:  # nothing new: no edit, as for an import applied as one edit
+            count_edit(s)
+            s.commit()
+        return run.report(), run.parts
+
+
+class _BulkRun:
+    """One import's lookups, pending rows and tallies."""
+
+    def __init__(self, s: Session) -> None:
+        self.s = s
+        self.connection: Connection = s.connection()
+        if self.connection.dialect.name == "sqlite":
+            # Renumbering moves a document and its quotes in two statements: the foreign
+            # keys are checked at commit instead of between them.
+            self.connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+        self.names = Names.load(s)
+        rows = self.connection.execute(sa.select(DOCUMENTS.c.sha256, DOCUMENTS.c.id))
+        self.by_hash: dict[str, int] = {sha: i for sha, i in rows}
+        self.taken: set[int] = set(self.by_hash.values())
+        self.present_quotes: set[str] = set(
+            self.connection.execute(sa.select(ANNOTATIONS.c.id)).scalars()
+        )
+        self.provisional: list[int] = []  # documents to renumber at the end
+        self.quote_rows: list[dict[str, Any]] = []
+        self.device_rows: list[dict[str, Any]] = []
+        self.parts = ImportedParts()
+        self.added_hashes: set[str] = set()
+        self.documents_present = self.annotations_added = self.annotations_present = 0
+
+    def take(self, document: Document, annotations: list[Annotation]) -> None:
+        """Plan and write one document with its quotes."""
+        sha = document.sha256
+        target = self.by_hash.get(sha)
+        if target is not None:  # in the project, or earlier in this corpus: quotes onto it
+            self.documents_present += 1
+            onto_present = sha not in self.added_hashes
+        else:
+            target = self._add_document(document)
+            self.by_hash[sha] = target
+            self.added_hashes.add(sha)
+            onto_present = False
+        for annotation in annotations:
+            if annotation.id in self.present_quotes:
+                self.annotations_present += 1
+                continue
+            self.present_quotes.add(annotation.id)
+            self._add_quote(annotation, target, document.text)
+            if onto_present:
+                self.parts.onto_present.append(annotation.id)
+        if len(self.quote_rows) >= BATCH_ROWS:
+            self._flush()
+
+    def _add_document(self, document: Document) -> int:
+        own = document.id
+        if own is not None and own > 0 and own not in self.taken:
+            document_id = own
+        else:  # renumbered at the end (see the module's docstring)
+            document_id = -1 - len(self.provisional)
+            self.provisional.append(document_id)
+        self.taken.add(document_id)
+        values = translate.document_row(document)
+        values["id"] = document_id
+        self.connection.execute(insert(DOCUMENTS), values)
+        self.parts.documents.append(document_id)
+        return document_id
+
+    def _add_quote(self, annotation: Annotation, document_id: int, text: str) -> None:
+        if annotation.placed and text[annotation.start : annotation.end] != annotation.quote:
+            raise StoreError(
+                f"quote {annotation.id} does not match its text at "
+                f"{annotation.start}-{annotation.end}"
+            )
+        speaker = self._speaker_id(annotation.speaker)
+        tone = self._code_id(CodeKind.TONE, annotation.tone)
+        row = translate.annotation_row(annotation, speaker, tone)
+        row["document_id"] = document_id
+        self.quote_rows.append(row)
+        devices = dict.fromkeys(self._code_id(CodeKind.DEVICE, d) for d in annotation.devices)
+        self.device_rows += [
+            {"annotation_id": annotation.id, "code_id": code_id, "position": position}
+            for position, code_id in enumerate(devices)
+        ]
+        self.annotations_added += 1
+
+    def _speaker_id(self, name: str | None) -> int | None:
+        if name is None:
+            return None
+        found = self.names.speaker_id(name, missing_ok=True)
+        if found is None and name.strip():
+            speaker = Speaker(name.strip())
+            self._add(AddSpeaker(speaker, LABEL))
+            self.parts.speakers.append(speaker)
+            found = self.names.speaker_id(name, missing_ok=True)
+        return found if found is not None else self.names.speaker_id(name)  # raises
+
+    def _code_id(self, kind: CodeKind, name: str | None) -> int | None:
+        if not name:
+            return None
+        found = self.names.code_id(kind, name, missing_ok=True)
+        if found is None:
+            code = Code(kind, name)
+            self._add(AddCode(code, LABEL))
+            self.parts.codes.append(code)
+            found = self.names.code_id(kind, name)
+        return found
+
+    def _add(self, edit: AddCode | AddSpeaker) -> None:
+        """A new name goes in through its own edit (colours, positions), then the
+        lookups are read again; names are few, quotes many."""
+        self._flush()
+        apply_edit(self.s, edit)
+        self.names = Names.load(self.s)
+
+    def _flush(self) -> None:
+        if self.quote_rows:
+            insert_many(self.connection, ANNOTATIONS, self.quote_rows)
+            self.quote_rows = []
+        if self.device_rows:
+            insert_many(self.connection, ANNOTATION_DEVICES, self.device_rows)
+            self.device_rows = []
+
+    def finish(self) -> None:
+        """Write what is pending and give renumbered documents their ids."""
+        self._flush()
+        if not self.provisional:
+            return
+        next_id = max((i for i in self.taken if i > 0), default=0) + 1
+        renumbered: dict[int, int] = {}
+        for provisional in self.provisional:
+            renumbered[provisional] = next_id
+            self.connection.execute(
+                DOCUMENTS.update().where(DOCUMENTS.c.id == provisional).values(id=next_id)
+            )
+            self.connection.execute(
+                ANNOTATIONS.update()
+                .where(ANNOTATIONS.c.document_id == provisional)
+                .values(document_id=next_id)
+            )
+            next_id += 1
+        self.parts.documents = sorted(renumbered.get(i, i) for i in self.parts.documents)
+
+    def report(self) -> CorpusImportReport:
+        return CorpusImportReport(
+            documents_added=len(self.parts.documents),
+            documents_present=self.documents_present,
+            annotations_added=self.annotations_added,
+            annotations_present=self.annotations_present,
+            speakers_added=len(self.parts.speakers),
+            codes_added=len(self.parts.codes),
+        )
