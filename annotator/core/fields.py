@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any
 
 from annotator.core.model import Annotation, Status
@@ -42,6 +43,7 @@ def time_text(value: datetime) -> str:
     return value.astimezone(UTC).replace(tzinfo=None, microsecond=0).isoformat() + "Z"
 
 
+@lru_cache(maxsize=4096)  # quotes marked together share their stamps
 def parse_time(value: str) -> datetime:
     """An ISO 8601 stamp (``Z`` or an offset; naive is taken as UTC) as aware UTC."""
     parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
@@ -71,6 +73,23 @@ def from_json(name: str, raw: Any) -> Any:
     if raw is None:
         return _missing(name, _KIND_OF[name])
     return _READERS[_KIND_OF[name]](name, raw)
+
+
+def fields_from_json(raw: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
+    """``from_json`` of each field in ``names``, read from the JSON object ``raw``."""
+    values: dict[str, Any] = {}
+    for name in names:
+        value = raw.get(name)
+        kind = _KIND_OF[name]
+        # Text and whole numbers already of the right type are taken as they are: an
+        # import reads millions of them.
+        if type(value) is str and kind in _TEXT_KINDS or type(value) is int and kind in _WHOLE:
+            values[name] = value
+        elif value is None:
+            values[name] = _missing(name, kind)
+        else:
+            values[name] = _READERS[kind](name, value)
+    return values
 
 
 def _text(name: str, raw: Any) -> Any:
@@ -126,6 +145,8 @@ _READERS = {
     "names": _names, "status": _status, "number": _number, "time": _time, "flag": _flag,
 }  # fmt: skip
 _KIND_OF = {f.name: f.kind for f in QUOTE_FIELDS}
+_TEXT_KINDS = frozenset({"text", "name", "id"})
+_WHOLE = frozenset({"offset", "document"})
 
 
 def _missing(name: str, kind: str) -> Any:

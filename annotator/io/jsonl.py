@@ -19,7 +19,7 @@ from typing import Any
 
 from annotator.core import Annotation, Document, context_around
 from annotator.core.corpus import Corpus
-from annotator.core.fields import CARRIED, from_json, to_json
+from annotator.core.fields import CARRIED, fields_from_json, from_json, to_json
 from annotator.core.reading import CorpusSource, Order
 from annotator.io.files import ImportProblem, open_regular
 from annotator.io.safe_write import writing_text
@@ -33,6 +33,7 @@ DOCUMENT_KEYS = (
 # Every carried field of a quote (see ``annotator.core.fields``), its id first; the
 # document it belongs to is the line it sits on.
 ANNOTATION_KEYS = ("id", *(name for name in CARRIED if name not in ("id", "document_id")))
+_READ_KEYS = ANNOTATION_KEYS[1:]
 
 
 class CorpusFormatError(ValueError):
@@ -67,7 +68,7 @@ def write_jsonl(corpus: CorpusSource, path: Path | str) -> int:
 def _annotation(raw: Any, doc_id: int, text: str, where: str) -> Annotation:
     if not isinstance(raw, dict):
         raise CorpusFormatError(f"{where}: an annotation must be a JSON object")
-    values = {key: from_json(key, raw.get(key)) for key in ANNOTATION_KEYS if key != "id"}
+    values = fields_from_json(raw, _READ_KEYS)
     start, end = values["start"], values["end"]
     if not 0 <= start < end <= len(text):
         raise CorpusFormatError(f"{where}: annotation span {start}-{end} is outside the text")
