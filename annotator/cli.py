@@ -401,8 +401,32 @@ def import_corpus(ctx: Context, file: Path) -> None:
 def _import_corpus(ctx: Context, file: Path, qdpx: bool | None = None) -> None:
     from annotator.app.imports import import_corpus_file
 
+    shown = -1
+
+    def progress(read: int, size: int, documents: int) -> bool:
+        nonlocal shown
+        percent = read * 100 // size
+        if percent != shown:  # one update per percent: a terminal line rewritten
+            shown = percent
+            click.echo(
+                f"\rreading  {file.name}: {percent}% ({documents:,} documents)", err=True, nl=False
+            )
+        return True
+
+    on_terminal = sys.stderr.isatty()
     with failures(ctx):
-        click.echo(import_corpus_file(ctx.creating().project, file, qdpx=qdpx).report.summary())
+        try:
+            imported = import_corpus_file(
+                ctx.creating().project,
+                file,
+                qdpx=qdpx,
+                progress=progress if on_terminal else None,
+                undoable=False,
+            )
+        finally:  # the progress line ends before the summary or the error
+            if shown >= 0:
+                click.echo(err=True)
+        click.echo(imported.report.summary())
 
 
 @main.command()

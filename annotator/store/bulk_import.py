@@ -75,7 +75,7 @@ def import_documents(
         for count, (document, annotations) in enumerate(documents, 1):
             run.take(document, annotations)
             if progress is not None and not progress(count):
-                raise ImportCancelled("the import was cancelled; nothing was imported")
+                raise ImportCancelled("nothing was imported")
         run.finish()
         if run.parts:  # nothing new: no edit, as for an import applied as one edit
             count_edit(s)

@@ -13,6 +13,7 @@ from annotator.app.documents import many_edit
 from annotator.app.imports import (
     CorpusImport,
     ImportReport,
+    Progress,
     import_corpus_file,
     import_files,
     paste_edit,
@@ -21,6 +22,7 @@ from annotator.core.edits import AddDocument, RemoveDocument
 from annotator.io.formats import ExportFormat, available_formats
 from annotator.io.importers import SUPPORTED
 from annotator.paths import PROJECT_SUFFIX
+from annotator.store import Project
 from annotator.ui.document_dialog import DocumentDialog
 from annotator.ui.import_worker import ImportTask, ImportWorker, start_import
 
@@ -99,7 +101,7 @@ class FileController(QObject):
     def import_corpus(self) -> None:
         path = self.window.prompts.open_file("Import a corpus with its quotes", CORPUS_FILTER)
         if path:
-            self.run_import(lambda project, _progress: import_corpus_file(project, Path(path)))
+            self.run_import(lambda project, progress: _corpus_task(project, Path(path), progress))
 
     def import_paths(self, paths: list[Path]) -> None:
         """Import articles in the background; the window stays usable and can cancel."""
@@ -122,12 +124,16 @@ class FileController(QObject):
         worker.progress.connect(self._import_progress, Qt.ConnectionType.QueuedConnection)
         worker.finished.connect(self._import_finished, Qt.ConnectionType.QueuedConnection)
         worker.failed.connect(self._import_failed, Qt.ConnectionType.QueuedConnection)
+        worker.cancelled.connect(self._import_cancelled, Qt.ConnectionType.QueuedConnection)
         self._import_worker = worker  # kept alive while it runs
         self.import_thread = start_import(worker, self.window)
 
     def _import_progress(self, done: int, total: int, name: str) -> None:
         self.import_progress.setMaximum(total)
         self.import_progress.setValue(done)
+        if total == PER_MILLE:  # a corpus: its name says how far it is
+            self.import_progress.setLabelText(f"Importing {name}")
+            return
         self.import_progress.setLabelText(
             f"Importing {name} ({done + 1} of {total})" if name else "Done"
         )
@@ -141,6 +147,11 @@ class FileController(QObject):
         self.import_progress.reset()
         self.import_thread = None
         self.window.prompts.error("Import failed", message)
+
+    def _import_cancelled(self, message: str) -> None:
+        self.import_progress.reset()
+        self.import_thread = None
+        self.window.hint(f"Import cancelled: {message[:1].upper()}{message[1:]}.", 8000)
 
     def import_done(self, report: ImportReport | CorpusImport) -> None:
         """Show what came in; the import is one step on the undo stack."""
@@ -248,3 +259,16 @@ class FileController(QObject):
             self.window.prompts.error("Export failed", f"Could not write {path}: {error}")
             return
         self.window.hint(f"Exported {count} items to {path}")
+
+
+PER_MILLE = 1000  # a corpus import's progress: thousandths of the file read
+
+
+def _corpus_task(project: Project, path: Path, progress: Progress) -> CorpusImport:
+    """Import a corpus file, reporting thousandths of it read (a cancel undoes it all)."""
+
+    def each(read: int, size: int, documents: int) -> bool:
+        done = min(PER_MILLE - 1, read * PER_MILLE // size)
+        return progress(done, PER_MILLE, Path(f"{path.name}: {documents:,} documents read"))
+
+    return import_corpus_file(project, path, progress=each)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from annotator.app.imports import Progress
 from annotator.store import Project
+from annotator.store.bulk_import import ImportCancelled
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,7 @@ class ImportWorker(QObject):
     progress = Signal(int, int, str)  # done, total, current file name
     finished = Signal(object)  # the task's report
     failed = Signal(str)
+    cancelled = Signal(str)  # an import that goes in whole or not at all was stopped
 
     def __init__(self, location: str, task: ImportTask) -> None:
         super().__init__()
@@ -47,6 +49,9 @@ class ImportWorker(QObject):
         try:
             with Project(self.location) as project:
                 report = self.task(project, self._progress)
+        except ImportCancelled as stopped:
+            self.cancelled.emit(str(stopped))
+            return
         except Exception as error:  # unreadable input, or the project could not be written
             log.exception("import into %s failed", self.location)
             self.failed.emit(str(error))
@@ -61,6 +66,7 @@ def start_import(worker: ImportWorker, owner: QObject) -> QThread:
     thread.started.connect(worker.run)
     worker.finished.connect(thread.quit)
     worker.failed.connect(thread.quit)
+    worker.cancelled.connect(thread.quit)
     thread.finished.connect(thread.deleteLater)
     thread.start()
     return thread
