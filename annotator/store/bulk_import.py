@@ -89,10 +89,6 @@ class _BulkRun:
     def __init__(self, s: Session) -> None:
         self.s = s
         self.connection: Connection = s.connection()
-        if self.connection.dialect.name == "sqlite":
-            # Renumbering moves a document and its quotes in two statements: the foreign
-            # keys are checked at commit instead of between them.
-            self.connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
         self.names = Names.load(s)
         rows = self.connection.execute(sa.select(DOCUMENTS.c.sha256, DOCUMENTS.c.id))
         self.by_hash: dict[str, int] = {sha: i for sha, i in rows}
@@ -204,6 +200,11 @@ class _BulkRun:
         self._flush()
         if not self.provisional:
             return
+        if self.connection.dialect.name == "sqlite":
+            # Renumbering moves a document and its quotes in two statements: the foreign
+            # keys are checked at commit instead of between them. (Set inside the open
+            # transaction: SQLite switches it off when a transaction ends.)
+            self.connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
         next_id = max((i for i in self.taken if i > 0), default=0) + 1
         renumbered: dict[int, int] = {}
         for provisional in self.provisional:

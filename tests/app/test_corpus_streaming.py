@@ -1,0 +1,113 @@
+"""Importing a JSONL corpus file as it is read (the path of ``import-corpus``)."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from annotator.app.imports import import_corpus_file
+from annotator.core import Document
+from annotator.io.jsonl import CorpusFormatError, read_jsonl, write_jsonl
+from annotator.store import Project
+from annotator.store.bulk_import import ImportCancelled
+from tests.data.io.awkward_corpus import awkward_corpus
+
+
+def state(project: Project) -> tuple[object, ...]:
+    """Everything an import could change."""
+    return (
+        project.documents(),
+        project.annotations(),
+        project.speakers(),
+        project.codebook(),
+        project.edit_count(),
+    )
+
+
+@pytest.fixture
+def corpus_file(tmp_path: Path) -> Path:
+    """An exported corpus: emoji, variables, devices, speakers and tones to add."""
+    with Project(str(tmp_path / "source.speechmark")) as source:
+        source.import_corpus(awkward_corpus())
+        path = tmp_path / "corpus.jsonl"
+        write_jsonl(source.corpus(), path)
+    return path
+
+
+def test_a_streamed_corpus_exports_as_its_source(corpus_file, tmp_path):
+    with Project(str(tmp_path / "target.speechmark")) as target:
+        imported = import_corpus_file(target, corpus_file)
+        again = tmp_path / "again.jsonl"
+        write_jsonl(target.corpus(), again)
+    assert imported.report.documents_added == len(corpus_file.read_text("utf-8").splitlines())
+    assert again.read_bytes() == corpus_file.read_bytes()
+
+
+def test_streaming_and_the_in_memory_import_give_the_same_project(corpus_file, tmp_path):
+    # A project with documents of its own: the corpus's ids 1 and 2 are taken, and one
+    # text is already present, so quotes go onto it and documents are renumbered.
+    results = []
+    for way in ("streamed", "in memory"):
+        with Project(str(tmp_path / f"{way}.speechmark")) as project:
+            project.add_document(Document(title="Mine", text="A text of my own."))
+            first = json.loads(corpus_file.read_text("utf-8").splitlines()[0])
+            project.add_document(Document(title="Same text", text=first["text"]))
+            if way == "streamed":
+                report = import_corpus_file(project, corpus_file).report
+            else:
+                report = project.import_corpus(read_jsonl(corpus_file))
+            results.append((report, project.documents(), project.annotations()))
+    streamed, in_memory = results
+    assert streamed[0].documents_present == 1 and streamed[0].annotations_added > 0
+    assert streamed[0] == in_memory[0]
+    key = [(d.id, d.title, d.text) for d in streamed[1]]
+    assert key == [(d.id, d.title, d.text) for d in in_memory[1]]
+    assert streamed[2] == in_memory[2]
+
+
+def test_a_bad_line_in_the_middle_leaves_the_project_as_it_was(corpus_file, tmp_path, project):
+    lines = corpus_file.read_text("utf-8").splitlines()
+    broken = json.loads(lines[3])
+    broken["annotations"] = [{"start": 0, "end": len(broken["text"]) + 5}]
+    lines[3] = json.dumps(broken, ensure_ascii=False)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("\n".join(lines) + "\n", "utf-8")
+    project.add_document(Document(title="Mine", text="A text of my own."))
+    before = state(project)
+    with pytest.raises(CorpusFormatError) as raised:
+        import_corpus_file(project, bad)
+    assert "bad.jsonl, line 4" in str(raised.value)
+    assert state(project) == before
+
+
+def test_cancelling_leaves_the_project_as_it_was(corpus_file, project):
+    before = state(project)
+    seen: list[tuple[int, int, int]] = []
+
+    def stop_after_two(read: int, size: int, documents: int) -> bool:
+        seen.append((read, size, documents))
+        return documents < 2
+
+    with pytest.raises(ImportCancelled):
+        import_corpus_file(project, corpus_file, progress=stop_after_two)
+    assert state(project) == before
+    assert [documents for _read, _size, documents in seen] == [1, 2]
+    assert 0 < seen[0][0] < seen[1][0] < seen[1][1] == corpus_file.stat().st_size
+
+
+def test_progress_reaches_the_whole_file(corpus_file, project):
+    seen: list[tuple[int, int]] = []
+    import_corpus_file(project, corpus_file, progress=lambda r, s, _d: seen.append((r, s)) or True)
+    assert seen[-1] == (corpus_file.stat().st_size,) * 2
+    assert [r for r, _s in seen] == sorted(r for r, _s in seen)
+
+
+def test_the_undo_edit_takes_the_whole_import_out_and_back(corpus_file, project):
+    before = state(project)
+    imported = import_corpus_file(project, corpus_file)
+    after = state(project)
+    assert imported.edit is not None
+    project.apply(imported.edit.inverse())
+    assert state(project)[:4] == before[:4]
+    project.apply(imported.edit)
+    assert state(project)[:4] == after[:4]
