@@ -101,7 +101,7 @@ class FileController(QObject):
     def import_corpus(self) -> None:
         path = self.window.prompts.open_file("Import a corpus with its quotes", CORPUS_FILTER)
         if path:
-            self.run_import(lambda project, progress: _corpus_task(project, Path(path), progress))
+            self.run_import(lambda project, progress: corpus_import_task(project, Path(path), progress))
 
     def import_paths(self, paths: list[Path]) -> None:
         """Import articles in the background; the window stays usable and can cancel."""
@@ -264,7 +264,7 @@ class FileController(QObject):
 PER_MILLE = 1000  # a corpus import's progress: thousandths of the file read
 
 
-def _corpus_task(project: Project, path: Path, progress: Progress) -> CorpusImport:
+def corpus_import_task(project: Project, path: Path, progress: Progress) -> CorpusImport:
     """Import a corpus file, reporting thousandths of it read (a cancel undoes it all)."""
 
     def each(read: int, size: int, documents: int) -> bool:
