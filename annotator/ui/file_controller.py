@@ -101,7 +101,8 @@ class FileController(QObject):
     def import_corpus(self) -> None:
         path = self.window.prompts.open_file("Import a corpus with its quotes", CORPUS_FILTER)
         if path:
-            self.run_import(lambda project, progress: corpus_import_task(project, Path(path), progress))
+            corpus = Path(path)
+            self.run_import(lambda project, progress: corpus_import_task(project, corpus, progress))
 
     def import_paths(self, paths: list[Path]) -> None:
         """Import articles in the background; the window stays usable and can cancel."""

@@ -22,7 +22,9 @@ def test_a_cancelled_corpus_import_leaves_the_project_unchanged(qtbot, tmp_path)
     location = str(tmp_path / "target.speechmark")
     with Project(location) as target:
         before = (target.documents(), target.speakers(), target.codebook(), target.edit_count())
-    worker = ImportWorker(location, lambda project, progress: corpus_import_task(project, path, progress))
+    worker = ImportWorker(
+        location, lambda project, progress: corpus_import_task(project, path, progress)
+    )
     shown: list[tuple[int, int, str]] = []
     worker.progress.connect(lambda done, total, name: shown.append((done, total, name)))
     finished: list[object] = []
@@ -41,7 +43,9 @@ def test_a_corpus_import_reports_how_far_the_file_is_read(qtbot, tmp_path):
     path = corpus_file(tmp_path)
     location = str(tmp_path / "target.speechmark")
     Project(location).close()
-    worker = ImportWorker(location, lambda project, progress: corpus_import_task(project, path, progress))
+    worker = ImportWorker(
+        location, lambda project, progress: corpus_import_task(project, path, progress)
+    )
     shown: list[int] = []
     worker.progress.connect(lambda done, _total, _name: shown.append(done))
     with qtbot.waitSignal(worker.finished, timeout=10000):
