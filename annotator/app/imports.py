@@ -243,5 +243,5 @@ def imported_edit(project: Project, parts: ImportedParts, label: str) -> Batch:
         quotes = tuple(project.annotations(document_id))
         edits.append(AddDocument(document, quotes, label))
     if parts.onto_present:
-        edits += [AddAnnotation(a) for a in project.annotations(ids=parts.onto_present)]
+        edits += [AddAnnotation(a, label) for a in project.annotations(ids=parts.onto_present)]
     return Batch(tuple(edits), label)

@@ -90,6 +90,9 @@ class _BulkRun:
         self.s = s
         self.connection: Connection = s.connection()
         self.names = Names.load(s)
+        # Ids by the names as the quotes spell them: looked up once per spelling.
+        self.speaker_ids: dict[str, int | None] = {}
+        self.code_ids: dict[tuple[CodeKind, str], int | None] = {}
         rows = self.connection.execute(sa.select(DOCUMENTS.c.sha256, DOCUMENTS.c.id))
         self.by_hash: dict[str, int] = {sha: i for sha, i in rows}
         self.taken: set[int] = set(self.by_hash.values())
@@ -161,6 +164,12 @@ class _BulkRun:
     def _speaker_id(self, name: str | None) -> int | None:
         if name is None:
             return None
+        known = self.speaker_ids.get(name)
+        if known is None:
+            known = self.speaker_ids[name] = self._find_speaker(name)
+        return known
+
+    def _find_speaker(self, name: str) -> int | None:
         found = self.names.speaker_id(name, missing_ok=True)
         if found is None and name.strip():
             speaker = Speaker(name.strip())
@@ -172,6 +181,12 @@ class _BulkRun:
     def _code_id(self, kind: CodeKind, name: str | None) -> int | None:
         if not name:
             return None
+        known = self.code_ids.get((kind, name))
+        if known is None:
+            known = self.code_ids[kind, name] = self._find_code(kind, name)
+        return known
+
+    def _find_code(self, kind: CodeKind, name: str) -> int | None:
         found = self.names.code_id(kind, name, missing_ok=True)
         if found is None:
             code = Code(kind, name)
