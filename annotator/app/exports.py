@@ -15,9 +15,10 @@ import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from annotator import paths
+from annotator.app.watching import ExportProgress, watched
 from annotator.core import CodeKind, Status
 from annotator.core.corpus import Corpus, CorpusFilter, select, unplaced, unplaced_note
 from annotator.core.reading import CorpusSource
@@ -193,10 +194,19 @@ class Job(Generic[Selected]):
     write: Callable[[Selected], str]
     description: str
     note: str = ""
+    streams: bool = False  # written in one pass over ``corpus`` that can report progress
 
-    def run(self) -> str:
-        """Write the file; the summary ends with the note, if any."""
-        return f"{self.write(self.corpus)} {self.note}".rstrip()
+    def run(self, progress: ExportProgress | None = None) -> str:
+        """Write the file; the summary ends with the note, if any.
+
+        A job that ``streams`` reports to ``progress`` (quotes written, quotes in all,
+        documents written) as it goes; when that answers False it stops with
+        ``ExportCancelled`` and the target is left as it was.
+        """
+        corpus = self.corpus
+        if progress is not None and self.streams:
+            corpus = cast(Selected, watched(corpus, progress))
+        return f"{self.write(corpus)} {self.note}".rstrip()
 
 
 def _selected(project: Project, selection: Selection) -> tuple[Corpus, Corpus, str]:
@@ -238,7 +248,7 @@ def prepare_export(project: Project, request: ExportRequest) -> Job[CorpusStream
 
     quotes = plural(len(stream.annotations), "quote")
     note = unplaced_note(stream.counts.unplaced)
-    return Job(stream, write, f"Exporting {quotes} as {fmt.label}…", note)
+    return Job(stream, write, f"Exporting {quotes} as {fmt.label}…", note, streams=True)
 
 
 def prepare_briefing(project: Project, request: BriefingRequest) -> Job[Corpus]:
