@@ -109,20 +109,52 @@ class JobRun(QObject):
     ) -> None:
         super().__init__()
         self.parent_widget, self.what, self.path, self.folder = parent, what, path, folder
-        self.progress = QProgressDialog(job.description, "", 0, 0, parent)
+        self.progress = QProgressDialog(job.description, "Cancel", 0, 0, parent)
         self.progress.setWindowTitle(what)
-        self.progress.setCancelButton(None)  # a writer cannot be stopped halfway
+        if not job.streams:  # a briefing is laid out whole: it cannot stop halfway
+            self.progress.setCancelButton(None)
         modality = Qt.WindowModality.WindowModal if parent else Qt.WindowModality.ApplicationModal
         self.progress.setWindowModality(modality)
         self.progress.setMinimumDuration(300)
         self.progress.setMinimumWidth(380)
+        self.progress.setAutoReset(False)  # the last report must not close it before the end
+        self.progress.setAutoClose(False)
         self.progress.setValue(0)
+        self.description = job.description
         self.reported = self.stopped = False
         self.worker = JobWorker(job)
+        self.progress.canceled.connect(self._cancel)
         # Slots of this object run on the GUI thread (queued from the worker).
         self.worker.finished.connect(self._succeeded)
         self.worker.failed.connect(self._failed)
+        self.worker.cancelled.connect(self._cancelled)
+        self.worker.progressed.connect(self._progressed)
         self.worker_thread = start_job(self.worker, self, self._thread_stopped)
+
+    @Slot()
+    def _cancel(self) -> None:
+        self.worker.cancel()
+        self.progress.setLabelText("Stopping…")
+
+    @Slot(int, int, int)
+    def _progressed(self, done: int, total: int, documents: int) -> None:
+        if self.worker.stop_asked:
+            return
+        if total:  # a bar in quotes; texts alone count documents without a bar
+            self.progress.setMaximum(total)
+            self.progress.setValue(done)
+            self.progress.setLabelText(f"{self.description}\n{done:,} of {total:,} quotes written")
+        else:
+            self.progress.setLabelText(f"{self.description}\n{documents:,} documents written")
+
+    @Slot()
+    def _cancelled(self) -> None:
+        self._close_progress()
+        message = f"{self.what} cancelled: {self.path.name} was not written."
+        if isinstance(self.parent_widget, QMainWindow):
+            self.parent_widget.statusBar().showMessage(message, 15000)
+        log.info("%s to %s cancelled", self.what, self.path)
+        self._done("reported")
 
     @Slot(str)
     def _succeeded(self, summary: str) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import csv
+import threading
 from pathlib import Path
 
 import docx
 import pytest
 from PySide6.QtCore import Qt, QThread
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QPushButton
 
 from annotator.app.exports import (
     BriefingRequest,
@@ -457,3 +458,59 @@ def test_an_empty_selection_asks_first(
     assert asked == ["Export"]
     assert (tmp_path / "none.jsonl").exists() is go_on
     assert len(reports["success"]) == int(go_on)
+
+
+def test_an_export_shows_its_progress_and_cancel_leaves_the_old_file(
+    qtbot, coded: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reports
+) -> None:
+    target = tmp_path / "quotes.jsonl"
+    target.write_text("the previous export\n", encoding="utf-8")
+    stop_pressed = threading.Event()
+    original = JobWorker._progress
+
+    def held(worker: JobWorker, done: int, total: int, documents: int) -> bool:
+        if documents == 1:  # the writer waits after its first document until Cancel
+            assert stop_pressed.wait(5)
+        return original(worker, done, total, documents)
+
+    def accept(dialog: ExportDialog) -> int:
+        dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("jsonl"))
+        dialog.output.set_path(target)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(JobWorker, "REPORT_EVERY", 0.0)
+    monkeypatch.setattr(JobWorker, "_progress", held)
+    monkeypatch.setattr(ExportDialog, "exec", accept)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    export_actions.open_export_dialog(window, coded)
+    (run,) = export_actions._running
+    qtbot.waitUntil(lambda: run.progress.value() >= 0 and run.progress.maximum() == 3)
+    assert "quotes written" in run.progress.labelText()
+    cancel = run.progress.findChild(QPushButton)
+    assert cancel.text() == "Cancel"
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert run.progress.labelText() == "Stopping…"
+    stop_pressed.set()
+    qtbot.waitUntil(lambda: export_actions.active_jobs() == 0, timeout=5000)
+    assert reports == {"success": [], "failure": []}
+    assert window.statusBar().currentMessage() == (
+        "Export cancelled: quotes.jsonl was not written."
+    )
+    assert target.read_text(encoding="utf-8") == "the previous export\n"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".part") == []
+
+
+def test_a_briefing_cannot_be_cancelled_halfway(
+    qtbot, coded: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reports
+) -> None:
+    def accept(dialog: BriefingDialog) -> int:
+        dialog.output.set_path(tmp_path / "brief.docx")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(BriefingDialog, "exec", accept)
+    export_actions.open_briefing_dialog(None, coded)
+    (run,) = export_actions._running
+    assert run.progress.findChild(QPushButton) is None  # no Cancel button to press
+    qtbot.waitUntil(lambda: export_actions.active_jobs() == 0, timeout=10000)
+    assert len(reports["success"]) == 1
