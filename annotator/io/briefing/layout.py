@@ -1,0 +1,62 @@
+"""Paragraphs and runs added to a python-docx document, each style name resolved once.
+
+python-docx finds a paragraph style by name by walking every style of the document, and
+walks them all again to see whether it is the default style, each time a paragraph is
+styled: with a template's hundred-odd styles that was most of a long briefing's time.
+``Layout`` asks once per name and sets the id. It writes the same XML as python-docx's
+``add_paragraph(text, style)``, ``add_heading`` and ``add_run``.
+"""
+
+from __future__ import annotations
+
+from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+# Characters python-docx's run text writes as elements (tabs, line breaks), not as text.
+_SPECIAL = frozenset("\t\r\n")
+
+
+class Layout:
+    """A document being written, with the ids of its paragraph styles at hand."""
+
+    def __init__(self, document: DocxDocument) -> None:
+        self.document = document
+        self._ids: dict[str, str | None] = {}
+
+    def style_id(self, name: str) -> str | None:
+        """The id of the paragraph style ``name`` (None for the default style)."""
+        if name not in self._ids:
+            self._ids[name] = self.document.part.get_style_id(name, WD_STYLE_TYPE.PARAGRAPH)
+        return self._ids[name]
+
+    def paragraph(self, text: str | None, style: str, cell: _Cell | None = None) -> Paragraph:
+        """A new paragraph at the end of the body (or of ``cell``), in ``style``, holding
+        ``text`` (XML-safe already) in one run."""
+        container = cell if cell is not None else self.document
+        paragraph = container.add_paragraph()
+        if text:
+            add_run(paragraph, text)
+        self.restyle(paragraph, style)
+        return paragraph
+
+    def heading(self, text: str, level: int) -> Paragraph:
+        """A heading of ``level`` (0 is the title), as ``add_heading`` makes it."""
+        return self.paragraph(text, "Title" if level == 0 else f"Heading {level}")
+
+    def restyle(self, paragraph: Paragraph, style: str) -> None:
+        """Give an existing paragraph the style ``style``."""
+        paragraph._p.style = self.style_id(style)
+
+
+def add_run(paragraph: Paragraph, text: str) -> Run:
+    """``paragraph.add_run(text)``: plain text goes straight into one ``w:t`` (python-docx
+    first searches the new, empty run for content to clear)."""
+    if _SPECIAL.isdisjoint(text):
+        r = paragraph._p.add_r()
+        if text:
+            r.add_t(text)
+        return Run(r, paragraph)
+    return paragraph.add_run(text)
