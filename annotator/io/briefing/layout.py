@@ -3,7 +3,9 @@
 python-docx finds a paragraph style by name by walking every style of the document, and
 walks them all again to see whether it is the default style, each time a paragraph is
 styled: with a template's hundred-odd styles that was most of a long briefing's time.
-``Layout`` asks once per name and sets the id. It writes the same XML as python-docx's
+``Layout`` asks once per name and sets the id. python-docx also adds each paragraph of the
+body by searching all the paragraphs before it for the section settings that end the
+body; ``Layout`` puts it straight before them. It writes the same XML as python-docx's
 ``add_paragraph(text, style)``, ``add_heading`` and ``add_run``.
 """
 
@@ -11,12 +13,15 @@ from __future__ import annotations
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import qn
+from docx.oxml.parser import OxmlElement
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 # Characters python-docx's run text writes as elements (tabs, line breaks), not as text.
 _SPECIAL = frozenset("\t\r\n")
+_SECTION = qn("w:sectPr")
 
 
 class Layout:
@@ -35,8 +40,7 @@ class Layout:
     def paragraph(self, text: str | None, style: str, cell: _Cell | None = None) -> Paragraph:
         """A new paragraph at the end of the body (or of ``cell``), in ``style``, holding
         ``text`` (XML-safe already) in one run."""
-        container = cell if cell is not None else self.document
-        paragraph = container.add_paragraph()
+        paragraph = cell.add_paragraph() if cell is not None else self._body_paragraph()
         if text:
             add_run(paragraph, text)
         self.restyle(paragraph, style)
@@ -45,6 +49,16 @@ class Layout:
     def heading(self, text: str, level: int) -> Paragraph:
         """A heading of ``level`` (0 is the title), as ``add_heading`` makes it."""
         return self.paragraph(text, "Title" if level == 0 else f"Heading {level}")
+
+    def _body_paragraph(self) -> Paragraph:
+        """``document.add_paragraph()``: a new paragraph before the body's closing section
+        settings (its last child when it has them)."""
+        body = self.document.element.body
+        if len(body) and body[-1].tag == _SECTION:
+            p = OxmlElement("w:p")
+            body[-1].addprevious(p)
+            return Paragraph(p, self.document._body)
+        return self.document.add_paragraph()
 
     def restyle(self, paragraph: Paragraph, style: str) -> None:
         """Give an existing paragraph the style ``style``."""
