@@ -54,11 +54,12 @@ class Layout:
         """``document.add_paragraph()``: a new paragraph before the body's closing section
         settings (its last child when it has them)."""
         body = self.document.element.body
-        if len(body) and body[-1].tag == _SECTION:
-            p = OxmlElement("w:p")
-            body[-1].addprevious(p)
-            return Paragraph(p, self.document._body)
-        return self.document.add_paragraph()
+        closing = next(reversed(body), None)  # (len() and find() would walk them all)
+        if closing is None or closing.tag != _SECTION:
+            return self.document.add_paragraph()
+        p = OxmlElement("w:p")
+        closing.addprevious(p)
+        return Paragraph(p, self.document._body)
 
     def restyle(self, paragraph: Paragraph, style: str) -> None:
         """Give an existing paragraph the style ``style``."""
