@@ -6,10 +6,14 @@ styled: with a template's hundred-odd styles that was most of a long briefing's 
 ``Layout`` asks once per name and sets the id. python-docx also adds each paragraph of the
 body by searching all the paragraphs before it for the section settings that end the
 body; ``Layout`` puts it straight before them. It writes the same XML as python-docx's
-``add_paragraph(text, style)``, ``add_heading`` and ``add_run``.
+``add_paragraph(text, style)``, ``add_heading`` and ``add_run``. A run formatted the same
+way again and again (a label chip) is made once and then copied (``repeat_run``).
 """
 
 from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Hashable
 
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
@@ -18,6 +22,7 @@ from docx.oxml.parser import OxmlElement
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+from lxml import etree
 
 # Characters python-docx's run text writes as elements (tabs, line breaks), not as text.
 _SPECIAL = frozenset("\t\r\n")
@@ -30,6 +35,7 @@ class Layout:
     def __init__(self, document: DocxDocument) -> None:
         self.document = document
         self._ids: dict[str, str | None] = {}
+        self._runs: dict[Hashable, etree._Element] = {}
 
     def style_id(self, name: str) -> str | None:
         """The id of the paragraph style ``name`` (None for the default style)."""
@@ -60,6 +66,16 @@ class Layout:
         p = OxmlElement("w:p")
         closing.addprevious(p)
         return Paragraph(p, self.document._body)
+
+    def repeat_run(self, paragraph: Paragraph, key: Hashable, make: Callable[[], Run]) -> None:
+        """Add to ``paragraph`` the run ``make()`` adds to it; once a run was made under
+        ``key``, a copy of it is added instead. (python-docx places each property of a
+        run's format by searching for where it goes: a chip has four.)"""
+        made = self._runs.get(key)
+        if made is None:
+            self._runs[key] = copy.deepcopy(make()._r)
+        else:
+            paragraph._p.append(copy.deepcopy(made))
 
     def restyle(self, paragraph: Paragraph, style: str) -> None:
         """Give an existing paragraph the style ``style``."""

@@ -16,6 +16,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from annotator.core.wording import plural
 from annotator.io.briefing import styles
@@ -74,11 +75,15 @@ def _row(layout: Layout, table: Table, values: list[str], widths: list[float]) -
     return list(cells)
 
 
-def _chip(paragraph: Paragraph, label: Label) -> None:
-    run = add_run(paragraph, f" {xml_safe(label.name)} ")
-    run.font.size = Pt(8.5)
-    run.bold = True
-    styles.shade_run(run, label.colour)
+def _chip(layout: Layout, paragraph: Paragraph, label: Label) -> None:
+    def make() -> Run:
+        run = add_run(paragraph, f" {xml_safe(label.name)} ")
+        run.font.size = Pt(8.5)
+        run.bold = True
+        styles.shade_run(run, label.colour)
+        return run
+
+    layout.repeat_run(paragraph, ("chip", label.name, label.colour), make)
     add_run(paragraph, "\u2002")
 
 
@@ -157,7 +162,7 @@ def _speaker_table(layout: Layout, briefing: Briefing) -> None:
         cells = _row(layout, table, values if roles else [values[0], *values[2:]], widths)
         cells[-2].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         if row.dominant_tone:
-            _chip(cells[-1].paragraphs[0], row.dominant_tone)
+            _chip(layout, cells[-1].paragraphs[0], row.dominant_tone)
 
 
 def _quote_text(quote: QuoteBlock) -> str:
@@ -177,11 +182,11 @@ def _quote(layout: Layout, quote: QuoteBlock) -> None:
         labels = layout.paragraph(None, styles.LABELS)
         if quote.tone:
             _add(labels, "Tone\u2002")
-            _chip(labels, quote.tone)
+            _chip(layout, labels, quote.tone)
         if quote.devices:
             _add(labels, "\u2003Devices\u2002" if quote.tone else "Devices\u2002")
             for device in quote.devices:
-                _chip(labels, device)
+                _chip(layout, labels, device)
         parts.append(labels)
     if quote.note and xml_safe(quote.note).strip():
         note = layout.paragraph(None, styles.NOTE)
