@@ -43,6 +43,7 @@ _SENTENCE_END = re.compile(rf"{_TERMINATORS}{_CLOSERS}*\s+|\n")
 # every end in the 400 characters before it): the whitespace after a terminator and its
 # closers, or else the last line end. Its start is where the last _SENTENCE_END ends.
 _SENTENCE_END_BEFORE = re.compile(rf"\s+(?={_CLOSERS}*{_TERMINATORS})|\n")
+_UUID_HEX = re.compile("[0-9a-f]{32}")
 _COLOUR = re.compile(r"#?([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})")
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10))}
@@ -170,6 +171,15 @@ def annotation_uuid(annotation: Annotation) -> uuid.UUID:
         return uuid.UUID(annotation.id)
     except ValueError:
         return stable_uuid("annotation", annotation.id)
+
+
+def annotation_guid(annotation: Annotation) -> str:
+    """``str(annotation_uuid(annotation))``; the ids Speechmark makes (32 lowercase hex
+    digits) are only cut into groups, not parsed."""
+    own = annotation.id
+    if len(own) == 32 and _UUID_HEX.fullmatch(own):
+        return f"{own[:8]}-{own[8:12]}-{own[12:16]}-{own[16:20]}-{own[20:]}"
+    return str(annotation_uuid(annotation))
 
 
 def normalise_newlines(text: str) -> tuple[str, Callable[[int], int]]:
