@@ -11,6 +11,7 @@ missing by the tests.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -39,8 +40,11 @@ CARRIED: tuple[str, ...] = tuple(f.name for f in QUOTE_FIELDS if not f.derived)
 
 def time_text(value: datetime) -> str:
     """A stamp as exchange formats write it: UTC, to the second, ``Z`` suffix."""
-    # isoformat is several times faster than strftime, and the same from year 1000 on.
-    return value.astimezone(UTC).replace(tzinfo=None, microsecond=0).isoformat() + "Z"
+    if value.tzinfo is not UTC:  # naive (local time) or another zone
+        value = value.astimezone(UTC)
+    # isoformat is several times faster than strftime (and pads the year to four digits
+    # as it does); "+00:00" is always its last six characters here.
+    return value.isoformat(timespec="seconds")[:-6] + "Z"
 
 
 @lru_cache(maxsize=4096)  # quotes marked together share their stamps
@@ -50,18 +54,26 @@ def parse_time(value: str) -> datetime:
     return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
 
 
-def to_json(name: str, value: Any) -> Any:
-    """The JSON value of field ``name`` (times as ISO text, devices as a list)."""
-    kind = FIELDS_BY_NAME[name].kind
-    if value is None:
-        return None
-    if kind == "time":
-        return time_text(value)
-    if kind == "names":
-        return list(value)
-    if kind == "status":
-        return Status(value).value
-    return value
+def json_encoders(names: Iterable[str]) -> tuple[tuple[str, Callable[[Any], Any] | None], ...]:
+    """Each field of ``names`` with what turns a value of it (not None) into its JSON value
+    (times as ISO text, devices as a list, a status as its text), or None where the value
+    is its own JSON. A writer looks them up once, not once per value."""
+    return tuple((name, _JSON_OF_KIND.get(FIELDS_BY_NAME[name].kind)) for name in names)
+
+
+def _status_text(value: Any) -> str:
+    try:
+        return _STATUS_TEXT[value]
+    except KeyError:
+        return Status(value).value  # the error for a value that is no status
+
+
+_STATUS_TEXT = {status: status.value for status in Status}  # finds plain text too
+_JSON_OF_KIND: dict[str, Callable[[Any], Any]] = {
+    "time": time_text,
+    "names": list,
+    "status": _status_text,
+}
 
 
 def from_json(name: str, raw: Any) -> Any:

@@ -36,7 +36,14 @@ _XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff
 # Word stores a manual line break as \x0b and a page break as \x0c.
 _BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\u2028": "\n", "\u2029": "\n"})
 _NEEDS_CLEANING = re.compile(f"[\x0b\x0c\u2028\u2029]|{_XML_INVALID.pattern}")
-_SENTENCE_END = re.compile(r"[.!?\u2026\u061f\u06d4\u3002][\"'\u201d\u2019\u00bb)\]]*\s+|\n")
+_TERMINATORS = r"[.!?\u2026\u061f\u06d4\u3002]"
+_CLOSERS = r"[\"'\u201d\u2019\u00bb)\]]"
+_SENTENCE_END = re.compile(rf"{_TERMINATORS}{_CLOSERS}*\s+|\n")
+# The last end of a sentence before a point, found in the reversed text (one search, not
+# every end in the 400 characters before it): the whitespace after a terminator and its
+# closers, or else the last line end. Its start is where the last _SENTENCE_END ends.
+_SENTENCE_END_BEFORE = re.compile(rf"\s+(?={_CLOSERS}*{_TERMINATORS})|\n")
+_UUID_HEX = re.compile("[0-9a-f]{32}")
 _COLOUR = re.compile(r"#?([0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})")
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10))}
@@ -74,9 +81,8 @@ def is_rtl(text: str) -> bool:
 def sentence_around(text: str, start: int, end: int, limit: int = 400) -> str:
     """The sentence(s) containing ``text[start:end]``, at most ``limit`` characters each side."""
     floor = max(0, start - limit)
-    boundary = None
-    for match in _SENTENCE_END.finditer(text, floor, start):
-        boundary = match.end()
+    before = _SENTENCE_END_BEFORE.search(text[floor:start][::-1])
+    boundary = start - before.start() if before else None
     ceiling = min(len(text), end + limit)
     after = _SENTENCE_END.search(text, max(start, end - 1), ceiling)
     context = text[boundary if boundary is not None else floor : after.end() if after else ceiling]
@@ -165,6 +171,15 @@ def annotation_uuid(annotation: Annotation) -> uuid.UUID:
         return uuid.UUID(annotation.id)
     except ValueError:
         return stable_uuid("annotation", annotation.id)
+
+
+def annotation_guid(annotation: Annotation) -> str:
+    """``str(annotation_uuid(annotation))``; the ids Speechmark makes (32 lowercase hex
+    digits) are only cut into groups, not parsed."""
+    own = annotation.id
+    if len(own) == 32 and _UUID_HEX.fullmatch(own):
+        return f"{own[:8]}-{own[8:12]}-{own[12:16]}-{own[16:20]}-{own[20:]}"
+    return str(annotation_uuid(annotation))
 
 
 def normalise_newlines(text: str) -> tuple[str, Callable[[int], int]]:

@@ -95,25 +95,42 @@ def _document_head(document: Document) -> list[str | int]:
     ]
 
 
-def _quote_row(head: list[str | int], text: str, annotation: Annotation) -> list[str | int | float]:
-    return [
-        _text(annotation.id),
-        *head,
-        annotation.start,
-        annotation.end,
-        _text(annotation.quote),
-        _text(annotation.speaker),
-        _text(annotation.tone),
-        _text(";".join(annotation.devices)),
-        _text(annotation.note),
-        annotation.status.value,
-        annotation.confidence if annotation.confidence is not None else "",
-        _text(annotation.annotator),
-        iso_utc(annotation.created),
-        iso_utc(annotation.modified),
-        _text(annotation.why),
-        _text(sentence_around(text, annotation.start, annotation.end)),
-    ]
+class QuoteCells:
+    """The cells of each quote's row. Names (speakers, tones, devices, analysts) are few
+    and on every row: each is cleaned once per export."""
+
+    def __init__(self) -> None:
+        self._names: dict[str | None, str] = {}
+
+    def _name(self, value: str | None) -> str:
+        cell = self._names.get(value)
+        if cell is None:
+            cell = self._names[value] = _text(value)
+        return cell
+
+    def row(
+        self, head: list[str | int], text: str, annotation: Annotation
+    ) -> list[str | int | float]:
+        """The quote's cells (``COLUMNS``), with ``head``, its document's, in their place."""
+        name = self._name
+        return [
+            _text(annotation.id),
+            *head,
+            annotation.start,
+            annotation.end,
+            _text(annotation.quote),
+            name(annotation.speaker),
+            name(annotation.tone),
+            name(";".join(annotation.devices)),
+            _text(annotation.note),
+            annotation.status.value,
+            annotation.confidence if annotation.confidence is not None else "",
+            name(annotation.annotator),
+            iso_utc(annotation.created),
+            iso_utc(annotation.modified),
+            _text(annotation.why),
+            _text(sentence_around(text, annotation.start, annotation.end)),
+        ]
 
 
 def write_csv(corpus: CorpusSource, path: Path | str, *, bom: bool = True) -> int:
@@ -129,8 +146,10 @@ def write_csv(corpus: CorpusSource, path: Path | str, *, bom: bool = True) -> in
         variables = variable_columns(reader.usage().variables, set())
         writer = csv.writer(stream)
         writer.writerow([*COLUMNS, *DOCUMENT_COLUMNS, *(column for _n, column in variables)])
+        quote = QuoteCells()
         for document, annotations in reader.by_document():
             head, cells = _document_head(document), document_cells(document, variables)
-            writer.writerows([*_quote_row(head, document.text, a), *cells] for a in annotations)
+            text = document.text
+            writer.writerows([*quote.row(head, text, a), *cells] for a in annotations)
             written += len(annotations)
     return written

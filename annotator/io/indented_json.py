@@ -33,6 +33,37 @@ def dumps_indented(value: Any, indent: int) -> str:
 
 
 def _dumps(value: Any, step: str, newline: str) -> str:
+    kind = type(value)
+    # Texts and whole numbers, most of the values, are written where they are met.
+    if kind is dict:
+        if not value:
+            return "{}"
+        inner = newline + step
+        try:
+            items = [
+                encode_basestring(k)
+                + ": "
+                + (encode_basestring(v) if type(v) is str else _dumps(v, step, inner))
+                for k, v in value.items()
+            ]
+        except TypeError:  # a key that is not a string: json's own rules turn it into one
+            return json.dumps(value, ensure_ascii=False, indent=len(step)).replace("\n", newline)
+        return "{" + inner + ("," + inner).join(items) + newline + "}"
+    if kind is str:
+        return encode_basestring(value)
+    if kind is list or kind is tuple:
+        if not value:
+            return "[]"
+        inner = newline + step
+        items = [encode_basestring(v) if type(v) is str else _dumps(v, step, inner) for v in value]
+        return "[" + inner + ("," + inner).join(items) + newline + "]"
+    if kind is int:
+        return int.__repr__(value)
+    return _other(value, step, newline)
+
+
+def _other(value: Any, step: str, newline: str) -> str:
+    # Anything but a plain dict, list, tuple, str or int, as json.dumps writes it.
     if isinstance(value, str):
         return encode_basestring(value)
     if value is None:
@@ -45,19 +76,8 @@ def _dumps(value: Any, step: str, newline: str) -> str:
         return int.__repr__(value)
     if isinstance(value, float):
         return _number(value)
-    inner = newline + step
     if isinstance(value, dict):
-        if not value:
-            return "{}"
-        items = (encode_basestring(k) + ": " + _dumps(v, step, inner) for k, v in value.items())
-        try:
-            return "{" + inner + ("," + inner).join(items) + newline + "}"
-        except TypeError:  # a key that is not a string: json's own rules turn it into one
-            return json.dumps(value, ensure_ascii=False, indent=len(step)).replace("\n", newline)
+        return _dumps(dict(value), step, newline)
     if isinstance(value, list | tuple):
-        if not value:
-            return "[]"
-        return (
-            "[" + inner + ("," + inner).join(_dumps(v, step, inner) for v in value) + newline + "]"
-        )
+        return _dumps(list(value), step, newline)
     return json.dumps(value, ensure_ascii=False, indent=len(step)).replace("\n", newline)

@@ -19,7 +19,7 @@ from typing import Any
 
 from annotator.core import Annotation, Document, context_around
 from annotator.core.corpus import Corpus
-from annotator.core.fields import CARRIED, fields_from_json, from_json, to_json
+from annotator.core.fields import CARRIED, fields_from_json, from_json, json_encoders
 from annotator.core.reading import CorpusSource, Order
 from annotator.io.files import ImportProblem, open_regular
 from annotator.io.safe_write import writing_text
@@ -40,9 +40,15 @@ class CorpusFormatError(ValueError):
     """A JSONL corpus line that is not valid; the message names file and line."""
 
 
+_ENCODERS = json_encoders(ANNOTATION_KEYS)
+
+
 def annotation_record(a: Annotation) -> dict[str, Any]:
     """One annotation as its JSONL object."""
-    return {key: to_json(key, getattr(a, key)) for key in ANNOTATION_KEYS}
+    return {
+        key: value if (value := getattr(a, key)) is None or encode is None else encode(value)
+        for key, encode in _ENCODERS
+    }
 
 
 def document_record(doc: Document, annotations: list[Annotation]) -> dict[str, Any]:

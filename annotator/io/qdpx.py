@@ -36,7 +36,7 @@ from lxml import etree
 from annotator.core.model import Annotation, Code, CodeKind, Document, Status, now
 from annotator.core.reading import CorpusReader, CorpusSource
 from annotator.io.common import (
-    annotation_uuid,
+    annotation_guid,
     colour_or_default,
     iso_utc,
     names_used,
@@ -222,7 +222,7 @@ class _ProjectWriter:
         self, parent: etree._Element, annotation: Annotation, start: int, end: int
     ) -> None:
         user = self.users.get(annotation.annotator or "", self.analyst)
-        selection_guid = str(annotation_uuid(annotation))
+        selection_guid = annotation_guid(annotation)
         quote = " ".join(annotation.quote.split())
         if len(quote) > SELECTION_NAME_CHARS:
             quote = quote[: SELECTION_NAME_CHARS - 1] + "\u2026"

@@ -26,7 +26,7 @@ from typing import Any
 from annotator.core.model import CONTEXT_CHARS, Annotation, Document, now
 from annotator.core.provenance import is_engine
 from annotator.core.reading import CorpusSource
-from annotator.io.common import GrowingUuid, annotation_uuid, iso_utc, public_url, stable_uuid
+from annotator.io.common import GrowingUuid, annotation_guid, iso_utc, public_url, stable_uuid
 from annotator.io.indented_json import dumps_indented
 from annotator.io.safe_write import writing_text
 
@@ -53,8 +53,8 @@ def _bodies(annotation: Annotation) -> list[dict[str, Any]]:
     return bodies
 
 
-def _target(document: Document, annotation: Annotation) -> dict[str, Any]:
-    text = document.text
+def _source(document: Document) -> tuple[dict[str, Any], str | None]:
+    """What every quote of ``document`` targets: its source, and its scope (or None)."""
     address = public_url(document.url)
     source: dict[str, Any] = {
         "id": address or f"urn:sha256:{document.sha256}",
@@ -66,8 +66,16 @@ def _target(document: Document, annotation: Annotation) -> dict[str, Any]:
         source["language"] = document.language
     if document.attributes:
         source["speechmark:variables"] = dict(document.attributes)
+    url = public_url(document.source)
+    return source, url if url and url != address else None
+
+
+def _target(
+    document: Document, annotation: Annotation, source: tuple[dict[str, Any], str | None]
+) -> dict[str, Any]:
+    text = document.text
     target: dict[str, Any] = {
-        "source": source,
+        "source": source[0],
         "selector": [
             {
                 "type": "TextQuoteSelector",
@@ -78,8 +86,8 @@ def _target(document: Document, annotation: Annotation) -> dict[str, Any]:
             {"type": "TextPositionSelector", "start": annotation.start, "end": annotation.end},
         ],
     }
-    if (url := public_url(document.source)) and url != address:
-        target["scope"] = url
+    if source[1]:
+        target["scope"] = source[1]
     return target
 
 
@@ -89,10 +97,15 @@ def _creator(annotator: str) -> dict[str, Any]:
     return {"type": kind, key: annotator}
 
 
-def annotation_to_w3c(document: Document, annotation: Annotation) -> dict[str, Any]:
-    """One annotation as a W3C ``Annotation`` object (without ``@context``)."""
+def annotation_to_w3c(
+    document: Document,
+    annotation: Annotation,
+    source: tuple[dict[str, Any], str | None] | None = None,
+) -> dict[str, Any]:
+    """One annotation as a W3C ``Annotation`` object (without ``@context``); ``source`` is
+    what ``_source(document)`` gives, made once for all the document's quotes."""
     entry: dict[str, Any] = {
-        "id": f"urn:uuid:{annotation_uuid(annotation)}",
+        "id": f"urn:uuid:{annotation_guid(annotation)}",
         "type": "Annotation",
         "motivation": "highlighting",
         "created": iso_utc(annotation.created),
@@ -103,7 +116,7 @@ def annotation_to_w3c(document: Document, annotation: Annotation) -> dict[str, A
     bodies = _bodies(annotation)
     if bodies:
         entry["body"] = bodies
-    entry["target"] = _target(document, annotation)
+    entry["target"] = _target(document, annotation, source or _source(document))
     entry["speechmark:status"] = annotation.status.value
     if annotation.confidence is not None:
         entry["speechmark:confidence"] = annotation.confidence
@@ -140,8 +153,9 @@ def write_w3c(corpus: CorpusSource, path: Path | str) -> int:
         tempfile.TemporaryFile("w+", encoding="utf-8", dir=spool_folder) as items,
     ):
         for document, annotations in reader.by_document():
+            source = _source(document)
             for annotation in annotations:
-                item = annotation_to_w3c(document, annotation)
+                item = annotation_to_w3c(document, annotation, source)
                 collection_id.add(item["id"])
                 text = dumps_indented(item, 2)
                 items.write(("," if total else "") + ITEM_BREAK + text.replace("\n", ITEM_BREAK))

@@ -12,13 +12,14 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from annotator.core.model import Annotation
 from annotator.core.reading import CorpusReader, CorpusSource
 from annotator.io.common import names_used
 from annotator.io.csv_export import (
     COLUMNS,
     DOCUMENT_COLUMNS,
+    QuoteCells,
     _document_head,
-    _quote_row,
     document_cells,
     safe_name,
     variable_columns,
@@ -40,6 +41,29 @@ def _columns(reader: CorpusReader) -> dict[str, list[tuple[str, str]]]:
     }
 
 
+class _Indicators:
+    """A quote's 0/1 cells: each tone, device and speaker column, in the header's order.
+    Quotes share a few tones, speakers and sets of devices: each is worked out once."""
+
+    def __init__(self, columns: dict[str, list[tuple[str, str]]]) -> None:
+        self._tones = [name for name, _column in columns["tone"]]
+        self._devices = [name for name, _column in columns["device"]]
+        self._speakers = [name for name, _column in columns["speaker"]]
+        self._found: dict[tuple[str | None, tuple[str, ...], str | None], list[int]] = {}
+
+    def of(self, quote: Annotation) -> list[int]:
+        """The cells of ``quote``."""
+        key = (quote.tone, quote.devices, quote.speaker)
+        cells = self._found.get(key)
+        if cells is None:
+            cells = self._found[key] = [
+                *(int(quote.tone == t) for t in self._tones),
+                *(int(d in quote.devices) for d in self._devices),
+                *(int(quote.speaker == s) for s in self._speakers),
+            ]
+        return cells
+
+
 def write_wide(corpus: CorpusSource, path: Path | str) -> int:
     """Write one row per quote with 0/1 code columns; returns the rows written."""
     written = 0
@@ -48,14 +72,12 @@ def write_wide(corpus: CorpusSource, path: Path | str) -> int:
         header = [*COLUMNS, *DOCUMENT_COLUMNS, *(c for kind in columns.values() for _n, c in kind)]
         writer = csv.writer(stream)
         writer.writerow(header)
+        quote, indicators = QuoteCells(), _Indicators(columns)
         for document, annotations in reader.by_document():
             head, cells = _document_head(document), document_cells(document, columns["variable"])
-            for a in annotations:
-                writer.writerow([
-                    *_quote_row(head, document.text, a), *cells,
-                    *(int(a.tone == t) for t, _safe in columns["tone"]),
-                    *(int(d in a.devices) for d, _safe in columns["device"]),
-                    *(int(a.speaker == s) for s, _safe in columns["speaker"]),
-                ])  # fmt: skip
+            text = document.text
+            writer.writerows(
+                [*quote.row(head, text, a), *cells, *indicators.of(a)] for a in annotations
+            )
             written += len(annotations)
     return written

@@ -147,6 +147,7 @@ class StreamReader:
         """Each selected document with its selected quotes (start, end, id)."""
         wanted, names = self.stream.wanted, self.names
         speakers, codes = names.speaker_names, names.code_names
+        make, keeps = translate.annotation_of_values, wanted.keeps_annotation
         for row, quotes in self._merged(order):
             document = translate.document(row)
             if not wanted.keeps_document(document):
@@ -154,9 +155,7 @@ class StreamReader:
             annotations = [
                 annotation
                 for quote, devices in quotes
-                if wanted.keeps_annotation(
-                    annotation := translate.annotation(quote, speakers, codes, devices)
-                )
+                if keeps(annotation := make(quote, speakers, codes, devices))
             ]
             if annotations or not self._needs_quotes:
                 yield document, annotations
@@ -182,7 +181,7 @@ class StreamReader:
         statuses: set[str] = set()
         quoted: dict[int, int] = {}  # quotes per document
         query = sa.select(QUOTE.c.document_id, *columns).where(*placed).order_by(*order)
-        for document_id, speaker_id, tone_id, annotator, status in self._execute(query):
+        for document_id, speaker_id, tone_id, annotator, status in self._plain(query):
             if kept is None or document_id in kept:
                 quoted[document_id] = quoted.get(document_id, 0) + 1
                 speakers[speaker_id] = tones[tone_id] = annotators[annotator] = None
@@ -192,7 +191,7 @@ class StreamReader:
             QUOTE, QUOTE.c.id == DEVICE.c.annotation_id
         )
         query = query.where(*placed).order_by(*order, DEVICE.c.position)
-        for document_id, code_id in self._execute(query):
+        for document_id, code_id in self._plain(query):
             if kept is None or document_id in kept:
                 devices[code_id] = None
         documents, variables = 0, {}
@@ -217,20 +216,29 @@ class StreamReader:
         )
 
     # -- documents, quotes and devices in one order, merged --------------------------
-    def _merged(self, order: Order) -> Iterator[tuple[Any, list[tuple[Any, tuple[str, ...]]]]]:
-        """Each document row with its quote rows, each with its device names."""
+    def _merged(
+        self, order: Order
+    ) -> Iterator[tuple[Any, list[tuple[Sequence[Any], tuple[str, ...]]]]]:
+        """Each document row with its quote rows (``QUOTE_COLUMNS`` after the document id),
+        each with its device names."""
+        documents = self._execute(self._where(sa.select(DOCUMENT), order))
         if not self.stream.with_quotes:
-            for row in self._execute(self._where(sa.select(DOCUMENT), order)):
+            for row in documents:
                 yield row, []
             return
-        quote_rows = _Ahead(self._quotes(order))
-        device_rows = _Ahead(self._devices(order))
+        quote_rows, device_rows = self._quotes(order), self._devices(order)
         code_names = self.names.code_names
-        for row in self._execute(self._where(sa.select(DOCUMENT), order)):
+        quote = next(quote_rows, None)
+        device = next(device_rows, None)
+        for row in documents:
             found = []
-            for quote in quote_rows.take("document_id", row.id):
-                devices = device_rows.take("id", quote.id)
-                found.append((quote, tuple(code_names[d.code_id] for d in devices)))
+            while quote is not None and quote[0] == row.id:
+                quote_id, names = quote[_QUOTE_ID], []
+                while device is not None and device[0] == quote_id:
+                    names.append(code_names[device[1]])
+                    device = next(device_rows, None)
+                found.append((quote[1:], tuple(names)))
+                quote = next(quote_rows, None)
             yield row, found
 
     def _execute(self, query: sa.Select[Any]) -> Iterator[Any]:
@@ -256,36 +264,38 @@ class StreamReader:
             query = query.where(DOCUMENT.c.id.in_(sorted(wanted.document_ids)))
         return query.order_by(*self._order(order))
 
-    def _quotes(self, order: Order) -> Iterator[Any]:
-        query = sa.select(QUOTE).join(DOCUMENT, DOCUMENT.c.id == QUOTE.c.document_id)
-        return self._execute(self._quote_order(self._where(query, order)))
+    def _quotes(self, order: Order) -> Iterator[Sequence[Any]]:
+        columns = [QUOTE.c.document_id, *(QUOTE.c[name] for name in translate.QUOTE_COLUMNS)]
+        query = sa.select(*columns).join(DOCUMENT, DOCUMENT.c.id == QUOTE.c.document_id)
+        return self._plain(self._quote_order(self._where(query, order)))
 
-    def _devices(self, order: Order) -> Iterator[Any]:
+    def _devices(self, order: Order) -> Iterator[Sequence[Any]]:
         query = (
             sa.select(QUOTE.c.id, DEVICE.c.code_id)
             .join(QUOTE, QUOTE.c.id == DEVICE.c.annotation_id)
             .join(DOCUMENT, DOCUMENT.c.id == QUOTE.c.document_id)
         )
         query = self._quote_order(self._where(query, order)).order_by(DEVICE.c.position)
-        return self._execute(query)
+        return self._plain(query)
+
+    def _plain(self, query: sa.Select[Any]) -> Iterator[Sequence[Any]]:
+        """The rows of ``query`` as plain tuples, as they are read. On SQLite the driver's
+        own cursor runs it (in this connection's transaction): SQLAlchemy's handling of
+        each row took most of an export's time. Times then come as stored text."""
+        if self.connection.dialect.name != "sqlite":
+            return self._execute(query)
+        compiled = query.compile(
+            dialect=self.connection.dialect, compile_kwargs={"render_postcompile": True}
+        )
+        parameters = compiled.construct_params()
+        values = [parameters[name] for name in compiled.positiontup or ()]
+        cursor = self.connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        cursor.arraysize = 500
+        return iter(cursor.execute(str(compiled), values))
 
     def _quote_order(self, query: sa.Select[Any]) -> sa.Select[Any]:
         query = query.where(*self._conditions)
         return query.order_by(QUOTE.c.start, QUOTE.c.end, self._text(QUOTE.c.id))
 
 
-class _Ahead:
-    """Ordered rows handed out one group at a time (the rows of one document, or of one
-    quote), reading one row ahead."""
-
-    def __init__(self, rows: Iterator[Any]) -> None:
-        self._rows = rows
-        self._next = next(self._rows, None)
-
-    def take(self, column: str, value: object) -> list[Any]:
-        """The rows from here on whose ``column`` is ``value``."""
-        found = []
-        while self._next is not None and getattr(self._next, column) == value:
-            found.append(self._next)
-            self._next = next(self._rows, None)
-        return found
+_QUOTE_ID = 1 + translate.QUOTE_COLUMNS.index("id")  # in a row of ``_quotes``

@@ -1,0 +1,60 @@
+"""The exporters' shared helpers: the sentence around a quote."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from annotator.io.common import sentence_around
+
+# Where a sentence ends: a terminator, closing quotes or brackets, then whitespace; or a
+# line end. Written out again here as the plain definition the helper must agree with.
+SENTENCE_END = re.compile(r"[.!?\u2026\u061f\u06d4\u3002][\"'\u201d\u2019\u00bb)\]]*\s+|\n")
+
+
+def sentence_by_definition(text: str, start: int, end: int, limit: int = 400) -> str:
+    """Every sentence end before the quote, from the left; the last one starts the context."""
+    floor = max(0, start - limit)
+    boundary = None
+    for match in SENTENCE_END.finditer(text, floor, start):
+        boundary = match.end()
+    ceiling = min(len(text), end + limit)
+    after = SENTENCE_END.search(text, max(start, end - 1), ceiling)
+    context = text[boundary if boundary is not None else floor : after.end() if after else ceiling]
+    prefix = "\u2026" if boundary is None and floor > 0 else ""
+    suffix = "\u2026" if after is None and ceiling < len(text) else ""
+    return f"{prefix}{context.strip()}{suffix}"
+
+
+# Few letters, many of the characters that end sentences: every arrangement of them.
+PIECES = st.sampled_from(
+    ["a", "b", "🔥", " ", "  ", "\n", "\r\n", "\t", "\u2028", ".", "!", "?", "\u2026", "\u3002",
+     "\u061f", '"', "'", "\u201d", "\u00bb", ")", "]", "(", "\u201c"]
+)  # fmt: skip
+
+
+@st.composite
+def texts_with_spans(draw: st.DrawFn) -> tuple[str, int, int, int]:
+    text = "".join(draw(st.lists(PIECES, min_size=1, max_size=60)))
+    start = draw(st.integers(0, len(text) - 1))
+    end = draw(st.integers(start + 1, len(text)))
+    return text, start, end, draw(st.integers(1, 30))
+
+
+@given(texts_with_spans())
+def test_the_sentence_around_a_quote_starts_after_the_last_sentence_end(case):
+    text, start, end, limit = case
+    assert sentence_around(text, start, end, limit) == sentence_by_definition(
+        text, start, end, limit
+    )
+
+
+def test_the_sentence_around_a_quote_in_an_article():
+    text = "He left. Later 🔥 “We will not yield,” she said (firmly!) and left.\nMore."
+    start = text.index("“")
+    sentence = "Later 🔥 “We will not yield,” she said (firmly!)"
+    assert sentence_around(text, start, start + 5) == sentence
+    # At most four characters each side, cut short on both.
+    assert sentence_around(text, start, start + 5, limit=4) == "\u2026r 🔥 “We will\u2026"
