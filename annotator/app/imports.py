@@ -12,14 +12,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.core import Document
 from annotator.core.corpus import Corpus
 from annotator.core.edits import AddDocument, Batch, Edit, ReviseDocument
 from annotator.io.files import display_path
 from annotator.io.importers import ImportProblem, read_document, scan
-from annotator.store import Project
 from annotator.store.corpus_import import CorpusImportReport, corpus_import_edit
+
+if TYPE_CHECKING:
+    from annotator.store import Project
 
 Progress = Callable[[int, int, Path], bool]  # (done, total, current) -> keep going?
 

@@ -10,7 +10,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from annotator.store.apply import Changes
+    from annotator.store.changes import Changes
     from annotator.store.database import ProjectOpenError
     from annotator.store.errors import (
         DuplicateDocument,
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from annotator.store.summaries import DocumentSummary
 
 _HOMES = {
-    "Changes": "annotator.store.apply",
+    "Changes": "annotator.store.changes",
     "DocumentSummary": "annotator.store.summaries",
     "DuplicateDocument": "annotator.store.errors",
     "DuplicateName": "annotator.store.errors",

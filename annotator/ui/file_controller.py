@@ -66,10 +66,8 @@ class FileController(QObject):
             self.window.close()
 
     def remember_project(self) -> None:
-        recent = [p for p in self.recent_projects() if p != self.window.project.location]
-        self.window.settings.setValue(
-            RECENT_KEY, [self.window.project.location, *recent][:MAX_RECENT]
-        )
+        recent = [p for p in self.recent_projects() if p != self.window.location]
+        self.window.settings.setValue(RECENT_KEY, [self.window.location, *recent][:MAX_RECENT])
         self.fill_recent_menu()
 
     def recent_projects(self) -> list[str]:
@@ -111,7 +109,7 @@ class FileController(QObject):
             self.window.hint("An import is already running.")
             return
         self.last_import = None
-        worker = ImportWorker(self.window.project.location, task)
+        worker = ImportWorker(self.window.project.location, task)  # the window opens it first
         dialog = QProgressDialog("Importing…", "Cancel", 0, 0, self.window)
         dialog.setWindowTitle("Importing")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
