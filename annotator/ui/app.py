@@ -11,7 +11,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.app.projects import open_project as open_project_at
-from annotator.io.sample import add_sample_if_new
 from annotator.paths import APP_NAME
 from annotator.store.summaries import quick_summaries
 from annotator.ui.main_window import MainWindow
@@ -96,6 +95,8 @@ def run(location: str, first_run_sample: bool = False) -> int:
         project = open_project(location)
         if project is None:
             return 1
+        from annotator.io.sample import add_sample_if_new
+
         try:
             add_sample_if_new(project)
         finally:

@@ -9,20 +9,15 @@ from PySide6.QtCore import QObject, Qt, QThread
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QProgressDialog
 
-from annotator.app.documents import many_edit
-from annotator.app.imports import (
-    CorpusImport,
-    ImportReport,
-    import_corpus_file,
-    import_files,
-    paste_edit,
-)
 from annotator.core.edits import AddDocument, RemoveDocument
 from annotator.io.formats import ExportFormat, available_formats
 from annotator.io.importers import SUPPORTED
 from annotator.paths import PROJECT_SUFFIX
 from annotator.ui.document_dialog import DocumentDialog
 from annotator.ui.import_worker import ImportTask, ImportWorker, start_import
+
+if TYPE_CHECKING:  # the use cases are imported when first used, not with the window
+    from annotator.app.imports import CorpusImport, ImportReport
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -97,10 +92,14 @@ class FileController(QObject):
     def import_corpus(self) -> None:
         path = self.window.prompts.open_file("Import a corpus with its quotes", CORPUS_FILTER)
         if path:
+            from annotator.app.imports import import_corpus_file
+
             self.run_import(lambda project, _progress: import_corpus_file(project, Path(path)))
 
     def import_paths(self, paths: list[Path]) -> None:
         """Import articles in the background; the window stays usable and can cancel."""
+        from annotator.app.imports import import_files
+
         self.run_import(lambda project, progress: import_files(project, paths, progress))
 
     def run_import(self, task: ImportTask) -> None:
@@ -146,6 +145,8 @@ class FileController(QObject):
         if report.edit is not None:
             self.window.edits.record(report.edit)
         self.window.refresh_all()
+        from annotator.app.imports import CorpusImport
+
         if isinstance(report, CorpusImport):
             self.window.hint(f"Imported: {report.report.summary()}.", 8000)
             return
@@ -171,6 +172,8 @@ class FileController(QObject):
         title = self.window.prompts.text("Paste as new document", "Title:", first_line)
         if not title:
             return
+        from annotator.app.imports import paste_edit
+
         applied = self.window.edits.run(paste_edit(title, text))
         if isinstance(applied, AddDocument):
             self.window.open_document(applied.document.id)
@@ -206,6 +209,8 @@ class FileController(QObject):
             return
         change = dialog.change()
         try:
+            from annotator.app.documents import many_edit
+
             edit = many_edit(documents, change.details, change.variables)
         except ValueError as error:
             self.window.prompts.error("Cannot change the details", str(error))
