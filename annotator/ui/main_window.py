@@ -154,9 +154,16 @@ class MainWindow(QMainWindow):
         return self._project is not None
 
     def finish_opening(self) -> None:
-        """Open the project now if the window is still waiting to."""
-        if self._project is None:
+        """Open the project now if the window is still waiting to; if it cannot be opened
+        after all (deleted or locked meanwhile), say why and close the window."""
+        if self._project is not None:
+            return
+        try:
             self._open_project()
+        except Exception as error:
+            log.exception("cannot open %s", self.location)
+            self.prompts.error("Cannot open the project", f"{self.location}\n\n{error}")
+            self.close()
 
     def _open_project(self) -> None:
         from annotator.app.projects import open_project

@@ -102,3 +102,18 @@ def test_an_older_project_file_is_migrated_before_its_window(qtbot, settings, tm
     finally:
         window.close()
         workspace.open_windows.clear()
+
+
+def test_a_project_damaged_before_it_opens_is_reported_and_the_window_closes(
+    qtbot, settings, location
+):
+    window = deferred(qtbot, settings, location)
+    window.show()
+    with open(location, "wb") as damaged:
+        damaged.write(b"not a database any more")
+    window.finish_opening()
+    assert not window.loaded
+    assert not window.isVisible()
+    [(title, message, _details)] = window.prompts.errors  # type: ignore[attr-defined]
+    assert title == "Cannot open the project"
+    assert location in message
