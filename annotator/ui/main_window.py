@@ -176,7 +176,12 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         self._show_project()
 
+    def _fill_export_menu(self) -> None:
+        if not self.export_menu.actions():
+            self.files.fill_export_menu()
+
     def _show_project(self) -> None:
+        self._fill_export_menu()
         self.reload_vocabulary()
         self.show_summaries()
         self.seen_edits = self.project.edit_count()
@@ -215,7 +220,9 @@ class MainWindow(QMainWindow):
                 self.recent_menu = menus["&File"].addMenu("Open &recent")
             if spec.id == "export_selection":
                 self.export_menu = menus["&File"].addMenu("Export &whole corpus as")
-                self.files.fill_export_menu()
+                # Filled once the project is open (loading every writer takes a moment),
+                # or when opened before that.
+                self.export_menu.aboutToShow.connect(self._fill_export_menu)
             if spec.toolbar:
                 self.toolbar.addAction(action)
             if spec.id == "mark_quote":
