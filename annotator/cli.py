@@ -14,28 +14,18 @@ import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from annotator import paths
-from annotator.app import coding
-from annotator.app.coding import speaker_for
-from annotator.app.exports import (
-    BriefingRequest,
-    ExportRequest,
-    Job,
-    Selection,
-    parse_statuses,
-    prepare_briefing,
-    prepare_export,
-    selection_by_name,
-)
-from annotator.app.projects import open_project, project_exists
-from annotator.core import Annotation, CodeKind, Document, Speaker, Status
-from annotator.core.edits import AddAnnotation, Batch, Edit, UpdateAnnotation
-from annotator.io.formats import available_formats
-from annotator.store import Project, StoreError, UnknownName
+from annotator.core import Annotation, Document, Status
+from annotator.store.errors import StoreError
+
+if TYPE_CHECKING:  # the store and the use cases are imported by the commands that use them
+    from annotator.app.exports import Job, Selection
+    from annotator.core import Speaker
+    from annotator.store import Project
 
 
 class Context:
@@ -51,6 +41,8 @@ class Context:
     @property
     def project(self) -> Project:
         if self._project is None:
+            from annotator.app.projects import open_project
+
             self._project = open_project(self.location, create=self.create)
         return self._project
 
@@ -110,6 +102,8 @@ def gui(ctx: Context) -> None:
             raise
         click.echo(f"error: the GUI cannot start ({error})", err=True)
         sys.exit(1)
+    from annotator.app.projects import project_exists
+
     if not ctx.create and not project_exists(ctx.location):
         click.echo(f"error: {ctx.location}: no such project (add --create to start one)", err=True)
         sys.exit(1)
@@ -157,8 +151,10 @@ def import_(ctx: Context, sources: tuple[Path, ...]) -> None:
 @click.pass_obj
 def list_(ctx: Context) -> None:
     """List documents: id, quotes, suggestions still open, title."""
+    from annotator.app.projects import summaries
+
     with failures(ctx):
-        for doc in ctx.project.summaries():
+        for doc in summaries(ctx.location, lambda: ctx.project):
             extra = f" ({doc.suggested} suggested)" if doc.suggested else ""
             click.echo(f"{doc.id}\t{doc.quotes} quotes{extra}\t{doc.title}")
 
@@ -223,6 +219,10 @@ def _locate(text: str, quote: str) -> tuple[int, int]:
 @click.pass_obj
 def annotate(ctx: Context, document: int, **options: Any) -> None:
     """Mark a quote in DOCUMENT, by offsets or by its exact text."""
+    from annotator.app.coding import speaker_for
+    from annotator.core import CodeKind
+    from annotator.core.edits import AddAnnotation, Batch, Edit
+
     with failures(ctx):
         project = ctx.project
         doc = project.document(document)
@@ -275,6 +275,8 @@ def filter_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def _selection(project: Project, filters: dict[str, Any]) -> Selection:
     """The quotes the filter options choose, names checked against the project."""
+    from annotator.app.exports import parse_statuses, selection_by_name
+
     try:
         statuses = parse_statuses(filters["status"])
     except ValueError as error:
@@ -328,6 +330,9 @@ def _run(prepare: Callable[[Path], Job], output: Path, suffix: str) -> None:
 @click.pass_obj
 def export(ctx: Context, format_name: str, output: Path, **filters: Any) -> None:
     """Export the corpus (or part of it) for other tools."""
+    from annotator.app.exports import ExportRequest, prepare_export
+    from annotator.io.formats import available_formats
+
     formats = available_formats()
     if format_name not in formats:
         raise click.BadParameter(
@@ -366,6 +371,8 @@ def export(ctx: Context, format_name: str, output: Path, **filters: Any) -> None
 @click.pass_obj
 def briefing(ctx: Context, output: Path, **options: Any) -> None:
     """Write a Word briefing of the selected quotes."""
+    from annotator.app.exports import BriefingRequest, prepare_briefing
+
     with failures(ctx):
         selection = _selection(ctx.project, options)
 
@@ -458,6 +465,9 @@ def suggest(ctx: Context, documents: tuple[int, ...], all_documents: bool, accep
 @click.pass_obj
 def merge_speakers(ctx: Context, keep: str, others: tuple[str, ...]) -> None:
     """Fold OTHERS into KEEP: their quotes, names and aliases go to KEEP."""
+    from annotator.app import coding
+    from annotator.core.edits import UpdateAnnotation
+
     with failures(ctx):
         project = ctx.project
         speakers = project.speakers()
@@ -469,6 +479,9 @@ def merge_speakers(ctx: Context, keep: str, others: tuple[str, ...]) -> None:
 
 
 def _known_speaker(speakers: list[Speaker], name: str) -> Speaker:
+    from annotator.app import coding
+    from annotator.store import UnknownName
+
     found = coding.resolve_speaker(speakers, name)
     if found is None:
         raise UnknownName("speaker", name, [s.name for s in speakers])

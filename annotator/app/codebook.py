@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.core import Codebook, Speaker
 from annotator.core.codebook import (
@@ -14,7 +15,9 @@ from annotator.core.codebook import (
     codebook_to_dict,
 )
 from annotator.core.edits import Batch
-from annotator.store import Project
+
+if TYPE_CHECKING:
+    from annotator.store import Project
 
 
 def read_codebook_file(path: Path) -> tuple[Codebook, tuple[Speaker, ...]]:

@@ -15,7 +15,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from annotator import paths
 from annotator.app.watching import ExportProgress, watched
@@ -24,8 +24,11 @@ from annotator.core.corpus import Corpus, CorpusFilter, select, unplaced, unplac
 from annotator.core.reading import CorpusSource
 from annotator.core.wording import plural
 from annotator.io.formats import available_formats
-from annotator.store import Project, UnknownName
-from annotator.store.streaming import CorpusStream
+from annotator.store import UnknownName
+
+if TYPE_CHECKING:
+    from annotator.store import Project
+    from annotator.store.streaming import CorpusStream
 
 # Review states in the order an analyst reads them (accepted first).
 STATUSES = (Status.ACCEPTED, Status.SUGGESTED, Status.REJECTED)
@@ -239,6 +242,8 @@ def prepare_export(project: Project, request: ExportRequest) -> Job[CorpusStream
         )
     fmt = formats[request.format_name]
     selection = request.selection
+    from annotator.store.streaming import CorpusStream
+
     stream = CorpusStream.of(project, selection.to_filter(), with_quotes=selection.with_quotes)
 
     def write(selected: CorpusStream) -> str:

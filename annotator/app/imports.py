@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.core import Annotation, Document
 from annotator.core.corpus import Corpus
@@ -26,9 +27,11 @@ from annotator.core.edits import (
 )
 from annotator.io.files import display_path
 from annotator.io.importers import ImportProblem, read_document, scan
-from annotator.store import Project
 from annotator.store.bulk_import import ImportedParts
 from annotator.store.corpus_import import CorpusImportReport, corpus_import_edit
+
+if TYPE_CHECKING:
+    from annotator.store import Project
 
 Progress = Callable[[int, int, Path], bool]  # (done, total, current) -> keep going?
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from annotator.app.agreement import ENGINE
 from annotator.app.imports import read_corpus
@@ -18,8 +19,10 @@ from annotator.core.corpus import Corpus
 from annotator.core.edits import Edit
 from annotator.core.wording import plural
 from annotator.paths import PROJECT_SUFFIX
-from annotator.store import Project
 from annotator.store.corpus_import import CorpusImportReport, corpus_import_edit
+
+if TYPE_CHECKING:
+    from annotator.store import Project
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,8 @@ class MergeReport:
 def read_colleague(path: Path) -> Corpus:
     """A colleague's work: a Speechmark project file, a JSONL corpus or a .qdpx project."""
     if path.suffix.lower() == PROJECT_SUFFIX or _is_sqlite(path):
+        from annotator.store import Project
+
         with Project(str(path), seed_codebook=False) as theirs:
             return theirs.corpus()
     return read_corpus(path)

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from annotator.core import Speaker
 from annotator.core.wording import plural
-from annotator.store import Project
 from annotator.store.suggestions import (
     PRONOUNS,
     SuggestionReport,
@@ -25,6 +24,7 @@ from annotator.store.suggestions import (
 )
 
 if TYPE_CHECKING:
+    from annotator.store import Project
     from annotator.suggest import Suggestion
 
 __all__ = [

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from annotator import paths
 from annotator.core import Document
-from annotator.store import Project
+
+if TYPE_CHECKING:
+    from annotator.store import Project
 
 SAMPLE_SETTING = "sample_added"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -30,6 +30,7 @@ from annotator.core.edits import (
 )
 from annotator.core.palette import next_speaker_colour
 from annotator.store import translate
+from annotator.store.changes import Changes as Changes
 from annotator.store.errors import DuplicateDocument, DuplicateName, InUse, NotFound, StoreError
 from annotator.store.lookup import Names
 from annotator.store.tables import (
@@ -45,30 +46,6 @@ BULK_ROWS = 50  # from this many rows on, a bulk insert skips SQLAlchemy's conve
 ANNOTATIONS = AnnotationRow.__table__  # type: ignore[attr-defined]
 DOCUMENTS = DocumentRow.__table__  # type: ignore[attr-defined]
 ANNOTATION_DEVICES = AnnotationDeviceRow.__table__  # type: ignore[attr-defined]
-
-
-@dataclass
-class Changes:
-    """What an edit touched, so views refresh only that."""
-
-    annotations: set[str] = field(default_factory=set)
-    documents: set[int] = field(default_factory=set)
-    speakers: bool = False
-    codebook: bool = False
-    # Documents whose own record (text, title, outlet...) changed, not just their quotes.
-    details: set[int] = field(default_factory=set)
-    # The edit as it went in, with what the store decided filled in (a new document's id):
-    # the one to keep for undo.
-    applied: Edit | None = None
-    edit_count: int = 0  # the project's edit count once this edit went in
-
-    def merge(self, other: Changes) -> None:
-        """Add what ``other`` touched to this record."""
-        self.annotations |= other.annotations
-        self.documents |= other.documents
-        self.details |= other.details
-        self.speakers |= other.speakers
-        self.codebook |= other.codebook
 
 
 class _Run:

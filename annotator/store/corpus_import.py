@@ -9,11 +9,14 @@ are skipped; missing tones, devices and speakers are added first. The result is 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from annotator.core import Annotation, Code, CodeKind, Document, Speaker
 from annotator.core.corpus import Corpus
 from annotator.core.edits import AddAnnotation, AddCode, AddDocument, AddSpeaker, Batch, Edit
-from annotator.store.project import Project
+
+if TYPE_CHECKING:
+    from annotator.store.project import Project
 
 
 @dataclass(frozen=True)

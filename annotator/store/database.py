@@ -24,14 +24,12 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import ExceptionContext, make_url
 
 from annotator.store.errors import ProjectBusy, ProjectReadOnly
+from annotator.store.summaries import HEAD_REVISION as HEAD_REVISION
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 HEAD = "head"
-# The newest schema version. Opening a project at this version needs no Alembic at all
-# (it loads in half a second): tests/store/test_migrations.py checks it is Alembic's head.
-HEAD_REVISION = "v4"
 BUSY_SECONDS = 5.0  # how long a write waits for another program's (ANNOTATOR_BUSY_TIMEOUT)
 # Any fixed number: PostgreSQL advisory locks are keyed by a 64-bit integer per database.
 _SETUP_LOCK_KEY = 0x5EEC_4D41_524B

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
@@ -36,6 +36,7 @@ from annotator.store.apply import Changes, apply_edit
 from annotator.store.database import ProjectOpenError, make_engine, prepare, to_url
 from annotator.store.errors import NotFound, StoreError, UnknownName
 from annotator.store.lookup import Names
+from annotator.store.summaries import DocumentSummary
 from annotator.store.tables import (
     AnnotationDeviceRow,
     AnnotationRow,
@@ -47,18 +48,6 @@ from annotator.store.tables import (
 
 if TYPE_CHECKING:
     from annotator.store.corpus_import import CorpusImportReport
-
-
-@dataclass(frozen=True)
-class DocumentSummary:
-    """A row of the corpus list: a document and its annotation counts."""
-
-    id: int
-    title: str
-    outlet: str | None
-    published: str | None
-    quotes: int
-    suggested: int
 
 
 class Project:

@@ -11,13 +11,15 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from annotator.core import Annotation, CodeKind, Speaker, Status, match_speaker
 from annotator.core.edits import AddAnnotation, AddSpeaker, Batch, Edit, UpdateAnnotation
 from annotator.core.provenance import ENGINE_NAME
 from annotator.core.spans import same_quote
-from annotator.store.project import Project
+
+if TYPE_CHECKING:
+    from annotator.store.project import Project
 
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"})
 

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.app.projects import open_project as open_project_at
-from annotator.io.sample import add_sample_if_new
 from annotator.paths import APP_NAME
-from annotator.store import Project
+from annotator.store.summaries import quick_summaries
 from annotator.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from annotator.store import Project
 
 log = logging.getLogger(__name__)
 ORGANISATION = "Speechmark"
@@ -48,11 +51,20 @@ def open_project(location: str) -> Project | None:
 
 
 def open_window(location: str, settings: QSettings | None = None) -> MainWindow | None:
-    """A new window on the project at ``location`` (None if it cannot be opened)."""
-    project = open_project(location)
-    if project is None:
-        return None
-    window = MainWindow(project, settings)
+    """A new window on the project at ``location`` (None if it cannot be opened).
+
+    A SQLite project at the newest schema shows its corpus list at once and is opened by
+    the window just after (see ``MainWindow``); any other project (a database URL, a file
+    to migrate or to create) is opened first, so its errors are said before any window."""
+    summaries = quick_summaries(location)
+    window: MainWindow
+    if summaries is not None:
+        window = MainWindow(location, settings, summaries)
+    else:
+        project = open_project(location)
+        if project is None:
+            return None
+        window = MainWindow(project, settings)
     window.files.remember_project()
     open_windows.append(window)
     window.destroyed.connect(lambda _o=None, w=window: _forget(w))
@@ -78,10 +90,13 @@ def run(location: str, first_run_sample: bool = False) -> int:
     logging.getLogger("annotator").setLevel(logging.INFO)
     app = application()
     sys.excepthook = report_unexpected
-    if first_run_sample:
+    # A project that has documents never takes the sample: the quick read tells.
+    if first_run_sample and not quick_summaries(location):
         project = open_project(location)
         if project is None:
             return 1
+        from annotator.io.sample import add_sample_if_new
+
         try:
             add_sample_if_new(project)
         finally:

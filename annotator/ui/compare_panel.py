@@ -7,6 +7,8 @@ editing; arrows (or J/K) move between disagreements.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -21,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.app.review import Disagreement
+if TYPE_CHECKING:
+    from annotator.app.review import Disagreement
+
 
 KEYS = (("mine", "M", "Keep mine"), ("theirs", "T", "Take theirs"), ("edit", "E", "Edit mine"))
 

@@ -9,15 +9,6 @@ from PySide6.QtCore import QObject, Qt, QThread
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QProgressDialog
 
-from annotator.app.documents import many_edit
-from annotator.app.imports import (
-    CorpusImport,
-    ImportReport,
-    Progress,
-    import_corpus_file,
-    import_files,
-    paste_edit,
-)
 from annotator.core.edits import AddDocument, RemoveDocument
 from annotator.io.formats import ExportFormat, available_formats
 from annotator.io.importers import SUPPORTED
@@ -25,6 +16,10 @@ from annotator.paths import PROJECT_SUFFIX
 from annotator.store import Project
 from annotator.ui.document_dialog import DocumentDialog
 from annotator.ui.import_worker import ImportTask, ImportWorker, start_import
+
+if TYPE_CHECKING:  # the use cases are imported when first used, not with the window
+    from annotator.app.imports import CorpusImport, ImportReport, Progress
+    from annotator.store import Project
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -68,10 +63,8 @@ class FileController(QObject):
             self.window.close()
 
     def remember_project(self) -> None:
-        recent = [p for p in self.recent_projects() if p != self.window.project.location]
-        self.window.settings.setValue(
-            RECENT_KEY, [self.window.project.location, *recent][:MAX_RECENT]
-        )
+        recent = [p for p in self.recent_projects() if p != self.window.location]
+        self.window.settings.setValue(RECENT_KEY, [self.window.location, *recent][:MAX_RECENT])
         self.fill_recent_menu()
 
     def recent_projects(self) -> list[str]:
@@ -106,6 +99,8 @@ class FileController(QObject):
 
     def import_paths(self, paths: list[Path]) -> None:
         """Import articles in the background; the window stays usable and can cancel."""
+        from annotator.app.imports import import_files
+
         self.run_import(lambda project, progress: import_files(project, paths, progress))
 
     def run_import(self, task: ImportTask) -> None:
@@ -114,7 +109,7 @@ class FileController(QObject):
             self.window.hint("An import is already running.")
             return
         self.last_import = None
-        worker = ImportWorker(self.window.project.location, task)
+        worker = ImportWorker(self.window.project.location, task)  # the window opens it first
         dialog = QProgressDialog("Importing…", "Cancel", 0, 0, self.window)
         dialog.setWindowTitle("Importing")
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -160,6 +155,8 @@ class FileController(QObject):
         if report.edit is not None:
             self.window.edits.record(report.edit)
         self.window.refresh_all()
+        from annotator.app.imports import CorpusImport
+
         if isinstance(report, CorpusImport):
             self.window.hint(f"Imported: {report.report.summary()}.", 8000)
             return
@@ -185,6 +182,8 @@ class FileController(QObject):
         title = self.window.prompts.text("Paste as new document", "Title:", first_line)
         if not title:
             return
+        from annotator.app.imports import paste_edit
+
         applied = self.window.edits.run(paste_edit(title, text))
         if isinstance(applied, AddDocument):
             self.window.open_document(applied.document.id)
@@ -220,6 +219,8 @@ class FileController(QObject):
             return
         change = dialog.change()
         try:
+            from annotator.app.documents import many_edit
+
             edit = many_edit(documents, change.details, change.variables)
         except ValueError as error:
             self.window.prompts.error("Cannot change the details", str(error))
@@ -267,6 +268,7 @@ PER_MILLE = 1000  # a corpus import's progress: thousandths of the file read
 
 def corpus_import_task(project: Project, path: Path, progress: Progress) -> CorpusImport:
     """Import a corpus file, reporting thousandths of it read (a cancel undoes it all)."""
+    from annotator.app.imports import import_corpus_file
 
     def each(read: int, size: int, documents: int) -> bool:
         done = min(PER_MILLE - 1, read * PER_MILLE // size)

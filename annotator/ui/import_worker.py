@@ -12,16 +12,18 @@ import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from annotator.app.imports import Progress
-from annotator.store import Project
-from annotator.store.bulk_import import ImportCancelled
+
+if TYPE_CHECKING:
+    from annotator.store import Project
 
 log = logging.getLogger(__name__)
 
-ImportTask = Callable[[Project, Progress], object]  # returns the import's report
+ImportTask = Callable[["Project", Progress], object]  # returns the import's report
 
 
 class ImportWorker(QObject):
@@ -46,6 +48,9 @@ class ImportWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        from annotator.store import Project
+        from annotator.store.bulk_import import ImportCancelled
+
         try:
             with Project(self.location) as project:
                 report = self.task(project, self._progress)

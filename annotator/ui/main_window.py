@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import (
@@ -13,12 +14,16 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QPaintEvent,
 )
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QToolBar, QWidget
 
 from annotator.core import Annotation, Codebook, Document, Speaker
 from annotator.core.wording import plural
-from annotator.store import Changes, Project, StoreError
+from annotator.store import Changes, StoreError
+
+if TYPE_CHECKING:
+    from annotator.store import DocumentSummary, Project
 from annotator.ui.actions import ACTIONS, MENUS, ActionSpec, codebook_specs, make_action
 from annotator.ui.annotation_table import AnnotationTable
 from annotator.ui.appearance import ColourBy, Colours, legend_html
@@ -54,12 +59,22 @@ class MainWindow(QMainWindow):
     views: ViewController
     team: TeamController
 
-    def __init__(self, project: Project, settings: QSettings | None = None) -> None:
+    def __init__(
+        self,
+        project: Project | str,
+        settings: QSettings | None = None,
+        summaries: list[DocumentSummary] | None = None,
+    ) -> None:
+        """A window on ``project``. Given a location and the corpus list instead (read
+        without the store, see ``annotator.store.summaries``), the window shows that list
+        at once and opens the project just after it is first painted, or as soon as
+        anything needs it, whichever comes first."""
         super().__init__()
-        self.project = project
+        self._project = project if not isinstance(project, str) else None
+        self.location = project if isinstance(project, str) else project.location
         self.settings = settings or QSettings()
         self.prompts = Prompts(self)
-        self.edits = EditRunner(project, self.refresh, self._edit_failed, self.reveal)
+        self.edits = EditRunner(lambda: self.project, self.refresh, self._edit_failed, self.reveal)
         self.document: Document | None = None
         self.annotations: list[Annotation] = []
         self.selected_id: str | None = None
@@ -75,7 +90,7 @@ class MainWindow(QMainWindow):
         self.menu_of: dict[str, str] = {}
         self.code_actions: list[QAction] = []
 
-        self.setWindowTitle(f"Speechmark — {project.location}")
+        self.setWindowTitle(f"Speechmark — {self.location}")
         self.view = DocumentView()
         self.view.highlighter.colour_by = self.colour_by
         self.find_bar = FindBar(self.view)
@@ -108,16 +123,76 @@ class MainWindow(QMainWindow):
         self._connect()
         self.setAcceptDrops(True)
         self._restore_window()
-        self.reload_vocabulary()
-        self.show_summaries()
+        self.seen_edits = 0
+        self._open_queued = False
         # Others (another window, the command line, a colleague on the same database) may
         # edit the project too: their changes show within a couple of seconds.
-        self.seen_edits = self.project.edit_count()
         self.watch = QTimer(self)
         self.watch.setInterval(WATCH_MS)
         self.watch.timeout.connect(self.check_for_changes)
+        if self._project is not None:
+            self._show_project()
+        else:
+            self.corpus_panel.show_summaries(summaries or [], None)
+            self.show_counts()
+            self.title.setText("Opening the project…")
+            self.statusBar().showMessage("Opening the project…")
+
+    # -- the project, opened now or just after the first paint ---------------------------
+    @property
+    def project(self) -> Project:
+        """The open project; a window still opening it finishes first (so no action a user
+        starts meanwhile is lost or fails)."""
+        if self._project is None:
+            self._open_project()
+        assert self._project is not None
+        return self._project
+
+    @property
+    def loaded(self) -> bool:
+        """True once the project is open (at once, or after the first paint)."""
+        return self._project is not None
+
+    def finish_opening(self) -> None:
+        """Open the project now if the window is still waiting to; if it cannot be opened
+        after all (deleted or locked meanwhile), say why and close the window."""
+        if self._project is not None:
+            return
+        try:
+            self._open_project()
+        except Exception as error:
+            log.exception("cannot open %s", self.location)
+            self.prompts.error("Cannot open the project", f"{self.location}\n\n{error}")
+            self.close()
+
+    def _open_project(self) -> None:
+        from annotator.app.projects import open_project
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self._project = open_project(self.location)
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.statusBar().clearMessage()
+        self._show_project()
+
+    def _fill_export_menu(self) -> None:
+        if not self.export_menu.actions():
+            self.files.fill_export_menu()
+
+    def _show_project(self) -> None:
+        self._fill_export_menu()
+        self.reload_vocabulary()
+        self.show_summaries()
+        self.seen_edits = self.project.edit_count()
         self.watch.start()
         self.open_document(self._first_document())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._project is None and not self._open_queued:
+            self._open_queued = True  # painted: the analyst sees the window, now open
+            QTimer.singleShot(0, self.finish_opening)
 
     # -- construction --------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -145,7 +220,9 @@ class MainWindow(QMainWindow):
                 self.recent_menu = menus["&File"].addMenu("Open &recent")
             if spec.id == "export_selection":
                 self.export_menu = menus["&File"].addMenu("Export &whole corpus as")
-                self.files.fill_export_menu()
+                # Filled once the project is open (loading every writer takes a moment),
+                # or when opened before that.
+                self.export_menu.aboutToShow.connect(self._fill_export_menu)
             if spec.toolbar:
                 self.toolbar.addAction(action)
             if spec.id == "mark_quote":
@@ -442,7 +519,7 @@ class MainWindow(QMainWindow):
 
     # -- window events -------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and self.loaded:
             self.refresh_all()
         super().changeEvent(event)
 

@@ -17,4 +17,8 @@ def row_table(model: QAbstractItemModel) -> QTableView:
     table.setShowGrid(False)
     table.setWordWrap(False)
     table.verticalHeader().hide()
+    # Columns sized to their contents measure the rows in view and 100 more, not every
+    # row: a list of thousands of documents or quotes then shows at once.
+    table.horizontalHeader().setResizeContentsPrecision(100)
+    table.verticalHeader().setResizeContentsPrecision(100)
     return table

@@ -9,10 +9,10 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication
 
 from annotator import paths
-from annotator.app.agreement import Agreement, agreement, analysts_in
-from annotator.app.merge import merge, read_colleague
-from annotator.app.review import Choice, Disagreement, Review
-from annotator.ui.agreement_dialog import AgreementDialog
+
+if TYPE_CHECKING:  # the use cases are imported when first used, not with the window
+    from annotator.app.agreement import Agreement
+    from annotator.app.review import Disagreement, Review
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -44,6 +44,8 @@ class TeamController(QObject):
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
+            from annotator.app.merge import read_colleague
+
             theirs = read_colleague(Path(path))
         except Exception as error:  # not a project, corpus or .qdpx: say so
             QApplication.restoreOverrideCursor()
@@ -59,6 +61,8 @@ class TeamController(QObject):
             "Add them",
         )
         try:
+            from annotator.app.merge import merge
+
             done = merge(
                 self.window.project, theirs, fallback=Path(path).stem,
                 add_missing=add_missing, label=f"Merge {Path(path).name}",
@@ -76,6 +80,9 @@ class TeamController(QObject):
     # -- agreement -------------------------------------------------------------------------
     def show_agreement(self) -> None:
         try:
+            from annotator.app.agreement import agreement
+            from annotator.ui.agreement_dialog import AgreementDialog
+
             found = agreement(self.window.project.corpus(), self.me)
         except ValueError as error:
             self.window.prompts.error("No agreement to measure", str(error))
@@ -98,6 +105,8 @@ class TeamController(QObject):
         self.start_compare()
 
     def start_compare(self) -> None:
+        from annotator.app.agreement import analysts_in
+
         names = analysts_in(self.window.project.corpus(), self.me)
         if len(names) < 2:
             self.window.hint(
@@ -107,6 +116,8 @@ class TeamController(QObject):
         mine = self.me if self.me in names else names[0]
         theirs = next(n for n in names if n != mine)
         self.window.compare_panel.set_analysts(names, mine, theirs)
+        from annotator.app.review import Review
+
         self.review = Review(mine, theirs, self.me)
         self.window.compare_dock.show()
         self.window.compare_dock.raise_()
@@ -115,6 +126,8 @@ class TeamController(QObject):
 
     def analysts_chosen(self) -> None:
         panel = self.window.compare_panel
+        from annotator.app.review import Review
+
         self.review = Review(panel.mine.currentText(), panel.theirs.currentText(), self.me)
         self.refresh()
 
@@ -137,6 +150,8 @@ class TeamController(QObject):
             return
         # E edits mine, or (with nothing of mine there) keeps theirs to edit.
         keep_theirs = choice == "theirs" or (choice == "edit" and d.mine is None)
+        from annotator.app.review import Choice
+
         edit = self.review.decide(d, Choice.THEIRS if keep_theirs else Choice.MINE)
         if edit is not None:
             self.window.edits.run(edit)

@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.edits import Batch, Edit
-from annotator.store import Changes, Project, StoreError
+from annotator.store import Changes, StoreError
+
+if TYPE_CHECKING:
+    from annotator.store import Project
 
 log = logging.getLogger(__name__)
 
@@ -72,11 +76,21 @@ class EditRunner:
     """Applies edits for the window: apply now, report errors, push on the undo stack."""
 
     def __init__(
-        self, project: Project, refresh: Refresh, report: Report, reveal: Reveal | None = None
+        self,
+        project: Project | Callable[[], Project],
+        refresh: Refresh,
+        report: Report,
+        reveal: Reveal | None = None,
     ) -> None:
-        self.project = project
+        # A callable gives the project when the first edit comes: a window still loading
+        # its project finishes loading then.
+        self._project = project
         self.stack = QUndoStack()
         self._refresh, self._report, self._reveal = refresh, report, reveal
+
+    @property
+    def project(self) -> Project:
+        return self._project() if callable(self._project) else self._project
 
     def _command(self, edit: Edit) -> EditCommand:
         return EditCommand(self.project, edit, self._refresh, self._report, self._reveal)
