@@ -27,11 +27,11 @@ from annotator.core.edits import (
 )
 from annotator.io.files import display_path
 from annotator.io.importers import ImportProblem, read_document, scan
-from annotator.store.bulk_import import ImportedParts
 from annotator.store.corpus_import import CorpusImportReport, corpus_import_edit
 
 if TYPE_CHECKING:
     from annotator.store import Project
+    from annotator.store.bulk_import import ImportedParts
 
 Progress = Callable[[int, int, Path], bool]  # (done, total, current) -> keep going?
 

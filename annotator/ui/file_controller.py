@@ -13,7 +13,6 @@ from annotator.core.edits import AddDocument, RemoveDocument
 from annotator.io.formats import ExportFormat, available_formats
 from annotator.io.importers import SUPPORTED
 from annotator.paths import PROJECT_SUFFIX
-from annotator.store import Project
 from annotator.ui.document_dialog import DocumentDialog
 from annotator.ui.import_worker import ImportTask, ImportWorker, start_import
 
