@@ -177,10 +177,11 @@ def _cue(place: str, m: regex.Match[str], offset: int) -> Cue:
     return Cue(place, m.group(subj), offset + m.start(subj), verb, *appos)
 
 
-# A capitalised word before a speech verb ("Marsh said", "Varga has said"), in `re` with a
-# plain class first: it skips to capitals fastest (a name with another initial is missed).
+# A capitalised word before a speech verb ("Marsh said", "Varga has said", "Marsh openly
+# admitted"), in `re` with a plain class first: it skips to capitals fastest (a name with
+# another initial is missed).
 _BEFORE_VERB_RX = re.compile(
-    rf"([A-Z][\w’'\-]*[a-z])\s+(?:(?:also|later|then|again|has|had|would|will)\s+)?"
+    rf"([A-Z][\w’'\-]*[a-z])\s+(?:[a-z]+ly\s+)?(?:(?:also|later|then|again|has|had|would|will)\s+)?"
     rf"(?:{lexicon.trie_pattern(sorted(lexicon.SPEECH_VERBS))})\b"
 )
 

@@ -107,8 +107,9 @@ def _matches(low: str, words: list[str], present: set[str]) -> Found:
                 if pos < 0:
                     continue
                 at = padded.count(" ", 0, pos)
+                shown = phrase.strip()
                 for key, weight in cues:
-                    found.setdefault(key, []).append((phrase.strip(), weight, False, at))
+                    found.setdefault(key, []).append((shown, weight, False, at))
     triggered = TRIGGER_WORDS.intersection(present)
     if not triggered:
         return found
@@ -135,8 +136,9 @@ def _starts_word(low: str, at: int, not_after: frozenset[str]) -> bool:
     return True
 
 
-def tone_hints(words: list[str], found: Found, question: bool) -> list[Hint]:
-    """The likeliest tone (and a close runner-up), from cue phrases plus polarity."""
+def tone_hints(words: list[str], found: Found, pointed: bool) -> list[Hint]:
+    """The likeliest tone (and a close runner-up), from cue phrases plus polarity;
+    `pointed`: a question addressed to someone ("Why ...?", "... you ...?")."""
     scores: dict[str, float] = {}
     cues_of: dict[str, list[Cue]] = {}
     for (kind, name), cues in found.items():
@@ -149,7 +151,7 @@ def tone_hints(words: list[str], found: Found, question: bool) -> list[Hint]:
             # The strongest cue counts fully, further distinct ones less and less.
             scores[name] = sum(weight / (1 + k) for k, (_, weight) in enumerate(weights))
     compound = polarity(words)
-    if question and ("you" in words or "why" in words):
+    if pointed:
         scores["confrontational"] = scores.get("confrontational", 0.0) + 0.6
     if not scores or max(scores.values()) < TONE_THRESHOLD:
         why = f"no clear tone cue; polarity {compound:+.2f}"
@@ -163,7 +165,7 @@ def tone_hints(words: list[str], found: Found, question: bool) -> list[Hint]:
         if score < 0.7 * best_tones[0][1] or score < TONE_THRESHOLD:
             break
         why = ", ".join(_shown(cues_of.get(tone, []))[:3])
-        if tone == "confrontational" and question and ("you" in words or "why" in words):
+        if tone == "confrontational" and pointed:
             why = f"{why}, a pointed question" if why else "a pointed question"
         why = (f"{why}; " if why else "") + f"polarity {compound:+.2f}"
         hints.append(Hint("tone", tone, round(min(0.85, 0.3 + 0.25 * score), 2), why))
@@ -275,7 +277,8 @@ def hints_for(quote: str) -> tuple[str | None, tuple[str, ...], tuple[Hint, ...]
     words = WORD_RX.findall(low)
     present = set(words)  # shared by every cue look-up
     found = _matches(low, words, present)
-    tones = tone_hints(words, found, "?" in quote)
+    pointed = "?" in quote and ("you" in present or "why" in present)
+    tones = tone_hints(words, found, pointed)
     devices = device_hints(quote, low, words, present, found)
     names = tuple(h.name for h in devices if h.confidence >= 0.5)
     return (tones[0].name if tones else None), names, tuple(tones) + tuple(devices)

@@ -178,3 +178,14 @@ def test_a_possessor_is_not_the_subject() -> None:
         "“This is not a party-political point,” she said."
     )
     assert speakers(text) == ["Tom Brierley", "Fenella Hart"]
+
+
+def test_surname_alone_before_adverb_and_speech_verb_is_a_person() -> None:
+    # "Varga openly admitted": a surname never written in full, before an adverb and a
+    # speech verb, is someone the next "he" can mean.
+    text = (
+        "Tomas Ellery spoke first at the hearing.\n"
+        "“We will wait for the report,” he said.\n"
+        "Varga openly admitted that the harbour plan had failed. “It was a mistake,” he said.\n"
+    )
+    assert speakers(text) == ["Tomas Ellery", "Varga"]
