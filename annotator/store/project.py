@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Collection
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy import Connection, Engine, case, func
@@ -200,26 +200,31 @@ class Project:
         ids: Collection[str] | None = None,
     ) -> list[Annotation]:
         """Annotations of one document (or all; or those with ``ids``), in reading order."""
-        # Plain rows, not ORM objects: several times faster on large corpora.
+        # Plain rows straight into core objects, with no per-value type processing: ten
+        # thousand quotes read in about the time the database driver takes to return them.
         table = AnnotationRow.__table__  # type: ignore[attr-defined]
-        query = sa.select(table)
+        conditions = []
         if ids is not None:
-            query = query.where(table.c.id.in_(list(ids)))
+            conditions.append(table.c.id.in_(list(ids)))
         if document_id is not None:
-            query = query.where(table.c.document_id == document_id)
+            conditions.append(table.c.document_id == document_id)
         if statuses:
-            query = query.where(table.c.status.in_([s.value for s in statuses]))
+            conditions.append(table.c.status.in_([s.value for s in statuses]))
+        columns = [
+            sa.type_coerce(table.c[name], sa.String) if name in ("created", "modified")
+            else table.c[name]
+            for name in translate.QUOTE_COLUMNS
+        ]  # fmt: skip
+        query = sa.select(*columns).where(*conditions)
         query = query.order_by(table.c.document_id, table.c.start, table.c.end)
         with self.session() as s:
             names = Names.load(s)
-            rows = s.connection().execute(query).all()
-            devices = _devices_by_annotation(s, names, document_id, ids)
-            return [
-                translate.annotation(
-                    r, names.speaker_names, names.code_names, devices.get(r.id, ())
-                )
-                for r in rows
-            ]
+            connection = s.connection()
+            rows = connection.execute(query).all()
+            devices = _devices_by_annotation(connection, names, conditions)
+            return translate.annotations_from_rows(
+                rows, names.speaker_names, names.code_names, devices
+            )
 
     def annotation(self, annotation_id: str) -> Annotation:
         """One annotation by id."""
@@ -349,19 +354,18 @@ def _open_problem(error: DBAPIError) -> str:
 
 
 def _devices_by_annotation(
-    s: Session, names: Names, document_id: int | None, ids: Collection[str] | None = None
+    connection: Connection, names: Names, conditions: list[Any]
 ) -> dict[str, tuple[str, ...]]:
-    query = select(AnnotationDeviceRow.annotation_id, AnnotationDeviceRow.code_id)
-    if ids is not None:
-        query = query.where(col(AnnotationDeviceRow.annotation_id).in_(list(ids)))
-    if document_id is not None:
-        query = query.join(
-            AnnotationRow, col(AnnotationRow.id) == col(AnnotationDeviceRow.annotation_id)
-        ).where(AnnotationRow.document_id == document_id)
-    query = query.order_by(
-        col(AnnotationDeviceRow.annotation_id), col(AnnotationDeviceRow.position)
-    )
+    """The device names of the annotations meeting ``conditions``, in their order."""
+    device = AnnotationDeviceRow.__table__  # type: ignore[attr-defined]
+    query = sa.select(device.c.annotation_id, device.c.code_id)
+    if conditions:
+        annotation = AnnotationRow.__table__  # type: ignore[attr-defined]
+        query = query.join(annotation, annotation.c.id == device.c.annotation_id)
+        query = query.where(*conditions)
+    query = query.order_by(device.c.annotation_id, device.c.position)
     found: dict[str, list[str]] = {}
-    for annotation_id, code_id in s.exec(query).all():
-        found.setdefault(annotation_id, []).append(names.code_names[code_id])
+    code_names = names.code_names
+    for annotation_id, code_id in connection.execute(query):
+        found.setdefault(annotation_id, []).append(code_names[code_id])
     return {k: tuple(v) for k, v in found.items()}

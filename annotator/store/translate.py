@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -107,6 +108,56 @@ def annotation(
         modified=utc(row.modified),
         placed=row.anchor != "orphaned",
     )
+
+
+# The columns ``annotations_from_rows`` reads, in this order (times as the driver gives them).
+QUOTE_COLUMNS = (*_COLUMNS, "speaker_id", "tone_id", "status", "created", "modified", "anchor")
+_FIELDS = frozenset(f.name for f in QUOTE_FIELDS)
+_STATUSES = {s.value: s for s in Status}
+
+
+def annotations_from_rows(
+    rows: Iterable[tuple[Any, ...]],
+    speakers: Mapping[int, str],
+    codes: Mapping[int, str],
+    devices: Mapping[str, tuple[str, ...]],
+) -> list[Annotation]:
+    """Annotations from plain rows of ``QUOTE_COLUMNS``: the fast path for reading thousands.
+
+    A time column may come as the driver's text (SQLite) or as a datetime; each distinct
+    stamp is parsed once (a bulk import or a suggestion run stamps many quotes alike).
+    """
+    times: dict[Any, datetime] = {}
+    names = _COLUMNS
+    width = len(names)
+    made = []
+    for row in rows:
+        values = dict(zip(names, row[:width], strict=True))
+        speaker_id, tone_id, status, created, modified, anchor = row[width:]
+        values["speaker"] = speakers.get(speaker_id) if speaker_id is not None else None
+        values["tone"] = codes.get(tone_id) if tone_id is not None else None
+        values["devices"] = devices.get(values["id"], ())
+        values["status"] = _STATUSES.get(status) or Status(status)
+        values["created"] = times.get(created) or times.setdefault(created, _time(created))
+        values["modified"] = times.get(modified) or times.setdefault(modified, _time(modified))
+        values["placed"] = anchor != "orphaned"
+        made.append(_stored_annotation(values))
+    return made
+
+
+def _time(value: datetime | str) -> datetime:
+    return utc(datetime.fromisoformat(value) if isinstance(value, str) else value)
+
+
+def _stored_annotation(values: dict[str, Any]) -> Annotation:
+    # Values read back from the store are complete and already valid: filling the new
+    # object's attributes at once skips the generated ``__init__`` (a frozen dataclass
+    # sets each of its 18 fields through ``object.__setattr__``), which makes reading ten
+    # thousand quotes several times faster. ``annotations_from_rows`` fills every field.
+    assert len(values) == len(_FIELDS)
+    made = object.__new__(Annotation)
+    made.__dict__.update(values)
+    return made
 
 
 def annotation_row(ann: Annotation, speaker_id: int | None, tone_id: int | None) -> dict[str, Any]:

@@ -275,3 +275,31 @@ def test_a_bulk_import_reads_back_exactly(project):
             0.5,
             "because",
         )
+
+
+def test_annotations_read_back_equal_what_was_written_field_by_field(project):
+    from dataclasses import fields
+    from datetime import UTC, datetime
+
+    doc = add_doc(project)
+    project.apply(AddSpeaker(Speaker(name="Ann Lee")))
+    early = datetime(2020, 1, 2, 3, 4, 5, 678901, tzinfo=UTC)
+    written = [
+        quote(doc, "We stand firm", speaker="Ann Lee", tone="confrontational",
+              devices=("metaphor", "loaded language"), note="firm", created=early,
+              modified=datetime(2022, 1, 1, tzinfo=UTC), annotator="kim"),
+        quote(doc, "Like a rock", status=Status.SUGGESTED, confidence=0.25, why="a cue",
+              devices=("simile",), created=early, modified=early),
+    ]  # fmt: skip
+    for annotation in written:
+        project.apply(AddAnnotation(annotation))
+    read = project.annotations(doc.id)
+    assert read == written
+    for got, want in zip(read, written, strict=True):
+        for field in fields(Annotation):
+            assert getattr(got, field.name) == getattr(want, field.name), field.name
+        assert got.created.tzinfo is not None and type(got.status) is Status
+        assert replace(got, note="changed").note == "changed" and hash(got) == hash(want)
+    # One of them, by id, and only the suggested ones.
+    assert project.annotations(ids=[written[1].id]) == [written[1]]
+    assert project.annotations(doc.id, statuses=frozenset({Status.SUGGESTED})) == [written[1]]
