@@ -89,7 +89,8 @@ def legend_html(annotations: Sequence[Annotation], colours: Colours, by: ColourB
         else:
             keys = list(a.devices)  # every device: a quote with three shows three colours
         for key in keys:
-            names.setdefault(key, colours.of_name(key, by))
+            if key not in names:
+                names[key] = colours.of_name(key, by)
     suggested = any(a.status is Status.SUGGESTED for a in annotations)
     if not names and not suggested:
         return ""
