@@ -165,8 +165,9 @@ class Project:
             rows = s.exec(select(DocumentRow).order_by(col(DocumentRow.id))).all()
             return [translate.document(r) for r in rows]
 
-    def summaries(self) -> list[DocumentSummary]:
-        """Every document with its number of quotes and of suggestions still open."""
+    def summaries(self, document_ids: Collection[int] | None = None) -> list[DocumentSummary]:
+        """Every document (or those of ``document_ids``, after an edit: they alone are
+        counted again) with its number of quotes and of suggestions still open."""
         document, annotation = DocumentRow.__table__.c, AnnotationRow.__table__.c  # type: ignore[attr-defined]
         suggested = func.sum(case((annotation.status == Status.SUGGESTED.value, 1), else_=0))
         query = (
@@ -182,6 +183,8 @@ class Project:
             .group_by(document.id)
             .order_by(document.id)
         )
+        if document_ids is not None:
+            query = query.where(document.id.in_(list(document_ids)))
         with self.session() as s:
             return [
                 DocumentSummary(i or 0, t, o, p, n or 0, int(sug or 0))
@@ -317,7 +320,12 @@ class Project:
             return row.value if row else default
 
     def set_setting(self, key: str, value: str) -> None:
+        """Keep a setting; a value it already has is not written again (a write waits for
+        the disk, and opening a document sets one)."""
         with self.session() as s:
+            row = s.get(SettingRow, key)
+            if row is not None and row.value == value:
+                return
             s.merge(SettingRow(key=key, value=value))
             s.commit()
 
