@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Collection
 from dataclasses import dataclass, replace
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
@@ -218,12 +219,12 @@ class Project:
             else table.c[name]
             for name in translate.QUOTE_COLUMNS
         ]  # fmt: skip
-        query = sa.select(*columns).where(*conditions)
-        query = query.order_by(table.c.document_id, table.c.start, table.c.end)
         with self.session() as s:
             names = Names.load(s)
             connection = s.connection()
-            rows = connection.execute(query).all()
+            # Sorted here: several times quicker than the database sorting whole rows.
+            query = sa.select(*columns).where(*conditions)
+            rows = sorted(connection.execute(query).all(), key=_READING_ORDER)
             devices = _devices_by_annotation(connection, names, conditions)
             return translate.annotations_from_rows(
                 rows, names.speaker_names, names.code_names, devices
@@ -339,6 +340,9 @@ def _seed_new_project(connection: Connection) -> None:
 
 
 EDIT_COUNT_KEY = "edit_count"
+_READING_ORDER = itemgetter(
+    *(translate.QUOTE_COLUMNS.index(name) for name in ("document_id", "start", "end"))
+)
 
 
 def _count_edit(s: Session) -> int:
@@ -374,6 +378,6 @@ def _devices_by_annotation(
     query = query.order_by(device.c.annotation_id, device.c.position)
     found: dict[str, list[str]] = {}
     code_names = names.code_names
-    for annotation_id, code_id in connection.execute(query):
+    for annotation_id, code_id in connection.execute(query).all():
         found.setdefault(annotation_id, []).append(code_names[code_id])
     return {k: tuple(v) for k, v in found.items()}
