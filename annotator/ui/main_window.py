@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         self.corpus_panel = CorpusPanel()
         self.inspector = Inspector()
         self.table = AnnotationTable()
-        self.table.text_of = lambda document_id: self.project.document(document_id).text
+        self.table.text_of = self._text_of
         self.corpus_dock = dock(
             self, "Corpus", self.corpus_panel, Qt.DockWidgetArea.LeftDockWidgetArea
         )
@@ -207,6 +207,12 @@ class MainWindow(QMainWindow):
         horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
         self.resizeDocks([self.corpus_dock, self.inspector_dock], [390, 300], horizontal)
         self.resizeDocks([self.table_dock], [self.table.preferred_height()], vertical)
+
+    def _text_of(self, document_id: int) -> str:
+        # The open document's text is at hand; another's is read (a megabyte, for some).
+        if self.document is not None and self.document.id == document_id:
+            return self.document.text
+        return self.project.document(document_id).text
 
     def _first_document(self) -> int | None:
         ids = [s.id for s in self.corpus_panel.model.rows]

@@ -51,14 +51,14 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         ones inserted in sorted place, changed ones repainted (or moved when their sort key
         changed); nothing is reset or re-sorted as a whole, so selection and order stay."""
         rows = list(rows)
+        if not self.rows:  # nothing shown yet: nothing to keep
+            self._reset(rows)
+            return
         new_by_key = {self.key(row): row for row in rows}
         gone = [n for n, row in enumerate(self.rows) if self.key(row) not in new_by_key]
         coming = len(rows) - (len(self.rows) - len(gone))
         if max(len(gone), coming) > max(64, len(self.rows) // 2):  # mostly new: start afresh
-            self.beginResetModel()
-            self.rows = rows
-            self._resort()
-            self.endResetModel()
+            self._reset(rows)
             return
         for first, last in reversed(_runs(gone)):
             self._remove(first, last)
@@ -78,6 +78,12 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
             self._remove(n, n)
         for row in moved + [row for row in rows if self.key(row) not in kept]:
             self._insert(row)
+
+    def _reset(self, rows: list[Row]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self._resort()
+        self.endResetModel()
 
     def update_rows(self, changed: Collection[object], fresh: Sequence[Row]) -> None:
         """Replace the rows whose keys are in ``changed`` by ``fresh`` (a key of

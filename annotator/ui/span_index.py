@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable
+from heapq import heappop, heappush
 from typing import NamedTuple
 
 from annotator.core import Annotation
@@ -39,22 +40,27 @@ class SpanIndex:
         self.rebuild(annotations)
 
     def rebuild(self, annotations: Iterable[Annotation]) -> None:
-        to_view = self.offsets.to_utf16
-        placed = sorted(
-            (to_view(a.start), -to_view(a.end), a.id, a)
-            for a in annotations
-            if a.placed  # an unplaced quote's span belongs to an older text
-        )
-        self._spans = []
-        open_ends: list[int] = []  # ends of the spans enclosing the current one
+        offsets = self.offsets
+        if offsets.utf16_length == len(self.text):  # no emoji: the same positions
+            placed = sorted((a.start, -a.end, a.id, a) for a in annotations if a.placed)
+        else:
+            to_view = offsets.to_utf16
+            placed = sorted(
+                (to_view(a.start), -to_view(a.end), a.id, a) for a in annotations if a.placed
+            )
+        # (An unplaced quote's span belongs to an older text: it has no place here.)
+        spans = []
+        open_ends: list[int] = []  # ends of the spans enclosing the current one (a heap)
         for start, minus_end, _id, annotation in placed:
-            open_ends = [e for e in open_ends if e > start]
-            self._spans.append(Span(start, -minus_end, annotation, len(open_ends)))
-            open_ends.append(-minus_end)
+            while open_ends and open_ends[0] <= start:
+                heappop(open_ends)
+            spans.append(Span(start, -minus_end, annotation, len(open_ends)))
+            heappush(open_ends, -minus_end)
+        self._spans = spans
         self._keys = [(start, minus_end, id_) for start, minus_end, id_, _a in placed]
-        self._starts = [s.start for s in self._spans]
-        self._by_id = {s.annotation.id: s for s in self._spans}
-        self._longest = max((s.end - s.start for s in self._spans), default=0)
+        self._starts = [start for start, _e, _i, _a in placed]
+        self._by_id = {id_: span for (_s, _e, id_, _a), span in zip(placed, spans, strict=True)}
+        self._longest = max((-e - s for s, e, _i, _a in placed), default=0)
 
     def update(
         self, changed: Collection[str], annotations: Iterable[Annotation]
