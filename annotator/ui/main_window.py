@@ -17,7 +17,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar, QWidget
 
-from annotator.core import Annotation, Codebook, Document, Speaker
+from annotator.core import Annotation, Codebook, Document, Speaker, Status
 from annotator.core.wording import plural
 from annotator.store import Changes, Project, StoreError
 from annotator.ui.actions import ACTIONS, MENUS, ActionSpec, codebook_specs, make_action
@@ -335,7 +335,7 @@ class MainWindow(QMainWindow):
         rows = self.corpus_panel.model.rows
         quotes = sum(r.quotes for r in rows)
         here = len(self.annotations)
-        open_ = sum(1 for a in self.annotations if a.status.value == "suggested")
+        open_ = [a.status for a in self.annotations].count(Status.SUGGESTED)
         doc = f"This document: {plural(here, 'quote')}" + (f" ({open_} suggested)" if open_ else "")
         corpus = f"Corpus: {plural(len(rows), 'document')}, {plural(quotes, 'quote')}"
         self.counts.setText(f"{doc}   ·   {corpus}  ")
