@@ -29,6 +29,7 @@ ANY = ""
 FILTER_SHORTCUT = "Ctrl+L"
 ROWS_BY_DEFAULT = 10
 FITTED_COLUMNS = {2: 220, 3: 160, 4: 480, 5: 110, 6: 130}  # column: widest it starts at
+POSITION = 6  # the Position column
 FIT_ROWS = 300  # rows measured when fitting (all rows would be slow on a big corpus)
 
 
@@ -190,8 +191,11 @@ class AnnotationTable(QWidget):
         for column, widest in FITTED_COLUMNS.items():
             if column in self._resized_by_hand or self.table.isColumnHidden(column):
                 continue
-            show = self.model.columns[column].show
-            texts = {show(row) for row in sample}
+            if column == POSITION:  # "¶ 12 · 34%": as wide as its widest form
+                texts = {"¶ 8888 · 100%", "⚠ not in text"}
+            else:
+                show = self.model.columns[column].show
+                texts = {show(row) for row in sample}
             wanted = max(
                 (metrics.horizontalAdvance(text) + padding for text in texts),
                 default=0,

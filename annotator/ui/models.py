@@ -139,13 +139,12 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         if not 0 <= self.sort_column < len(self.columns):
             self._keys = []
             return
-        keyed = sorted(
-            ((self._sort_key(row), n, row) for n, row in enumerate(self.rows)),
-            key=lambda item: item[0],
-            reverse=self.sort_order == Qt.SortOrder.DescendingOrder,
-        )
-        self._keys = [key for key, _n, _row in keyed]
-        self.rows = [row for _key, _n, row in keyed]
+        keys = list(map(self.columns[self.sort_column].sort, self.rows))
+        descending = self.sort_order == Qt.SortOrder.DescendingOrder
+        # Sorting positions by key keeps equal rows in their order, as a stable sort does.
+        order = sorted(range(len(keys)), key=keys.__getitem__, reverse=descending)
+        self._keys = [keys[n] for n in order]
+        self.rows = [self.rows[n] for n in order]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by ``column``; selections (persistent indexes) follow their rows."""
