@@ -19,8 +19,10 @@ class Utf16Index:
 
     def __init__(self, text: str) -> None:
         self._length = len(text)
-        # Code-point index of each astral character, and its UTF-16 position.
-        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
+        # Code-point index of each astral character, and its UTF-16 position. (Counting
+        # the UTF-16 units first is much faster than searching a text that has none.)
+        has_astral = len(text.encode("utf-16-le")) != 2 * len(text)
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)] if has_astral else []
         self._astral_utf16 = [cp + k for k, cp in enumerate(self._astral)]
 
     @property

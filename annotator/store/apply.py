@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+import sqlalchemy as sa
 from sqlalchemy import Connection, delete, insert
 from sqlmodel import Session, select
 
@@ -41,6 +42,7 @@ from annotator.store.tables import (
     SpeakerRow,
 )
 
+FEW_QUOTES = 4  # up to this many new quotes are checked against their text in the database
 BULK_ROWS = 50  # from this many rows on, a bulk insert skips SQLAlchemy's conversions
 # Plain tables for the per-quote statements: no ORM bookkeeping on large batches.
 ANNOTATIONS = AnnotationRow.__table__  # type: ignore[attr-defined]
@@ -65,6 +67,25 @@ class _Run:
 
     def forget_names(self) -> None:
         self._names = None
+
+    def matches(self, annotation: Annotation, few: bool) -> bool:
+        """Whether the quote is its document's text at its span. For ``few`` quotes the
+        database compares just that stretch, rather than handing over a text of perhaps a
+        megabyte; a batch reads each text once."""
+        start, end = annotation.start, annotation.end
+        if not 0 <= start < end or len(annotation.quote) != end - start:
+            return False
+        if few and annotation.document_id not in self._texts:
+            stretch = sa.select(sa.func.substr(DOCUMENTS.c.text, start + 1, end - start))
+            found = (
+                self.s.connection()
+                .execute(stretch.where(DOCUMENTS.c.id == annotation.document_id))
+                .first()
+            )
+            if found is None:
+                raise NotFound(f"no document with id {annotation.document_id}")
+            return bool(found[0] == annotation.quote)
+        return self.text(annotation.document_id)[start:end] == annotation.quote
 
     def text(self, document_id: int) -> str:
         if document_id not in self._texts:
@@ -108,12 +129,10 @@ def _insert_annotations(run: _Run, annotations: Iterable[Annotation]) -> None:
     names = run.names()
     rows: list[dict[str, Any]] = []
     device_rows: list[dict[str, Any]] = []
+    annotations = list(annotations)
     for ann in annotations:
-        text = run.text(ann.document_id)
         # An unplaced quote (undoing its deletion) keeps the span it had in an older text.
-        if ann.placed and (
-            not (0 <= ann.start < ann.end <= len(text)) or text[ann.start : ann.end] != ann.quote
-        ):
+        if ann.placed and not run.matches(ann, few=len(annotations) <= FEW_QUOTES):
             raise StoreError(
                 f"the quote does not match document {ann.document_id} at {ann.start}-{ann.end}"
             )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlmodel import Session, select
+import sqlalchemy as sa
+from sqlmodel import Session
 
 from annotator.core import CodeKind
 from annotator.store.errors import UnknownName
@@ -24,20 +25,22 @@ class Names:
     @classmethod
     def load(cls, s: Session) -> Names:
         names = cls()
-        speakers = s.exec(select(SpeakerRow)).all()
-        for sp in speakers:
-            assert sp.id is not None
-            names.speaker_names[sp.id] = sp.name
+        # Plain rows: this runs for every edit and every read of quotes.
+        connection = s.connection()
+        speaker = SpeakerRow.__table__.c  # type: ignore[attr-defined]
+        speakers = connection.execute(sa.select(speaker.id, speaker.name, speaker.aliases)).all()
+        for speaker_id, name, _aliases in speakers:
+            names.speaker_names[speaker_id] = name
         # Aliases first, so that a canonical name always wins over another's alias.
-        for sp in speakers:
-            for alias in sp.aliases or ():
-                names.speaker_aliases.setdefault(alias.casefold(), sp.id or 0)
-        for sp in speakers:
-            names.speaker_aliases[sp.name.casefold()] = sp.id or 0
-        for c in s.exec(select(CodeRow)).all():
-            assert c.id is not None
-            names.code_names[c.id] = c.name
-            names.code_kinds[c.id] = CodeKind(c.kind)
+        for speaker_id, _name, aliases in speakers:
+            for alias in aliases or ():
+                names.speaker_aliases.setdefault(alias.casefold(), speaker_id)
+        for speaker_id, name, _aliases in speakers:
+            names.speaker_aliases[name.casefold()] = speaker_id
+        code = CodeRow.__table__.c  # type: ignore[attr-defined]
+        for code_id, name, kind in connection.execute(sa.select(code.id, code.name, code.kind)):
+            names.code_names[code_id] = name
+            names.code_kinds[code_id] = CodeKind(kind)
         return names
 
     def codes_of(self, kind: CodeKind) -> dict[int, str]:

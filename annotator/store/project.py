@@ -8,7 +8,8 @@ from __future__ import annotations
 import json
 from collections.abc import Collection
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy import Connection, Engine, case, func
@@ -154,8 +155,9 @@ class Project:
             rows = s.exec(select(DocumentRow).order_by(col(DocumentRow.id))).all()
             return [translate.document(r) for r in rows]
 
-    def summaries(self) -> list[DocumentSummary]:
-        """Every document with its number of quotes and of suggestions still open."""
+    def summaries(self, document_ids: Collection[int] | None = None) -> list[DocumentSummary]:
+        """Every document (or those of ``document_ids``, after an edit: they alone are
+        counted again) with its number of quotes and of suggestions still open."""
         document, annotation = DocumentRow.__table__.c, AnnotationRow.__table__.c  # type: ignore[attr-defined]
         suggested = func.sum(case((annotation.status == Status.SUGGESTED.value, 1), else_=0))
         query = (
@@ -171,6 +173,8 @@ class Project:
             .group_by(document.id)
             .order_by(document.id)
         )
+        if document_ids is not None:
+            query = query.where(document.id.in_(list(document_ids)))
         with self.session() as s:
             return [
                 DocumentSummary(i or 0, t, o, p, n or 0, int(sug or 0))
@@ -189,26 +193,31 @@ class Project:
         ids: Collection[str] | None = None,
     ) -> list[Annotation]:
         """Annotations of one document (or all; or those with ``ids``), in reading order."""
-        # Plain rows, not ORM objects: several times faster on large corpora.
+        # Plain rows straight into core objects, with no per-value type processing: ten
+        # thousand quotes read in about the time the database driver takes to return them.
         table = AnnotationRow.__table__  # type: ignore[attr-defined]
-        query = sa.select(table)
+        conditions = []
         if ids is not None:
-            query = query.where(table.c.id.in_(list(ids)))
+            conditions.append(table.c.id.in_(list(ids)))
         if document_id is not None:
-            query = query.where(table.c.document_id == document_id)
+            conditions.append(table.c.document_id == document_id)
         if statuses:
-            query = query.where(table.c.status.in_([s.value for s in statuses]))
-        query = query.order_by(table.c.document_id, table.c.start, table.c.end)
+            conditions.append(table.c.status.in_([s.value for s in statuses]))
+        columns = [
+            sa.type_coerce(table.c[name], sa.String) if name in ("created", "modified")
+            else table.c[name]
+            for name in translate.QUOTE_COLUMNS
+        ]  # fmt: skip
         with self.session() as s:
             names = Names.load(s)
-            rows = s.connection().execute(query).all()
-            devices = _devices_by_annotation(s, names, document_id, ids)
-            return [
-                translate.annotation(
-                    r, names.speaker_names, names.code_names, devices.get(r.id, ())
-                )
-                for r in rows
-            ]
+            connection = s.connection()
+            # Sorted here: several times quicker than the database sorting whole rows.
+            query = sa.select(*columns).where(*conditions)
+            rows = sorted(connection.execute(query).all(), key=_READING_ORDER)
+            devices = _devices_by_annotation(connection, names, conditions)
+            return translate.annotations_from_rows(
+                rows, names.speaker_names, names.code_names, devices
+            )
 
     def annotation(self, annotation_id: str) -> Annotation:
         """One annotation by id."""
@@ -301,7 +310,12 @@ class Project:
             return row.value if row else default
 
     def set_setting(self, key: str, value: str) -> None:
+        """Keep a setting; a value it already has is not written again (a write waits for
+        the disk, and opening a document sets one)."""
         with self.session() as s:
+            row = s.get(SettingRow, key)
+            if row is not None and row.value == value:
+                return
             s.merge(SettingRow(key=key, value=value))
             s.commit()
 
@@ -315,6 +329,9 @@ def _seed_new_project(connection: Connection) -> None:
 
 
 EDIT_COUNT_KEY = "edit_count"
+_READING_ORDER = itemgetter(
+    *(translate.QUOTE_COLUMNS.index(name) for name in ("document_id", "start", "end"))
+)
 
 
 def count_edit(s: Session) -> int:
@@ -338,19 +355,18 @@ def _open_problem(error: DBAPIError) -> str:
 
 
 def _devices_by_annotation(
-    s: Session, names: Names, document_id: int | None, ids: Collection[str] | None = None
+    connection: Connection, names: Names, conditions: list[Any]
 ) -> dict[str, tuple[str, ...]]:
-    query = select(AnnotationDeviceRow.annotation_id, AnnotationDeviceRow.code_id)
-    if ids is not None:
-        query = query.where(col(AnnotationDeviceRow.annotation_id).in_(list(ids)))
-    if document_id is not None:
-        query = query.join(
-            AnnotationRow, col(AnnotationRow.id) == col(AnnotationDeviceRow.annotation_id)
-        ).where(AnnotationRow.document_id == document_id)
-    query = query.order_by(
-        col(AnnotationDeviceRow.annotation_id), col(AnnotationDeviceRow.position)
-    )
+    """The device names of the annotations meeting ``conditions``, in their order."""
+    device = AnnotationDeviceRow.__table__  # type: ignore[attr-defined]
+    query = sa.select(device.c.annotation_id, device.c.code_id)
+    if conditions:
+        annotation = AnnotationRow.__table__  # type: ignore[attr-defined]
+        query = query.join(annotation, annotation.c.id == device.c.annotation_id)
+        query = query.where(*conditions)
+    query = query.order_by(device.c.annotation_id, device.c.position)
     found: dict[str, list[str]] = {}
-    for annotation_id, code_id in s.exec(query).all():
-        found.setdefault(annotation_id, []).append(names.code_names[code_id])
+    code_names = names.code_names
+    for annotation_id, code_id in connection.execute(query).all():
+        found.setdefault(annotation_id, []).append(code_names[code_id])
     return {k: tuple(v) for k, v in found.items()}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -135,6 +135,55 @@ def annotation_of_values(
     values["modified"] = stamp(modified)
     values["placed"] = anchor != "orphaned"
     return Annotation.restored(values)
+
+
+# The columns ``annotations_from_rows`` reads, in this order (times as the driver gives them).
+QUOTE_COLUMNS = (*_COLUMNS, "speaker_id", "tone_id", "status", "created", "modified", "anchor")
+_FIELDS = frozenset(f.name for f in QUOTE_FIELDS)
+_FILLED = {*_COLUMNS, "speaker", "tone", "devices", "status", "created", "modified", "placed"}
+assert _FILLED == _FIELDS, f"quote fields not read back: {_FIELDS - _FILLED}"
+_STATUSES = {s.value: s for s in Status}
+
+
+def annotations_from_rows(
+    rows: Iterable[tuple[Any, ...]],
+    speakers: Mapping[int, str],
+    codes: Mapping[int, str],
+    devices: Mapping[str, tuple[str, ...]],
+) -> list[Annotation]:
+    """Annotations from plain rows of ``QUOTE_COLUMNS``: the fast path for reading thousands.
+
+    A time column may come as the driver's text (SQLite) or as a datetime; each distinct
+    stamp is parsed once (a bulk import or a suggestion run stamps many quotes alike).
+    """
+    times: dict[Any, datetime] = {}
+    names, width = _COLUMNS, len(_COLUMNS)
+    made: list[Annotation] = []
+    append, new = made.append, object.__new__
+    for row in rows:
+        speaker_id, tone_id, status, created, modified, anchor = row[width:]
+        values = dict(zip(names, row, strict=False))  # the first ``width`` values, named
+        values.update(
+            speaker=speakers.get(speaker_id) if speaker_id is not None else None,
+            tone=codes.get(tone_id) if tone_id is not None else None,
+            devices=devices.get(values["id"], ()),
+            status=_STATUSES.get(status) or Status(status),
+            created=times.get(created) or times.setdefault(created, _time(created)),
+            modified=times.get(modified) or times.setdefault(modified, _time(modified)),
+            placed=anchor != "orphaned",
+        )
+        # Values read back from the store are complete and already valid: filling the new
+        # object's attributes at once skips the generated ``__init__`` (a frozen dataclass
+        # sets each of its 18 fields through ``object.__setattr__``), several times slower
+        # over ten thousand quotes. Every field is set here (``_FILLED`` is checked above).
+        annotation = new(Annotation)
+        annotation.__dict__.update(values)
+        append(annotation)
+    return made
+
+
+def _time(value: datetime | str) -> datetime:
+    return utc(datetime.fromisoformat(value) if isinstance(value, str) else value)
 
 
 def annotation_row(ann: Annotation, speaker_id: int | None, tone_id: int | None) -> dict[str, Any]:

@@ -6,7 +6,7 @@ short columns (speaker, tone, devices, status, position) sized to what they hold
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +29,7 @@ ANY = ""
 FILTER_SHORTCUT = "Ctrl+L"
 ROWS_BY_DEFAULT = 10
 FITTED_COLUMNS = {2: 220, 3: 160, 4: 480, 5: 110, 6: 130}  # column: widest it starts at
+POSITION = 6  # the Position column
 FIT_ROWS = 300  # rows measured when fitting (all rows would be slow on a big corpus)
 
 
@@ -38,6 +40,7 @@ class AnnotationFilter(QSortFilterProxyModel):
         super().__init__()
         self.text = ""
         self.speaker = self.tone = self.device = self.status = ANY
+        self._active = False  # any filter set
         self.setSortRole(SORT_ROLE)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -51,11 +54,16 @@ class AnnotationFilter(QSortFilterProxyModel):
         self.beginFilterChange()
         for name, value in values.items():
             setattr(self, name, value.casefold() if name == "text" else value)
+        self._active = bool(self.text or self.speaker or self.tone or self.device or self.status)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        model = self.sourceModel()
-        a: Annotation = model.index(row, 0, parent).data(ROW_ROLE)
+        # Called for every row: read the source's Python list, not through Qt indexes.
+        if not self._active:
+            return True
+        source = self.sourceModel()
+        assert isinstance(source, AnnotationsModel)
+        a = source.rows[row]
         if self.speaker and (a.speaker or "") != self.speaker:
             return False
         if self.tone and (a.tone or "") != self.tone:
@@ -102,11 +110,9 @@ class AnnotationTable(QWidget):
         self.table = row_table(self.proxy)
         self.table.sortByColumn(6, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
-        # Fit columns to the rows on screen, not to thousands of them after every edit.
-        header.setResizeContentsPrecision(0)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setResizeContentsPrecision(FIT_ROWS)
+        header.setResizeContentsPrecision(FIT_ROWS)  # a double-click on a divider
         header.resizeSection(0, 170)
         self._fitting, self._resized_by_hand = False, set[int]()
         header.sectionResized.connect(self._section_resized)
@@ -174,17 +180,27 @@ class AnnotationTable(QWidget):
         noun = "quote" if total == 1 else "quotes"
         self.count.setText(f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}")
 
-    def _fit_columns(self) -> None:
-        """Widen the short columns to their contents (up to a limit); never narrow them,
-        and leave alone a column the analyst has resized."""
+    def _fit_columns(self, rows: Sequence[Annotation]) -> None:
+        """Widen the short columns to the text of ``rows`` (up to a limit); never narrow
+        them, and leave alone a column the analyst has resized. The text is measured in
+        Python from at most ``FIT_ROWS`` rows, not asked of the view row by row."""
+        sample = rows if len(rows) <= FIT_ROWS else rows[:: len(rows) // FIT_ROWS + 1]
+        metrics = self.table.fontMetrics()
+        padding = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
         self._fitting = True
         for column, widest in FITTED_COLUMNS.items():
             if column in self._resized_by_hand or self.table.isColumnHidden(column):
                 continue
+            if column == POSITION:  # "¶ 12 · 34%": as wide as its widest form
+                texts = {"¶ 8888 · 100%", "⚠ not in text"}
+            else:
+                show = self.model.columns[column].show
+                texts = {show(row) for row in sample}
             wanted = max(
-                self.table.sizeHintForColumn(column),
-                self.table.horizontalHeader().sectionSizeHint(column),
+                (metrics.horizontalAdvance(text) + padding for text in texts),
+                default=0,
             )
+            wanted = max(wanted, self.table.horizontalHeader().sectionSizeHint(column))
             if self.table.columnWidth(column) < min(wanted, widest):
                 self.table.setColumnWidth(column, min(wanted, widest))
         self._fitting = False
@@ -218,7 +234,14 @@ class AnnotationTable(QWidget):
 
     def show_annotations(self, annotations: list[Annotation], titles: dict[int, str]) -> None:
         self.model.set_annotations(annotations, titles)
-        self._fit_columns()
+        self._fit_columns(annotations)
+        self._show_count()
+
+    def update_annotations(self, changed: Collection[str], fresh: list[Annotation]) -> None:
+        """Show the new versions ``fresh`` of the quotes ``changed`` (those without one
+        were deleted); the other rows, the sort and the selection stay as they are."""
+        self.model.update_rows(changed, fresh)
+        self._fit_columns(fresh)
         self._show_count()
 
     def follow(self, annotation_id: str | None) -> None:

@@ -80,17 +80,14 @@ def blend(layers: Iterable[tuple[QColor, float]], base: QColor = PAGE) -> QColor
 
 def legend_html(annotations: Sequence[Annotation], colours: Colours, by: ColourBy) -> str:
     """Coloured chips naming what the colours of this document's quotes stand for."""
-    names: dict[str, QColor] = {}
-    for a in annotations:
-        if by is ColourBy.SPEAKER:
-            keys = [a.speaker] if a.speaker else []
-        elif by is ColourBy.TONE:
-            keys = [a.tone] if a.tone else []
-        else:
-            keys = list(a.devices)  # every device: a quote with three shows three colours
-        for key in keys:
-            names.setdefault(key, colours.of_name(key, by))
-    suggested = any(a.status is Status.SUGGESTED for a in annotations)
+    if by is ColourBy.SPEAKER:
+        keys = {a.speaker for a in annotations}
+    elif by is ColourBy.TONE:
+        keys = {a.tone for a in annotations}
+    else:  # every device: a quote with three shows three colours
+        keys = {d for a in annotations for d in a.devices}
+    names = {key: colours.of_name(key, by) for key in keys if key}
+    suggested = Status.SUGGESTED in {a.status for a in annotations}
     if not names and not suggested:
         return ""
     chips = (

@@ -71,10 +71,10 @@ class DocumentView(QPlainTextEdit):
         self.highlighter.colours = colours
         self.highlighter.selected_id = None
         text = document.text if document else ""
-        # The highlighter is off while the text goes in, so each paragraph is highlighted
-        # once, after; the text goes in with its line spacing, not re-formatted after.
-        self.highlighter.setDocument(None)
+        # The text goes in with its line spacing, not re-formatted after; its quotes are
+        # filled paragraph by paragraph as they come into view (see ``paintEvent``).
         self.highlighter.index = SpanIndex(text, annotations)
+        self.highlighter.forget()
         content = self.document()
         content.setUndoRedoEnabled(False)
         content.clear()
@@ -85,23 +85,24 @@ class DocumentView(QPlainTextEdit):
         )
         cursor.setBlockFormat(spacing)
         cursor.insertText(text)
-        self.highlighter.setDocument(content)
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def show_annotations(
-        self, annotations: list[Annotation], changed: set[str] | None = None
+        self,
+        annotations: list[Annotation],
+        changed: set[str] | None = None,
+        fresh: list[Annotation] | None = None,
     ) -> None:
-        """New annotations for the same text; repaint only around ``changed`` (None: all)."""
-        before = {s.annotation.id: s for s in self.index.spans()}
-        self.index.rebuild(annotations)
+        """New annotations for the same text; repaint only around ``changed`` (None: all).
+        ``fresh``, when given, holds the new versions of the ``changed`` ones."""
         if changed is None:
+            self.index.rebuild(annotations)
             self.highlighter.rehighlight()
         else:
-            after = {s.annotation.id: s for s in self.index.spans()}
-            for annotation_id in changed:
-                for span in (before.get(annotation_id), after.get(annotation_id)):
-                    if span is not None:
-                        self.highlighter.rehighlight_range(span.start, span.end)
+            if fresh is None:
+                fresh = [a for a in annotations if a.id in changed]
+            for start, end in self.index.update(changed, fresh):
+                self.highlighter.rehighlight_range(start, end)
         self.viewport().update()
 
     def set_colours(self, colours: Colours, colour_by: ColourBy | None = None) -> None:
@@ -109,6 +110,7 @@ class DocumentView(QPlainTextEdit):
         if colour_by is not None:
             self.highlighter.colour_by = colour_by
         self.highlighter.rehighlight()
+        self.viewport().update()
 
     def mark_selected(self, annotation_id: str | None) -> None:
         old = self.highlighter.selected_id
@@ -192,12 +194,33 @@ class DocumentView(QPlainTextEdit):
         super().resizeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        self._fill_visible(event.rect())
         super().paintEvent(event)
         painter = QPainter(self.viewport())
         try:
             self._paint_underlines(painter, event.rect())
         finally:
             painter.end()
+
+    def _fill_visible(self, area: QRect) -> None:
+        # Fill the paragraphs about to be painted that are not filled yet. Their layouts
+        # change before this paint uses them, so the layout's call for one more paint is
+        # not needed (colours never change where lines break).
+        showing = []
+        block = self.firstVisibleBlock()
+        offset = self.contentOffset()
+        while block.isValid():
+            if self.blockBoundingGeometry(block).translated(offset).top() > area.bottom():
+                break
+            showing.append(block)
+            block = block.next()
+        layout = self.document().documentLayout()
+        blocked = layout.blockSignals(True)
+        try:
+            for block in showing:
+                self.highlighter.ensure(block)
+        finally:
+            layout.blockSignals(blocked)
 
     def _paint_underlines(self, painter: QPainter, area: QRect) -> None:
         # One line per nesting layer under each quote: solid when accepted, dashed when

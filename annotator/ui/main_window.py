@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from bisect import insort
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QToolBar, QWidget
 
-from annotator.core import Annotation, Codebook, Document, Speaker
+from annotator.core import Annotation, Codebook, Document, Speaker, Status
 from annotator.core.wording import plural
 from annotator.store import Changes, StoreError
 
@@ -100,7 +101,7 @@ class MainWindow(QMainWindow):
         self.corpus_panel = CorpusPanel()
         self.inspector = Inspector()
         self.table = AnnotationTable()
-        self.table.text_of = lambda document_id: self.project.document(document_id).text
+        self.table.text_of = self._text_of
         self.corpus_dock = dock(
             self, "Corpus", self.corpus_panel, Qt.DockWidgetArea.LeftDockWidgetArea
         )
@@ -284,6 +285,12 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.corpus_dock, self.inspector_dock], [390, 300], horizontal)
         self.resizeDocks([self.table_dock], [self.table.preferred_height()], vertical)
 
+    def _text_of(self, document_id: int) -> str:
+        # The open document's text is at hand; another's is read (a megabyte, for some).
+        if self.document is not None and self.document.id == document_id:
+            return self.document.text
+        return self.project.document(document_id).text
+
     def _first_document(self) -> int | None:
         ids = [s.id for s in self.corpus_panel.model.rows]
         last = self.project.setting("last_document")
@@ -373,18 +380,23 @@ class MainWindow(QMainWindow):
         self.show_legend()
         self.team.refresh()
 
-    def show_table(self, changed: set[str] | None = None) -> None:
-        """Fill the quote table; with ``changed`` (whole corpus shown) re-read only those."""
+    def show_table(
+        self, changed: set[str] | None = None, fresh: list[Annotation] | None = None
+    ) -> None:
+        """Fill the quote table; with ``changed``, update only those rows (``fresh``: their
+        new versions in this document, when already read)."""
         titles = {s.id: s.title for s in self.corpus_panel.model.rows}
         whole = self.table.whole_corpus.isChecked()
         self.table.table.setColumnHidden(0, not whole)  # the document column
-        if not whole:
-            rows = self.annotations
-        elif changed is not None and self.table.model.rows:
-            rows = self._patched(list(self.table.model.rows), changed, None)
+        shown = self.table.model
+        if changed is not None and shown.rows and titles == shown.titles:
+            if whole or fresh is None:
+                document_id = None if whole else self.document_id
+                fresh = self.project.annotations(document_id, ids=changed)
+            self.table.update_annotations(changed, fresh)
         else:
-            rows = self.project.annotations()
-        self.table.show_annotations(rows, titles)
+            rows = self.project.annotations() if whole else self.annotations
+            self.table.show_annotations(rows, titles)
         self.table.follow(self.selected_id)
 
     def filter_quotes(self) -> None:
@@ -400,7 +412,7 @@ class MainWindow(QMainWindow):
         rows = self.corpus_panel.model.rows
         quotes = sum(r.quotes for r in rows)
         here = len(self.annotations)
-        open_ = sum(1 for a in self.annotations if a.status.value == "suggested")
+        open_ = [a.status for a in self.annotations].count(Status.SUGGESTED)
         doc = f"This document: {plural(here, 'quote')}" + (f" ({open_} suggested)" if open_ else "")
         corpus = f"Corpus: {plural(len(rows), 'document')}, {plural(quotes, 'quote')}"
         self.counts.setText(f"{doc}   ·   {corpus}  ")
@@ -430,11 +442,11 @@ class MainWindow(QMainWindow):
         if vocabulary:
             self.annotations = self.project.annotations(self.document_id) if self.document else []
             self.view.show_annotations(self.annotations, None)
-        elif changes.annotations and self.document is not None:
-            self.annotations = self._patched(
-                self.annotations, changes.annotations, self.document_id
-            )
-            self.view.show_annotations(self.annotations, changes.annotations)
+        fresh = None
+        if not vocabulary and changes.annotations and self.document is not None:
+            fresh = self.project.annotations(self.document_id, ids=changes.annotations)
+            self.annotations = _patched(self.annotations, changes.annotations, fresh)
+            self.view.show_annotations(self.annotations, changes.annotations, fresh)
         if changes.documents or changes.annotations:
             summaries = self.project.summaries()
             self.corpus_panel.show_summaries(summaries, self.document_id)
@@ -442,7 +454,7 @@ class MainWindow(QMainWindow):
                 self.document = None  # deleted: show another one
                 self.open_document(summaries[0].id if summaries else None)
                 return
-            self.show_table(changes.annotations)
+            self.show_table(changes.annotations, fresh)
         if self.selected_id and self.selected() is None:
             self.selected_id = None
             self.view.mark_selected(None)
@@ -452,15 +464,6 @@ class MainWindow(QMainWindow):
         self.team.refresh()
         self.saved.setText("  Saved ✓  ")
         self.statusBar().showMessage("Saved", 2500)
-
-    def _patched(
-        self, shown: list[Annotation], changed: set[str], document_id: int | None
-    ) -> list[Annotation]:
-        """``shown`` with the ``changed`` quotes read afresh (of one document, or of all
-        for None): only those are read, however many quotes there are."""
-        fresh = self.project.annotations(document_id, ids=changed)
-        merged = [a for a in shown if a.id not in changed] + fresh
-        return sorted(merged, key=lambda a: (a.document_id, a.start, a.end, a.id))
 
     def _reload_details(self, document_id: int) -> None:
         # Its title, outlet or date may have been corrected (the text is kept: a new text
@@ -540,6 +543,21 @@ class MainWindow(QMainWindow):
         self.settings.setValue("colour_by", self.colour_by.value)
         self.settings.sync()
         super().closeEvent(event)
+
+
+def _patched(
+    shown: list[Annotation], changed: set[str], fresh: list[Annotation]
+) -> list[Annotation]:
+    """``shown`` (in reading order) with the ``changed`` quotes replaced by ``fresh``,
+    each put in its place rather than the whole list sorted again."""
+    kept = [a for a in shown if a.id not in changed] if changed else list(shown)
+    for annotation in fresh:
+        insort(kept, annotation, key=_reading_order)
+    return kept
+
+
+def _reading_order(annotation: Annotation) -> tuple[int, int, int, str]:
+    return (annotation.document_id, annotation.start, annotation.end, annotation.id)
 
 
 def _heading(document: Document | None) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -51,14 +51,14 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         ones inserted in sorted place, changed ones repainted (or moved when their sort key
         changed); nothing is reset or re-sorted as a whole, so selection and order stay."""
         rows = list(rows)
+        if not self.rows:  # nothing shown yet: nothing to keep
+            self._reset(rows)
+            return
         new_by_key = {self.key(row): row for row in rows}
         gone = [n for n, row in enumerate(self.rows) if self.key(row) not in new_by_key]
         coming = len(rows) - (len(self.rows) - len(gone))
         if max(len(gone), coming) > max(64, len(self.rows) // 2):  # mostly new: start afresh
-            self.beginResetModel()
-            self.rows = rows
-            self._resort()
-            self.endResetModel()
+            self._reset(rows)
             return
         for first, last in reversed(_runs(gone)):
             self._remove(first, last)
@@ -77,6 +77,34 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
             n = next(i for i, r in enumerate(self.rows) if self.key(r) == self.key(row))
             self._remove(n, n)
         for row in moved + [row for row in rows if self.key(row) not in kept]:
+            self._insert(row)
+
+    def _reset(self, rows: list[Row]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self._resort()
+        self.endResetModel()
+
+    def update_rows(self, changed: Collection[object], fresh: Sequence[Row]) -> None:
+        """Replace the rows whose keys are in ``changed`` by ``fresh`` (a key of
+        ``changed`` without a fresh row is gone; a fresh row with a new key comes in),
+        telling the views about those rows only: the others are not looked at again, so
+        an edit costs the same with ten rows or a hundred thousand."""
+        fresh_by_key = {self.key(row): row for row in fresh}
+        at = [n for n, row in enumerate(self.rows) if self.key(row) in changed]
+        shown = {self.key(self.rows[n]) for n in at}
+        coming = [row for key, row in fresh_by_key.items() if key not in shown]
+        for n in reversed(at):
+            old = self.rows[n]
+            new = fresh_by_key.get(self.key(old))
+            if new is None or (self.sort_column >= 0 and self._sort_key(new) != self._keys[n]):
+                self._remove(n, n)  # gone, or its place changes: put back below
+                if new is not None:
+                    coming.append(new)
+            elif new != old:
+                self.rows[n] = new
+                self.dataChanged.emit(self.index(n, 0), self.index(n, len(self.columns) - 1))
+        for row in coming:
             self._insert(row)
 
     def _remove(self, first: int, last: int) -> None:
@@ -111,13 +139,12 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         if not 0 <= self.sort_column < len(self.columns):
             self._keys = []
             return
-        keyed = sorted(
-            ((self._sort_key(row), n, row) for n, row in enumerate(self.rows)),
-            key=lambda item: item[0],
-            reverse=self.sort_order == Qt.SortOrder.DescendingOrder,
-        )
-        self._keys = [key for key, _n, _row in keyed]
-        self.rows = [row for _key, _n, row in keyed]
+        keys = list(map(self.columns[self.sort_column].sort, self.rows))
+        descending = self.sort_order == Qt.SortOrder.DescendingOrder
+        # Sorting positions by key keeps equal rows in their order, as a stable sort does.
+        order = sorted(range(len(keys)), key=keys.__getitem__, reverse=descending)
+        self._keys = [keys[n] for n in order]
+        self.rows = [self.rows[n] for n in order]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by ``column``; selections (persistent indexes) follow their rows."""
@@ -282,6 +309,7 @@ class AnnotationsModel(RowsModel[Annotation]):
         )
 
     def set_annotations(self, annotations: list[Annotation], titles: dict[int, str]) -> None:
+        """Show ``annotations`` (documents' texts are read again for the positions)."""
         self.positions.forget()
         if titles != self.titles:
             self.titles = titles

@@ -45,3 +45,27 @@ def test_postgres_exports_stream_as_on_sqlite(tmp_path, project, postgres_url):
                 prepare_export(project, ExportRequest(name, mine, selection)).run()
                 prepare_export(team, ExportRequest(name, theirs, selection)).run()
                 assert theirs.read_bytes() == mine.read_bytes(), name
+
+
+def test_postgres_checks_and_reads_quotes_as_sqlite_does(project, postgres_url):
+    import pytest
+
+    from annotator.core import Status
+    from annotator.store import StoreError
+
+    text = "🙂🎉 Ann arrived. “We stand firm,” Lee said. “Like a rock,” she added."
+    for opened in (project, Project(postgres_url)):
+        with opened:
+            doc = opened.add_document(Document(title="t", text=text))
+            start = text.index("We stand")
+            written = Annotation.on(doc.id, text, start, start + 13, devices=("metaphor",),
+                                    status=Status.SUGGESTED, confidence=0.5)  # fmt: skip
+            shifted = Annotation.on(doc.id, text, start, start + 13)
+            shifted = Annotation(**{**shifted.__dict__, "start": start - 1, "end": start + 12})
+            with pytest.raises(StoreError, match="does not match"):
+                opened.apply(AddAnnotation(shifted))
+            opened.apply(AddAnnotation(written))  # offsets in code points past two emoji
+            assert opened.annotations(doc.id) == [written]
+            assert opened.annotations(ids=[written.id])[0].created == written.created
+            [summary] = opened.summaries([doc.id])
+            assert (summary.quotes, summary.suggested) == (1, 1)

@@ -178,6 +178,12 @@ def test_summaries_count_quotes_and_open_suggestions(project):
     project.apply(AddAnnotation(quote(doc, "“We stand firm,”")))
     [summary] = project.summaries()
     assert (summary.id, summary.quotes, summary.suggested) == (doc.id, 2, 1)
+    other = project.add_document(Document(title="Other", text="Nothing quoted here."))
+    # After an edit, only the documents it touched are counted again.
+    assert project.summaries([other.id]) == [replace(summary, id=other.id, title="Other",
+                                                     quotes=0, suggested=0)]  # fmt: skip
+    assert project.summaries([doc.id, other.id]) == project.summaries()
+    assert project.summaries([]) == []
 
 
 def test_deleting_a_document_deletes_its_annotations(project):
@@ -204,6 +210,8 @@ def test_reimport_with_small_changes_reanchors_and_flags_orphans(project):
 def test_settings_persist(project):
     project.set_setting("last_document", "3")
     project.set_setting("last_document", "4")
+    assert project.setting("last_document") == "4"
+    project.set_setting("last_document", "4")  # the same again: nothing to write
     assert project.setting("last_document") == "4"
     assert project.setting("missing", "x") == "x"
 
@@ -245,6 +253,20 @@ def test_a_new_quote_must_still_match_its_text(project):
     wrong = replace(quote(doc, "Ann Lee arrived."), quote="Someone else")
     with pytest.raises(StoreError, match="does not match"):
         project.apply(AddAnnotation(wrong))
+    # Offsets count code points (the emoji before the quote counts one), one quote or many.
+    right = quote(doc, "Like a rock")
+    shifted = replace(right, start=right.start + 1, end=right.end + 1)
+    past_the_end = replace(right, start=len(TEXT) - 3, end=len(TEXT) + 8)
+    for bad in (shifted, past_the_end, replace(right, end=right.start)):
+        for edit in (AddAnnotation(bad), Batch(tuple(AddAnnotation(replace(bad, id=f"{bad.id}{n}"))
+                                                     for n in range(6)))):  # fmt: skip
+            with pytest.raises(StoreError, match="does not match"):
+                project.apply(edit)
+    missing = replace(right, document_id=doc.id + 1)
+    with pytest.raises(StoreError, match="no document"):
+        project.apply(AddAnnotation(missing))
+    project.apply(AddAnnotation(right))
+    assert project.annotations(doc.id) == [right]
 
 
 def test_a_bulk_import_reads_back_exactly(project):
@@ -275,3 +297,31 @@ def test_a_bulk_import_reads_back_exactly(project):
             0.5,
             "because",
         )
+
+
+def test_annotations_read_back_equal_what_was_written_field_by_field(project):
+    from dataclasses import fields
+    from datetime import UTC, datetime
+
+    doc = add_doc(project)
+    project.apply(AddSpeaker(Speaker(name="Ann Lee")))
+    early = datetime(2020, 1, 2, 3, 4, 5, 678901, tzinfo=UTC)
+    written = [
+        quote(doc, "We stand firm", speaker="Ann Lee", tone="confrontational",
+              devices=("metaphor", "loaded language"), note="firm", created=early,
+              modified=datetime(2022, 1, 1, tzinfo=UTC), annotator="kim"),
+        quote(doc, "Like a rock", status=Status.SUGGESTED, confidence=0.25, why="a cue",
+              devices=("simile",), created=early, modified=early),
+    ]  # fmt: skip
+    for annotation in written:
+        project.apply(AddAnnotation(annotation))
+    read = project.annotations(doc.id)
+    assert read == written
+    for got, want in zip(read, written, strict=True):
+        for field in fields(Annotation):
+            assert getattr(got, field.name) == getattr(want, field.name), field.name
+        assert got.created.tzinfo is not None and type(got.status) is Status
+        assert replace(got, note="changed").note == "changed" and hash(got) == hash(want)
+    # One of them, by id, and only the suggested ones.
+    assert project.annotations(ids=[written[1].id]) == [written[1]]
+    assert project.annotations(doc.id, statuses=frozenset({Status.SUGGESTED})) == [written[1]]
