@@ -300,18 +300,52 @@ def _where(values: tuple[str, ...]) -> list[tuple[str, str]]:
     return pairs
 
 
+class _Progress:
+    """How far an export is, one line on a terminal rewritten once per percent."""
+
+    def __init__(self) -> None:
+        self.shown = -1
+
+    def __call__(self, done: int, total: int, documents: int) -> bool:
+        percent = done * 100 // total if total else 100
+        if percent != self.shown:
+            self.shown = percent
+            line = f"\rwriting  {percent}% ({done:,} of {total:,} quotes, {documents:,} documents)"
+            click.echo(line, err=True, nl=False)
+        return True
+
+    def end(self) -> None:
+        if self.shown >= 0:  # the progress line ends before the summary or the error
+            click.echo(err=True)
+
+
+def _on_terminal() -> bool:
+    return sys.stderr.isatty()
+
+
+def _written(job: Job) -> str:
+    """Write ``job``, showing its progress when standard error is a terminal."""
+    if not _on_terminal():
+        return job.written()
+    progress = _Progress()
+    try:
+        return job.written(progress)
+    finally:
+        progress.end()
+
+
 def _run(prepare: Callable[[Path], Job], output: Path, suffix: str) -> None:
     """Prepare and write a job to ``output``; ``-`` is standard output."""
     if str(output) != "-":
         job = prepare(output)
-        click.echo(job.write(job.corpus))
+        click.echo(_written(job))
     else:  # written to a file first (writers need one), then copied out
         if not suffix:
             raise click.BadParameter("this format writes a folder; name one", param_hint="-o")
         with tempfile.TemporaryDirectory() as folder:
             written = Path(folder) / f"export{suffix}"
             job = prepare(written)
-            summary = job.write(job.corpus)
+            summary = _written(job)
             sys.stdout.buffer.write(written.read_bytes())
             sys.stdout.flush()
         click.echo(summary.replace(str(written), "standard output"), err=True)

@@ -262,3 +262,16 @@ def test_no_display_is_said_before_qt_starts():
 def test_info_says_where_the_default_project_lives(run, tmp_path):
     out = run("info")
     assert f"default project: {tmp_path / 'userdata' / 'default.speechmark'}" in out
+
+
+def test_an_export_shows_its_progress_on_a_terminal(coded, tmp_path, monkeypatch):
+    import annotator.cli
+
+    out = tmp_path / "quotes.jsonl"
+    assert "writing" not in coded("export", "-o", str(out), "--status", "any")  # not a terminal
+    monkeypatch.setattr(annotator.cli, "_on_terminal", lambda: True)
+    printed = coded("export", "-o", str(out), "--status", "any")
+    steps = [line for line in printed.split("\r") if line.startswith("writing")]
+    assert steps[0].startswith("writing  0% (0 of 2 quotes, 0 documents)")
+    assert steps[-1].startswith("writing  100% (2 of 2 quotes, 2 documents)\n")
+    assert printed.endswith("(2 items, 2 quotes).\n")

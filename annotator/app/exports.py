@@ -206,10 +206,14 @@ class Job(Generic[Selected]):
         documents written) as it goes; when that answers False it stops with
         ``ExportCancelled`` and the target is left as it was.
         """
+        return f"{self.written(progress)} {self.note}".rstrip()
+
+    def written(self, progress: ExportProgress | None = None) -> str:
+        """Write the file (as ``run`` does); the summary without the note."""
         corpus = self.corpus
         if progress is not None and self.streams:
             corpus = cast(Selected, watched(corpus, progress))
-        return f"{self.write(corpus)} {self.note}".rstrip()
+        return self.write(corpus)
 
 
 def _selected(project: Project, selection: Selection) -> tuple[Corpus, Corpus, str]:
