@@ -72,9 +72,21 @@ def _strict(data: bytes, encoding: str, what: str) -> str:
 def _with_bom(data: bytes) -> Decoded | None:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
+            if bom == codecs.BOM_UTF32_LE and not _plausible_utf32_le(data[len(bom) :]):
+                continue  # the UTF-16 mark followed by a NUL character, not a UTF-32 mark
             text = _strict(data[len(bom) :], encoding, f"marked as {encoding.upper()}")
             return Decoded(text, encoding)
     return None
+
+
+def _plausible_utf32_le(body: bytes) -> bool:
+    """Whether what follows FF FE 00 00 reads as UTF-32: whole 4-byte units, each a code
+    point in a plane in use (0-3, 14-16). UTF-16 text that begins with a NUL character
+    starts with the same four bytes, and as UTF-32 its next units fall in unused planes."""
+    if len(body) % 4:
+        return False
+    sample = body[: 1 << 16]
+    return not any(sample[3::4]) and set(sample[2::4]) <= {0, 1, 2, 3, 14, 15, 16}
 
 
 def _wide_without_bom(data: bytes) -> Decoded | None:

@@ -37,6 +37,16 @@ def test_utf16_with_controls_between_letters_is_not_taken_for_utf32(tmp_path, te
     assert read_document(path).text == text.replace("\r", "\n").strip("\n")
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_a_text_that_begins_with_a_nul_is_read_in_its_marked_encoding(tmp_path, encoding):
+    # UTF-16's mark FF FE then a NUL character gives FF FE 00 00: UTF-32's mark
+    path = tmp_path / "nul.txt"
+    path.write_bytes(("\x00" + TEXT + "🙂").encode(encoding))
+    notes: list[str] = []
+    assert read_document(path, notes).text == TEXT + "🙂"
+    assert notes == ["removed 1 control character(s) (the first, U+0000, at line 1)"]
+
+
 def test_broken_utf16_without_a_byte_order_mark_is_refused(tmp_path):
     path = tmp_path / "article.txt"
     path.write_bytes(TEXT.encode("utf-16-le") + b"\x00\xd8")  # a lone high surrogate
