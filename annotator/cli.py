@@ -301,7 +301,7 @@ def _where(values: tuple[str, ...]) -> list[tuple[str, str]]:
 
 
 class _Progress:
-    """How far an export is, one line on a terminal rewritten once per percent."""
+    """How far an export or briefing is, one line on a terminal rewritten once per percent."""
 
     def __init__(self) -> None:
         self.shown = -1
@@ -310,7 +310,9 @@ class _Progress:
         percent = done * 100 // total if total else 100
         if percent != self.shown:
             self.shown = percent
-            line = f"\rwriting  {percent}% ({done:,} of {total:,} quotes, {documents:,} documents)"
+            # an export counts the documents it has written; a briefing lays out quotes only
+            counted = f", {documents:,} documents" if documents else ""
+            line = f"\rwriting  {percent}% ({done:,} of {total:,} quotes{counted})"
             click.echo(line, err=True, nl=False)
         return True
 

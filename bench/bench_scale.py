@@ -203,7 +203,7 @@ def task_export(project: str, format_name: str, output: str) -> float:
     with Project(project) as opened:
         selection = Selection(statuses=tuple(Status))
         job = prepare_export(opened, ExportRequest(format_name, Path(output), selection))
-        job.write(job.corpus)
+        job.written()
     return time.perf_counter() - start
 
 
@@ -260,7 +260,7 @@ def task_briefing(project: str, output: str) -> float:
     start = time.perf_counter()
     with Project(project) as opened:
         job = prepare_briefing(opened, BriefingRequest(Path(output), Selection()))
-        job.write(job.corpus)
+        job.written()
     return time.perf_counter() - start
 
 

@@ -272,6 +272,17 @@ def test_an_export_shows_its_progress_on_a_terminal(coded, tmp_path, monkeypatch
     monkeypatch.setattr(annotator.cli, "_on_terminal", lambda: True)
     printed = coded("export", "-o", str(out), "--status", "any")
     steps = [line for line in printed.split("\r") if line.startswith("writing")]
-    assert steps[0].startswith("writing  0% (0 of 2 quotes, 0 documents)")
+    assert steps[0].startswith("writing  0% (0 of 2 quotes)")
     assert steps[-1].startswith("writing  100% (2 of 2 quotes, 2 documents)\n")
     assert printed.endswith("(2 items, 2 quotes).\n")
+
+
+def test_a_briefing_shows_its_progress_on_a_terminal(coded, tmp_path, monkeypatch):
+    import annotator.cli
+
+    monkeypatch.setattr(annotator.cli, "_on_terminal", lambda: True)
+    printed = coded("briefing", "-o", str(tmp_path / "b.docx"), "--status", "any")
+    steps = [line for line in printed.split("\r") if line.startswith("writing")]
+    assert steps[0].startswith("writing  0% (0 of 2 quotes)")
+    assert steps[-1].startswith("writing  100% (2 of 2 quotes)\n")
+    assert "Wrote" in printed.split("\n")[-2]

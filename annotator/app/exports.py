@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from annotator import paths
-from annotator.app.watching import ExportProgress, watched
+from annotator.app.watching import ExportCancelled, ExportProgress, watched
 from annotator.core import CodeKind, Status
 from annotator.core.corpus import Corpus, CorpusFilter, select, unplaced, unplaced_note
 from annotator.core.reading import CorpusSource
@@ -189,31 +189,29 @@ class Job(Generic[Selected]):
     """A selection and the step that writes it; ``run()`` returns a one-line summary.
 
     ``corpus`` is a ``Corpus`` or a ``CorpusStream``; ``len(corpus.annotations)`` is its
-    number of quotes either way. ``note`` says what the selection left out that the
+    number of quotes either way. ``write(corpus, progress)`` writes it, reporting to
+    ``progress`` when one is given. ``note`` says what the selection left out that the
     analyst may not expect ("" if none).
     """
 
     corpus: Selected
-    write: Callable[[Selected], str]
+    write: Callable[[Selected, ExportProgress | None], str]
     description: str
     note: str = ""
-    streams: bool = False  # written in one pass over ``corpus`` that can report progress
 
     def run(self, progress: ExportProgress | None = None) -> str:
         """Write the file; the summary ends with the note, if any.
 
-        A job that ``streams`` reports to ``progress`` (quotes written, quotes in all,
-        documents written) as it goes; when that answers False it stops with
-        ``ExportCancelled`` and the target is left as it was.
+        ``progress`` hears how far the job is (quotes written, quotes in all, documents
+        written; an export reports before each document, a briefing before each quote).
+        When it answers False the job stops with ``ExportCancelled`` and the target is
+        left as it was.
         """
         return f"{self.written(progress)} {self.note}".rstrip()
 
     def written(self, progress: ExportProgress | None = None) -> str:
         """Write the file (as ``run`` does); the summary without the note."""
-        corpus = self.corpus
-        if progress is not None and self.streams:
-            corpus = cast(Selected, watched(corpus, progress))
-        return self.write(corpus)
+        return self.write(self.corpus, progress)
 
 
 def _selected(project: Project, selection: Selection) -> tuple[Corpus, Corpus, str]:
@@ -250,14 +248,15 @@ def prepare_export(project: Project, request: ExportRequest) -> Job[CorpusStream
 
     stream = CorpusStream.of(project, selection.to_filter(), with_quotes=selection.with_quotes)
 
-    def write(selected: CorpusStream) -> str:
-        count = fmt.writer()(selected, request.path)
+    def write(selected: CorpusStream, progress: ExportProgress | None) -> str:
+        source = selected if progress is None else cast(CorpusStream, watched(selected, progress))
+        count = fmt.writer()(source, request.path)
         quotes = plural(len(selected.annotations), "quote")
         return f"Wrote {request.path} ({plural(count, 'item')}, {quotes})."
 
     quotes = plural(len(stream.annotations), "quote")
     note = unplaced_note(stream.counts.unplaced)
-    return Job(stream, write, f"Exporting {quotes} as {fmt.label}…", note, streams=True)
+    return Job(stream, write, f"Exporting {quotes} as {fmt.label}…", note)
 
 
 def prepare_briefing(project: Project, request: BriefingRequest) -> Job[Corpus]:
@@ -272,7 +271,7 @@ def prepare_briefing(project: Project, request: BriefingRequest) -> Job[Corpus]:
     scope = request.selection.describe(titles)
     reliability = _reliability(everything, corpus, request) if request.include_agreement else None
 
-    def write(selected: Corpus) -> str:
+    def write(selected: Corpus, progress: ExportProgress | None) -> str:
         count = write_briefing(
             selected,
             request.path,
@@ -283,12 +282,23 @@ def prepare_briefing(project: Project, request: BriefingRequest) -> Job[Corpus]:
             include_context=request.include_context,
             scope=scope,
             reliability=reliability,
+            laid_out=None if progress is None else _laying_out(progress),
         )
         documents = plural(len(selected.documents), "document")
         return f"Wrote {request.path} ({plural(count, 'quote')} from {documents})."
 
     quotes = plural(len(corpus.annotations), "quote")
     return Job(corpus, write, f"Writing a briefing of {quotes}…", note)
+
+
+def _laying_out(progress: ExportProgress) -> Callable[[int, int], None]:
+    """A briefing's per-quote report, stopping the layout when ``progress`` says so."""
+
+    def laid_out(done: int, total: int) -> None:
+        if not progress(done, total, 0):
+            raise ExportCancelled
+
+    return laid_out
 
 
 def _reliability(everything: Corpus, selected: Corpus, request: BriefingRequest) -> Any:

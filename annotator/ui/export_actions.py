@@ -111,8 +111,6 @@ class JobRun(QObject):
         self.parent_widget, self.what, self.path, self.folder = parent, what, path, folder
         self.progress = QProgressDialog(job.description, "Cancel", 0, 0, parent)
         self.progress.setWindowTitle(what)
-        if not job.streams:  # a briefing is laid out whole: it cannot stop halfway
-            self.progress.setCancelButton(None)
         modality = Qt.WindowModality.WindowModal if parent else Qt.WindowModality.ApplicationModal
         self.progress.setWindowModality(modality)
         self.progress.setMinimumDuration(300)

@@ -329,14 +329,16 @@ def test_job_worker_reports_success_and_failure_from_its_thread(
     qtbot, coded: Project, tmp_path: Path
 ) -> None:
     corpus = select(coded.corpus(), Selection().to_filter())
-    job = Job(corpus, lambda selected: f"{len(selected.annotations)} written", "Writing…")
+    job = Job(
+        corpus, lambda selected, _progress: f"{len(selected.annotations)} written", "Writing…"
+    )
     owner = QDialog()
     worker = JobWorker(job)
     with qtbot.waitSignal(worker.finished, timeout=5000) as done:
         start_job(worker, owner)
     assert done.args == ["3 written"]
 
-    def broken(_selected: object) -> str:
+    def broken(_selected: object, _progress: object) -> str:
         raise OSError("disk\nfull")
 
     worker = JobWorker(Job(corpus, broken, "Writing…"))
@@ -501,16 +503,38 @@ def test_an_export_shows_its_progress_and_cancel_leaves_the_old_file(
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".part") == []
 
 
-def test_a_briefing_cannot_be_cancelled_halfway(
+def test_a_briefing_shows_its_progress_and_cancel_leaves_the_old_file(
     qtbot, coded: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reports
 ) -> None:
+    target = tmp_path / "brief.docx"
+    target.write_bytes(b"the previous briefing")
+    stop_pressed = threading.Event()
+    original = JobWorker._progress
+
+    def held(worker: JobWorker, done: int, total: int, documents: int) -> bool:
+        if done == 1:  # the layout waits after its first quote until Cancel
+            assert stop_pressed.wait(5)
+        return original(worker, done, total, documents)
+
     def accept(dialog: BriefingDialog) -> int:
-        dialog.output.set_path(tmp_path / "brief.docx")
+        dialog.output.set_path(target)
         return QDialog.DialogCode.Accepted
 
+    monkeypatch.setattr(JobWorker, "REPORT_EVERY", 0.0)
+    monkeypatch.setattr(JobWorker, "_progress", held)
     monkeypatch.setattr(BriefingDialog, "exec", accept)
-    export_actions.open_briefing_dialog(None, coded)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    export_actions.open_briefing_dialog(window, coded)
     (run,) = export_actions._running
-    assert run.progress.findChild(QPushButton) is None  # no Cancel button to press
+    qtbot.waitUntil(lambda: run.progress.maximum() > 0, timeout=10000)
+    assert "quotes written" in run.progress.labelText()
+    cancel = run.progress.findChild(QPushButton)
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    stop_pressed.set()
     qtbot.waitUntil(lambda: export_actions.active_jobs() == 0, timeout=10000)
-    assert len(reports["success"]) == 1
+    assert reports == {"success": [], "failure": []}
+    assert window.statusBar().currentMessage() == (
+        "Briefing cancelled: brief.docx was not written."
+    )
+    assert target.read_bytes() == b"the previous briefing"

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from annotator.core.corpus import Corpus
@@ -27,6 +28,7 @@ def write_briefing(
     include_context: bool = False,
     scope: str | None = None,
     reliability: ReliabilityTable | None = None,
+    laid_out: Callable[[int, int], None] | None = None,
 ) -> int:
     """Write a Word briefing of ``corpus`` (already filtered) to ``path``; return quotes written.
 
@@ -35,7 +37,9 @@ def write_briefing(
     replaced; Speechmark's own styles are added only where the template lacks them.
     ``include_context`` prints the sentence around each quote; ``scope`` describes the
     selection (filters) on the title page; ``reliability`` adds an appendix of the
-    analysts' agreement.
+    analysts' agreement. ``laid_out(quotes done, quotes in all)`` is called before each
+    quote is laid out; what it raises stops the briefing, and ``path`` is left as it was
+    (the file is written beside it and renamed when complete).
     """
     briefing = build_briefing(
         corpus,
@@ -49,4 +53,11 @@ def write_briefing(
         "tone": tone_by_speaker_png(briefing.tone_chart),
         "devices": device_frequency_png(briefing.device_chart),
     }
-    return render_docx(briefing, path, charts=charts, template=template, reliability=reliability)
+    return render_docx(
+        briefing,
+        path,
+        charts=charts,
+        template=template,
+        reliability=reliability,
+        laid_out=laid_out,
+    )

@@ -8,6 +8,7 @@ grouped as asked, and an appendix of sources. Every piece of text passes through
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -24,6 +25,7 @@ from annotator.io.briefing.describe import device_chart_text, tone_chart_text
 from annotator.io.briefing.layout import Layout, add_run
 from annotator.io.briefing.model import Briefing, Label, QuoteBlock, ReliabilityTable, format_day
 from annotator.io.common import is_rtl, xml_safe
+from annotator.io.safe_write import replacing_file
 
 CHART_WIDTH = Cm(16)
 KEEP_TOGETHER_CHARS = 1200  # longer quotes may break across pages
@@ -203,7 +205,8 @@ def _quote(layout: Layout, quote: QuoteBlock) -> None:
         part.paragraph_format.keep_with_next = True
 
 
-def _body(layout: Layout, briefing: Briefing) -> int:
+def _body(layout: Layout, briefing: Briefing, laid_out: Callable[[int, int], None]) -> int:
+    total = sum(len(section.quotes) for section in briefing.sections)
     heading = layout.heading(f"Quotes by {_GROUP_TITLES[briefing.group_by]}", 1)
     heading.paragraph_format.page_break_before = True
     written = 0
@@ -216,8 +219,10 @@ def _body(layout: Layout, briefing: Briefing) -> int:
                 layout, section.subheading, styles.ATTRIBUTION
             ).paragraph_format.keep_with_next = True
         for quote in section.quotes:
+            laid_out(written, total)
             _quote(layout, quote)
             written += 1
+    laid_out(written, total)
     return written
 
 
@@ -274,8 +279,13 @@ def render_docx(
     charts: dict[str, bytes | None],
     template: Path | str | None = None,
     reliability: ReliabilityTable | None = None,
+    laid_out: Callable[[int, int], None] | None = None,
 ) -> int:
-    """Write ``briefing`` to ``path`` (on ``template`` if given); return the quotes written."""
+    """Write ``briefing`` to ``path`` (on ``template`` if given); return the quotes written.
+
+    ``laid_out`` hears (quotes done, quotes in all) before each quote; if it raises, the
+    briefing stops and ``path`` is left as it was.
+    """
     document = docx.Document(str(template)) if template else docx.Document()
     if template:
         styles.clear_body(document)
@@ -286,11 +296,16 @@ def render_docx(
     layout = Layout(document)
     _title_page(layout, briefing)
     _summary(layout, briefing, charts)
-    written = _body(layout, briefing)
+    written = _body(layout, briefing, laid_out or _unwatched)
     _appendix(layout, briefing)
     if reliability is not None:
         _reliability(layout, reliability)
     document.core_properties.title = xml_safe(briefing.title)[:250]
     document.core_properties.author = xml_safe(briefing.analyst or "Speechmark")[:250]
-    document.save(str(path))
+    with replacing_file(path) as temporary:  # never a half-written briefing at ``path``
+        document.save(str(temporary))
     return written
+
+
+def _unwatched(_done: int, _total: int) -> None:
+    pass
