@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 from annotator.suggest import context_strategies as near
 from annotator.suggest import cue_strategies as cue
-from annotator.suggest import weights
+from annotator.suggest import phrases, weights
 from annotator.suggest.article import Article
 from annotator.suggest.cue_strategies import Candidate, Quote
 from annotator.suggest.hints import hints_for
@@ -46,6 +46,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     near.paragraph_after_name,
     near.partial_quote,
     near.quote_in_sentence,
+    phrases.heading_speaker,
     near.text_subject,
 )
 
@@ -173,7 +174,7 @@ def is_speech(q: Quote, quoted: list[str], candidate: Candidate | None) -> bool:
         return False  # the name of a report, book or show: “…”, not speech
     if candidate is None or candidate.place == "after" or not short:
         return True
-    return not all(map(_title_word, quoted))
+    return not all(map(_title_word, quoted)) or phrases.title_case_is_speech(q)
 
 
 def _title_word(word: str) -> bool:

@@ -1,0 +1,50 @@
+"""Short title-case phrases: kept as speech in headings and where someone used them."""
+
+from __future__ import annotations
+
+from annotator.suggest import suggest
+from annotator.suggest.phrases import is_heading
+
+
+def quotes(text: str) -> dict[str, str | None]:
+    return {s.quote.strip("“”‘’,."): s.speaker for s in suggest(text)}
+
+
+def test_a_heading_is_short_and_capitalised() -> None:
+    heading = "Varga: Harbour Plan Is a ‘Costly Mistake’ for the Town"
+    assert is_heading(heading, 0, len(heading))
+    sentence = "Tomas Varga said the harbour plan was a ‘costly mistake’ for the town."
+    assert not is_heading(sentence, 0, len(sentence))
+    assert not is_heading("Varga", 0, 5)  # one word is no heading
+
+
+def test_a_title_case_phrase_in_a_heading_after_a_name_and_colon_is_speech() -> None:
+    text = (
+        "Tomas Varga: Harbour Plan Is a ‘Costly Mistake’\n\n"
+        "Tomas Varga, the harbour master, spoke to reporters on Monday.\n"
+    )
+    assert quotes(text) == {"Costly Mistake": "Tomas Varga"}
+
+
+def test_a_title_case_phrase_in_a_heading_with_no_speaker_is_left_out() -> None:
+    text = "Harbour Plan Heads Into ‘Stormy Waters’\n\nThe council meets on Monday.\n"
+    assert quotes(text) == {}
+
+
+def test_a_label_someone_called_another_is_speech() -> None:
+    text = "Within minutes, Dana Whitfield called her rival “Little Ferret” for the third time."
+    assert quotes(text) == {"Little Ferret": "Dana Whitfield"}
+    text = "Tomas Varga refers to the governor only as “The Chief.”"
+    assert quotes(text) == {"The Chief": "Tomas Varga"}
+
+
+def test_a_one_word_answer_after_said_is_speech() -> None:
+    text = "Asked whether he would resign, Tomas Varga said, “Never.”"
+    assert quotes(text) == {"Never": "Tomas Varga"}
+
+
+def test_a_title_read_or_named_is_not_speech() -> None:
+    text = "Tomas Varga said he had watched “The Long Night” twice before the vote."
+    assert quotes(text) == {}
+    text = "Dana Whitfield backed the so called “Harbour Compact” in March."
+    assert quotes(text) == {}
