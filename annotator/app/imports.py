@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from annotator.core import Annotation, Document
+from annotator.core import Document
 from annotator.core.corpus import Corpus
 from annotator.core.edits import (
     AddAnnotation,
@@ -30,6 +30,7 @@ from annotator.io.importers import ImportProblem, read_document, scan
 from annotator.store.corpus_import import CorpusImportReport, corpus_import_edit
 
 if TYPE_CHECKING:
+    from annotator.core.records import QuoteRecord
     from annotator.store import Project
     from annotator.store.bulk_import import ImportedParts
 
@@ -215,18 +216,18 @@ def import_corpus_file(
     is_qdpx = qdpx if qdpx is not None else path.suffix.lower() == ".qdpx"
     if is_qdpx or project.engine.dialect.name != "sqlite":
         return import_corpus(project, read_corpus(path, qdpx=is_qdpx), label)
-    from annotator.io.jsonl import iter_jsonl
+    from annotator.io.jsonl import iter_jsonl_records
     from annotator.store.bulk_import import import_documents
 
     size = max(1, path.stat().st_size)
-    lines = iter_jsonl(path)
+    lines = iter_jsonl_records(path)
     read = 0
 
-    def documents() -> Iterator[tuple[Document, list[Annotation]]]:
+    def documents() -> Iterator[tuple[Document, list[QuoteRecord]]]:
         nonlocal read
         for line in lines:
             read = line.end
-            yield line.document, line.annotations
+            yield line.document, line.quotes
 
     def each(count: int) -> bool:
         return progress is None or progress(read, size, count)
