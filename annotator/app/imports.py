@@ -26,7 +26,6 @@ from annotator.core.edits import (
     ReviseDocument,
 )
 from annotator.io.files import display_path
-from annotator.io.importers import ImportProblem, read_document, scan
 from annotator.store.corpus_import import CorpusImportReport, corpus_import_edit
 
 if TYPE_CHECKING:
@@ -106,6 +105,10 @@ class _Plan:
 def read_one(path: Path, notes: list[str] | None = None) -> Document | str:
     """The document in ``path``, or why it cannot be read; what the reader had to decide
     (a guessed encoding...) is appended to ``notes``."""
+    # The article readers (and their decoding and metadata libraries) are loaded when a
+    # file is read, not for a corpus import, which never needs them.
+    from annotator.io.importers import ImportProblem, read_document
+
     try:
         return read_document(path, notes)
     except ImportProblem as problem:
@@ -122,6 +125,8 @@ def import_files(
     Cancelling keeps what was read so far (it goes in); the report's ``edit`` is the
     applied edit, with the new documents' ids, for an undo stack.
     """
+    from annotator.io.importers import scan
+
     files, skipped = scan(paths)
     report = ImportReport(skipped=skipped)
     plan = _Plan(project)

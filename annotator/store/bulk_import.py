@@ -125,6 +125,9 @@ class _BulkRun:
         rows = self.connection.execute(sa.select(DOCUMENTS.c.sha256, DOCUMENTS.c.id))
         self.by_hash: dict[str, int] = {sha: i for sha, i in rows}
         self.taken: set[int] = set(self.by_hash.values())
+        # The quotes in the project before the import. The ones it adds are not kept: a
+        # hundred thousand ids would be held to the end for nothing, as an id given twice
+        # is refused by the reader (naming both lines) or else by the table's key.
         self.present_quotes: set[str] = set(
             self.connection.execute(sa.select(ANNOTATIONS.c.id)).scalars()
         )
@@ -185,7 +188,6 @@ class _BulkRun:
             if quote_id in present:
                 self.annotations_present += 1
                 continue
-            present.add(quote_id)
             start, end = quote[_START], quote[_END]
             if text[start:end] != quote[_QUOTE]:
                 raise StoreError(f"quote {quote_id} does not match its text at {start}-{end}")
