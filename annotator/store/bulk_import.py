@@ -44,6 +44,7 @@ from annotator.store.project import Project, count_edit
 from annotator.store.translate import stored
 
 BATCH_ROWS = 5000  # quote rows gathered before one bulk insert
+BATCH_TEXT = 2_000_000  # characters of new documents' texts gathered before one, at most
 LABEL = "Import corpus"
 
 # Called after each document with how many have been read; False cancels the import.
@@ -136,6 +137,8 @@ class _BulkRun:
         self.sqlite = self.connection.dialect.name == "sqlite"
         self.times: dict[datetime | None, Any] = {None: self._time(now())}
         self.provisional: list[int] = []  # documents to renumber at the end
+        self.document_rows: list[dict[str, Any]] = []
+        self.pending_text = 0  # characters of the texts in ``document_rows``
         self.quote_rows: list[tuple[Any, ...]] = []
         self.device_rows: list[tuple[Any, ...]] = []
         self.parts = ImportedParts()
@@ -158,7 +161,7 @@ class _BulkRun:
             self.added_hashes.add(sha)
             onto_present = False
         self._add_quotes(quotes, target, document.text, onto_present)
-        if len(self.quote_rows) >= BATCH_ROWS:
+        if len(self.quote_rows) >= BATCH_ROWS or self.pending_text >= BATCH_TEXT:
             self._flush()
 
     def _add_document(self, document: Document) -> int:
@@ -171,7 +174,8 @@ class _BulkRun:
         self.taken.add(document_id)
         values = translate.document_row(document)
         values["id"] = document_id
-        self.connection.execute(insert(DOCUMENTS), values)
+        self.document_rows.append(values)  # written before its quotes (see ``_flush``)
+        self.pending_text += len(document.text)
         self.parts.documents.append(document_id)
         return document_id
 
@@ -268,7 +272,12 @@ class _BulkRun:
 
     def _flush(self) -> None:
         # Emptied in place: ``_add_quotes`` holds these lists while it may flush them
-        # (when a quote names a new speaker or code).
+        # (when a quote names a new speaker or code). Documents go first: their quotes
+        # refer to them.
+        if self.document_rows:
+            self.connection.execute(insert(DOCUMENTS), self.document_rows)
+            self.document_rows.clear()
+            self.pending_text = 0
         if self.quote_rows:
             insert_rows(self.connection, ANNOTATIONS, _QUOTE_COLUMNS, self.quote_rows)
             self.quote_rows.clear()
