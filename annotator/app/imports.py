@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from annotator.core import Annotation, Document
+from annotator.core import Document
 from annotator.core.corpus import Corpus
 from annotator.core.edits import (
     AddAnnotation,
@@ -26,10 +26,10 @@ from annotator.core.edits import (
     ReviseDocument,
 )
 from annotator.io.files import display_path
-from annotator.io.importers import ImportProblem, read_document, scan
 from annotator.store.corpus_import import CorpusImportReport, corpus_import_edit
 
 if TYPE_CHECKING:
+    from annotator.core.records import QuoteRecord
     from annotator.store import Project
     from annotator.store.bulk_import import ImportedParts
 
@@ -105,6 +105,10 @@ class _Plan:
 def read_one(path: Path, notes: list[str] | None = None) -> Document | str:
     """The document in ``path``, or why it cannot be read; what the reader had to decide
     (a guessed encoding...) is appended to ``notes``."""
+    # The article readers (and their decoding and metadata libraries) are loaded when a
+    # file is read, not for a corpus import, which never needs them.
+    from annotator.io.importers import ImportProblem, read_document
+
     try:
         return read_document(path, notes)
     except ImportProblem as problem:
@@ -121,6 +125,8 @@ def import_files(
     Cancelling keeps what was read so far (it goes in); the report's ``edit`` is the
     applied edit, with the new documents' ids, for an undo stack.
     """
+    from annotator.io.importers import scan
+
     files, skipped = scan(paths)
     report = ImportReport(skipped=skipped)
     plan = _Plan(project)
@@ -215,18 +221,18 @@ def import_corpus_file(
     is_qdpx = qdpx if qdpx is not None else path.suffix.lower() == ".qdpx"
     if is_qdpx or project.engine.dialect.name != "sqlite":
         return import_corpus(project, read_corpus(path, qdpx=is_qdpx), label)
-    from annotator.io.jsonl import iter_jsonl
+    from annotator.io.jsonl import iter_jsonl_records
     from annotator.store.bulk_import import import_documents
 
     size = max(1, path.stat().st_size)
-    lines = iter_jsonl(path)
+    lines = iter_jsonl_records(path)
     read = 0
 
-    def documents() -> Iterator[tuple[Document, list[Annotation]]]:
+    def documents() -> Iterator[tuple[Document, list[QuoteRecord]]]:
         nonlocal read
         for line in lines:
             read = line.end
-            yield line.document, line.annotations
+            yield line.document, line.quotes
 
     def each(count: int) -> bool:
         return progress is None or progress(read, size, count)

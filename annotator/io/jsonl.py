@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from annotator.core import Annotation, Document, context_around
+from annotator.core import Annotation, Document
 from annotator.core.corpus import Corpus
-from annotator.core.fields import CARRIED, fields_from_json, from_json, json_encoders
+from annotator.core.fields import json_encoders
 from annotator.core.reading import CorpusSource, Order
+from annotator.core.records import RECORD_FIELDS, QuoteReader, QuoteRecord, annotation_of_record
 from annotator.io.files import ImportProblem, open_regular
 from annotator.io.safe_write import writing_text
 
@@ -30,10 +31,9 @@ DOCUMENT_KEYS = (
     "id", "title", "source", "outlet", "author", "published", "language", "url", "attributes",
     "text",
 )  # fmt: skip
-# Every carried field of a quote (see ``annotator.core.fields``), its id first; the
+# Every carried field of a quote (see ``annotator.core.records``), its id first; the
 # document it belongs to is the line it sits on.
-ANNOTATION_KEYS = ("id", *(name for name in CARRIED if name not in ("id", "document_id")))
-_READ_KEYS = ANNOTATION_KEYS[1:]
+ANNOTATION_KEYS = RECORD_FIELDS
 
 
 class CorpusFormatError(ValueError):
@@ -71,25 +71,6 @@ def write_jsonl(corpus: CorpusSource, path: Path | str) -> int:
     return written
 
 
-def _annotation(raw: Any, doc_id: int, text: str, where: str) -> Annotation:
-    if not isinstance(raw, dict):
-        raise CorpusFormatError(f"{where}: an annotation must be a JSON object")
-    values = fields_from_json(raw, _READ_KEYS)
-    start, end = values["start"], values["end"]
-    if not 0 <= start < end <= len(text):
-        raise CorpusFormatError(f"{where}: annotation span {start}-{end} is outside the text")
-    if values["quote"] is not None and values["quote"] != text[start:end]:
-        raise CorpusFormatError(f"{where}: annotation quote does not match text[{start}:{end}]")
-    values["quote"] = text[start:end]
-    for stamp in ("created", "modified"):  # unknown: now, as for a quote marked today
-        if values[stamp] is None:
-            del values[stamp]
-    if raw.get("id") is not None:
-        values["id"] = from_json("id", raw["id"])
-    prefix, suffix = context_around(text, start, end)
-    return Annotation(document_id=doc_id, prefix=prefix, suffix=suffix, **values)
-
-
 def _document(raw: dict[str, Any], doc_id: int, fallback_title: str) -> Document:
     for key in DOCUMENT_KEYS[1:]:
         if key != "attributes" and raw.get(key) is not None and not isinstance(raw[key], str):
@@ -124,8 +105,32 @@ class CorpusLine:
     end: int  # bytes of the file read up to the end of this line
 
 
+@dataclass(frozen=True)
+class CorpusRecords:
+    """One document of a JSONL corpus with its quotes as plain records (see
+    ``annotator.core.records``: what a bulk import writes), and the line it came from."""
+
+    document: Document
+    quotes: list[QuoteRecord]
+    number: int  # the line number in the file, from 1
+    where: str  # "file, line n", for messages about this line
+    end: int  # bytes of the file read up to the end of this line
+
+
 def iter_jsonl(path: Path) -> Iterator[CorpusLine]:
-    """Each document of a JSONL corpus as it is read: the file is never held whole.
+    """Each document of a JSONL corpus as it is read, with its quotes as ``Annotation``
+    objects: the file is never held whole (see ``iter_jsonl_records``, which this reads)."""
+    for line in iter_jsonl_records(path):
+        document = line.document
+        doc_id, text = document.id, document.text
+        assert doc_id is not None
+        annotations = [annotation_of_record(doc_id, text, quote) for quote in line.quotes]
+        yield CorpusLine(document, annotations, line.number, line.where, line.end)
+
+
+def iter_jsonl_records(path: Path) -> Iterator[CorpusRecords]:
+    """Each document of a JSONL corpus as it is read, its quotes as records checked as
+    ``iter_jsonl`` checks them: the file is never held whole.
 
     Raises CorpusFormatError naming the file and line when a line is not valid, when the
     file is too large (``CORPUS_LIMIT``) or has no documents. Document ids are the file's
@@ -136,8 +141,7 @@ def iter_jsonl(path: Path) -> Iterator[CorpusLine]:
         handle = open_regular(path)  # not a device, pipe or folder
     except ImportProblem as problem:
         raise CorpusFormatError(str(problem)) from problem
-    seen: set[int] = set()
-    quote_ids: dict[str, int] = {}  # annotation id -> line it first appeared on
+    lines = _LineReader(path)
     size = 0
     with handle:
         # Binary lines end at b"\n" only: U+2028, U+2029 and U+0085 are text.
@@ -155,50 +159,53 @@ def iter_jsonl(path: Path) -> Iterator[CorpusLine]:
                 line = data.decode("utf-8")
             except UnicodeDecodeError as error:
                 raise CorpusFormatError(f"{where}: not UTF-8 text ({error.reason})") from error
-            yield _corpus_line(line, number, where, path, seen, quote_ids, size)
-    if not seen:
+            yield lines.read(line, number, where, size)
+    if not lines.seen:
         raise CorpusFormatError(f"{path}: no documents in the file")
 
 
-def _corpus_line(
-    line: str,
-    number: int,
-    where: str,
-    path: Path,
-    seen: set[int],
-    quote_ids: dict[str, int],
-    end: int,
-) -> CorpusLine:
-    try:
-        raw = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise CorpusFormatError(f"{where}: not valid JSON ({error.msg})") from error
-    if not isinstance(raw, dict) or not isinstance(raw.get("text"), str) or not raw["text"]:
-        raise CorpusFormatError(f"{where}: each line must be an object with a 'text'")
-    given = raw.get("id")
-    usable = isinstance(given, int) and not isinstance(given, bool) and given not in seen
-    doc_id = given if usable and isinstance(given, int) else -number
-    seen.add(doc_id)
-    try:
-        document = _document(raw, doc_id, f"{path.stem} {number}")
-        notes = raw.get("annotations") or []
-        if not isinstance(notes, list):
-            raise ValueError("'annotations' must be a list")
-        annotations = []
-        for a in notes:
-            annotation = _annotation(a, doc_id, raw["text"], where)
-            if annotation.id in quote_ids:  # else the second would be dropped unseen
-                first = quote_ids[annotation.id]
-                raise CorpusFormatError(
-                    f"{where}: annotation id {annotation.id!r} is already used on line {first}"
-                )
-            quote_ids[annotation.id] = number
-            annotations.append(annotation)
-    except CorpusFormatError:
-        raise
-    except (TypeError, ValueError) as error:
-        raise CorpusFormatError(f"{where}: {error}") from error
-    return CorpusLine(document, annotations, number, where, end)
+class _LineReader:
+    """What reading one line needs to know of the lines before it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.seen: set[int] = set()  # document ids
+        self.quote_ids: dict[str, int] = {}  # annotation id -> line it first appeared on
+        self.quotes = QuoteReader()
+
+    def read(self, line: str, number: int, where: str, end: int) -> CorpusRecords:
+        try:
+            raw = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise CorpusFormatError(f"{where}: not valid JSON ({error.msg})") from error
+        if not isinstance(raw, dict) or not isinstance(raw.get("text"), str) or not raw["text"]:
+            raise CorpusFormatError(f"{where}: each line must be an object with a 'text'")
+        given = raw.get("id")
+        usable = isinstance(given, int) and not isinstance(given, bool) and given not in self.seen
+        doc_id = given if usable and isinstance(given, int) else -number
+        self.seen.add(doc_id)
+        try:
+            document = _document(raw, doc_id, f"{self.path.stem} {number}")
+            notes = raw.get("annotations") or []
+            if not isinstance(notes, list):
+                raise ValueError("'annotations' must be a list")
+            text, record, quote_ids = raw["text"], self.quotes.record, self.quote_ids
+            quotes = []
+            for note in notes:
+                quote = record(note, text)
+                quote_id = quote[0]  # RECORD_FIELDS start with the id
+                first = quote_ids.get(quote_id)
+                if first is not None:  # else the second would be dropped unseen
+                    raise CorpusFormatError(
+                        f"{where}: annotation id {quote_id!r} is already used on line {first}"
+                    )
+                quote_ids[quote_id] = number
+                quotes.append(quote)
+        except CorpusFormatError:
+            raise
+        except (TypeError, ValueError) as error:
+            raise CorpusFormatError(f"{where}: {error}") from error
+        return CorpusRecords(document, quotes, number, where, end)
 
 
 def read_jsonl(path: Path) -> Corpus:

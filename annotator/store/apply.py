@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -158,9 +158,6 @@ def insert_many(connection: Connection, table: Any, rows: list[dict[str, Any]]) 
         connection.execute(insert(table), rows)
         return
     columns = list(rows[0])
-    names = ", ".join(f'"{c}"' for c in columns)  # "end" is a keyword: quoted
-    places = ", ".join("?" for _ in columns)
-    sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({places})'
     times = [n for n, c in enumerate(columns) if isinstance(rows[0][c], datetime)]
     written: dict[datetime, str] = {}  # quotes imported together share their stamps
     values = []
@@ -169,11 +166,33 @@ def insert_many(connection: Connection, table: Any, rows: list[dict[str, Any]]) 
         for n in times:
             stamp = row_values[n]
             text = written.get(stamp)
-            if text is None:  # SQLAlchemy's SQLite DateTime storage format
-                text = written[stamp] = stamp.strftime("%Y-%m-%d %H:%M:%S.%f")
+            if text is None:
+                text = written[stamp] = sqlite_time(stamp)
             row_values[n] = text
         values.append(tuple(row_values))
-    connection.exec_driver_sql(sql, values)
+    insert_rows(connection, table, columns, values)
+
+
+def sqlite_time(value: datetime) -> str:
+    """A time (aware, UTC) as SQLAlchemy's SQLite ``DateTime`` stores it."""
+    return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def insert_rows(
+    connection: Connection, table: Any, columns: Sequence[str], rows: list[tuple[Any, ...]]
+) -> None:
+    """Insert rows given as tuples of the values of ``columns``, in one statement.
+
+    SQLite's driver takes the tuples as they are, so times must already be its text
+    (``sqlite_time``) and JSON columns text. Any other database gets the rows through
+    SQLAlchemy, which converts each value as it does for any insert (times as datetimes).
+    """
+    if connection.dialect.name != "sqlite":
+        connection.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
+        return
+    names = ", ".join(f'"{c}"' for c in columns)  # "end" is a keyword: quoted
+    places = ", ".join("?" for _ in columns)
+    connection.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({places})', rows)
 
 
 def _remove_annotation(run: _Run, edit: Any) -> None:

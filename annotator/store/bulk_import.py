@@ -15,30 +15,36 @@ or a cancel, rolls the whole transaction back: the project is exactly as it was.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import Connection, insert
 from sqlmodel import Session
 
-from annotator.core import Annotation, Code, CodeKind, Document, Speaker
+from annotator.core import Code, CodeKind, Document, Speaker, Status, context_around, now
 from annotator.core.edits import AddCode, AddSpeaker
+from annotator.core.records import RECORD_INDEX, QuoteRecord
 from annotator.store import translate
 from annotator.store.apply import (
     ANNOTATION_DEVICES,
     ANNOTATIONS,
     DOCUMENTS,
     apply_edit,
-    insert_many,
+    insert_rows,
+    sqlite_time,
 )
 from annotator.store.corpus_import import CorpusImportReport
 from annotator.store.errors import StoreError
 from annotator.store.lookup import Names
 from annotator.store.project import Project, count_edit
+from annotator.store.translate import stored
 
 BATCH_ROWS = 5000  # quote rows gathered before one bulk insert
+BATCH_TEXT = 2_000_000  # characters of new documents' texts gathered before one, at most
 LABEL = "Import corpus"
 
 # Called after each document with how many have been read; False cancels the import.
@@ -64,16 +70,17 @@ class ImportedParts:
 
 def import_documents(
     project: Project,
-    documents: Iterable[tuple[Document, list[Annotation]]],
+    documents: Iterable[tuple[Document, Sequence[QuoteRecord]]],
     progress: DocumentProgress | None = None,
 ) -> tuple[CorpusImportReport, ImportedParts]:
-    """Add each document with its quotes as they come, all in one transaction; returns
-    what went in. Raises ``ImportCancelled`` when ``progress`` says stop, and any error
-    of the data or the database as it is: either way nothing is written."""
+    """Add each document with its quotes (as records: see ``annotator.core.records``) as
+    they come, all in one transaction; returns what went in. Raises ``ImportCancelled``
+    when ``progress`` says stop, and any error of the data or the database as it is:
+    either way nothing is written."""
     with project.session() as s:
         run = _BulkRun(s)
-        for count, (document, annotations) in enumerate(documents, 1):
-            run.take(document, annotations)
+        for count, (document, quotes) in enumerate(documents, 1):
+            run.take(document, quotes)
             if progress is not None and not progress(count):
                 raise ImportCancelled("nothing was imported")
         run.finish()
@@ -81,6 +88,27 @@ def import_documents(
             count_edit(s)
             s.commit()
         return run.report(), run.parts
+
+
+# The quote table's columns a record fills, in the order of its rows here: the document,
+# the record's own values (``_OWN``), context, names as ids, and how the quote is placed.
+_OWN = tuple(name for name in translate.QUOTE_COLUMNS[:-6] if name in RECORD_INDEX)
+_QUOTE_COLUMNS = (
+    "document_id", *_OWN, "prefix", "suffix",
+    "speaker_id", "tone_id", "status", "created", "modified", "anchor",
+)  # fmt: skip
+_missing = set(translate.QUOTE_COLUMNS) - set(_QUOTE_COLUMNS)
+assert not _missing, f"quote columns a bulk import leaves out: {_missing}"
+_DEVICE_COLUMNS = ("annotation_id", "code_id", "position")
+_ID, _START, _END, _QUOTE, _SPEAKER, _TONE, _DEVICES, _STATUS, _CREATED, _MODIFIED = (
+    RECORD_INDEX[name]
+    for name in (
+        "id", "start", "end", "quote", "speaker", "tone", "devices", "status", "created",
+        "modified",
+    )
+)  # fmt: skip
+_OWN_VALUES = itemgetter(*(RECORD_INDEX[name] for name in _OWN))
+_STATUS_TEXT = {status: status.value for status in Status}
 
 
 class _BulkRun:
@@ -91,22 +119,36 @@ class _BulkRun:
         self.connection: Connection = s.connection()
         self.names = Names.load(s)
         # Ids by the names as the quotes spell them: looked up once per spelling.
-        self.speaker_ids: dict[str, int | None] = {}
+        self.speaker_ids: dict[str | None, int | None] = {None: None}
         self.code_ids: dict[tuple[CodeKind, str], int | None] = {}
+        self.tone_ids: dict[str | None, int | None] = {None: None, "": None}
+        self.device_ids: dict[str, int | None] = {}
         rows = self.connection.execute(sa.select(DOCUMENTS.c.sha256, DOCUMENTS.c.id))
         self.by_hash: dict[str, int] = {sha: i for sha, i in rows}
         self.taken: set[int] = set(self.by_hash.values())
+        # The quotes in the project before the import. The ones it adds are not kept: a
+        # hundred thousand ids would be held to the end for nothing, as an id given twice
+        # is refused by the reader (naming both lines) or else by the table's key.
         self.present_quotes: set[str] = set(
             self.connection.execute(sa.select(ANNOTATIONS.c.id)).scalars()
         )
+        # Times as the database takes them: SQLite's driver is given SQLAlchemy's text
+        # (see ``insert_rows``); any other database gets datetimes, SQLAlchemy converting.
+        self.sqlite = self.connection.dialect.name == "sqlite"
+        self.times: dict[datetime | None, Any] = {None: self._time(now())}
         self.provisional: list[int] = []  # documents to renumber at the end
-        self.quote_rows: list[dict[str, Any]] = []
-        self.device_rows: list[dict[str, Any]] = []
+        self.document_rows: list[dict[str, Any]] = []
+        self.pending_text = 0  # characters of the texts in ``document_rows``
+        self.quote_rows: list[tuple[Any, ...]] = []
+        self.device_rows: list[tuple[Any, ...]] = []
         self.parts = ImportedParts()
         self.added_hashes: set[str] = set()
         self.documents_present = self.annotations_added = self.annotations_present = 0
 
-    def take(self, document: Document, annotations: list[Annotation]) -> None:
+    def _time(self, value: datetime) -> Any:
+        return sqlite_time(stored(value)) if self.sqlite else stored(value)
+
+    def take(self, document: Document, quotes: Sequence[QuoteRecord]) -> None:
         """Plan and write one document with its quotes."""
         sha = document.sha256
         target = self.by_hash.get(sha)
@@ -118,15 +160,8 @@ class _BulkRun:
             self.by_hash[sha] = target
             self.added_hashes.add(sha)
             onto_present = False
-        for annotation in annotations:
-            if annotation.id in self.present_quotes:
-                self.annotations_present += 1
-                continue
-            self.present_quotes.add(annotation.id)
-            self._add_quote(annotation, target, document.text)
-            if onto_present:
-                self.parts.onto_present.append(annotation.id)
-        if len(self.quote_rows) >= BATCH_ROWS:
+        self._add_quotes(quotes, target, document.text, onto_present)
+        if len(self.quote_rows) >= BATCH_ROWS or self.pending_text >= BATCH_TEXT:
             self._flush()
 
     def _add_document(self, document: Document) -> int:
@@ -139,35 +174,53 @@ class _BulkRun:
         self.taken.add(document_id)
         values = translate.document_row(document)
         values["id"] = document_id
-        self.connection.execute(insert(DOCUMENTS), values)
+        self.document_rows.append(values)  # written before its quotes (see ``_flush``)
+        self.pending_text += len(document.text)
         self.parts.documents.append(document_id)
         return document_id
 
-    def _add_quote(self, annotation: Annotation, document_id: int, text: str) -> None:
-        if annotation.placed and text[annotation.start : annotation.end] != annotation.quote:
-            raise StoreError(
-                f"quote {annotation.id} does not match its text at "
-                f"{annotation.start}-{annotation.end}"
-            )
-        speaker = self._speaker_id(annotation.speaker)
-        tone = self._code_id(CodeKind.TONE, annotation.tone)
-        row = translate.annotation_row(annotation, speaker, tone)
-        row["document_id"] = document_id
-        self.quote_rows.append(row)
-        devices = dict.fromkeys(self._code_id(CodeKind.DEVICE, d) for d in annotation.devices)
-        self.device_rows += [
-            {"annotation_id": annotation.id, "code_id": code_id, "position": position}
-            for position, code_id in enumerate(devices)
-        ]
-        self.annotations_added += 1
+    def _add_quotes(
+        self, quotes: Sequence[QuoteRecord], document_id: int, text: str, onto_present: bool
+    ) -> None:
+        # A hundred thousand quotes pass here: each becomes a row tuple directly, its
+        # names looked up in dicts filled once per spelling.
+        present, rows, device_rows = self.present_quotes, self.quote_rows, self.device_rows
+        speakers, tones, times = self.speaker_ids, self.tone_ids, self.times
+        own, added = _OWN_VALUES, 0
+        for quote in quotes:
+            quote_id = quote[_ID]
+            if quote_id in present:
+                self.annotations_present += 1
+                continue
+            start, end = quote[_START], quote[_END]
+            if text[start:end] != quote[_QUOTE]:
+                raise StoreError(f"quote {quote_id} does not match its text at {start}-{end}")
+            speaker, tone = quote[_SPEAKER], quote[_TONE]
+            speaker_id = speakers[speaker] if speaker in speakers else self._speaker_id(speaker)
+            tone_id = tones[tone] if tone in tones else self._tone_id(tone)
+            created, modified = quote[_CREATED], quote[_MODIFIED]
+            rows.append(
+                (
+                    document_id, *own(quote), *context_around(text, start, end),
+                    speaker_id, tone_id, _STATUS_TEXT[quote[_STATUS]],
+                    times[created] if created in times else self._stamp(created),
+                    times[modified] if modified in times else self._stamp(modified),
+                    "position",
+                )
+            )  # fmt: skip
+            if quote[_DEVICES]:
+                device_ids = dict.fromkeys(map(self._device_id, quote[_DEVICES]))
+                device_rows += [
+                    (quote_id, code_id, position) for position, code_id in enumerate(device_ids)
+                ]
+            if onto_present:
+                self.parts.onto_present.append(quote_id)
+            added += 1
+        self.annotations_added += added
 
     def _speaker_id(self, name: str | None) -> int | None:
-        if name is None:
-            return None
-        known = self.speaker_ids.get(name)
-        if known is None:
-            known = self.speaker_ids[name] = self._find_speaker(name)
-        return known
+        found = self.speaker_ids[name] = self._find_speaker(name) if name is not None else None
+        return found
 
     def _find_speaker(self, name: str) -> int | None:
         found = self.names.speaker_id(name, missing_ok=True)
@@ -177,6 +230,16 @@ class _BulkRun:
             self.parts.speakers.append(speaker)
             found = self.names.speaker_id(name, missing_ok=True)
         return found if found is not None else self.names.speaker_id(name)  # raises
+
+    def _tone_id(self, name: str | None) -> int | None:
+        found = self.tone_ids[name] = self._code_id(CodeKind.TONE, name)
+        return found
+
+    def _device_id(self, name: str) -> int | None:
+        found = self.device_ids.get(name)
+        if found is None:
+            found = self.device_ids[name] = self._code_id(CodeKind.DEVICE, name)
+        return found
 
     def _code_id(self, kind: CodeKind, name: str | None) -> int | None:
         if not name:
@@ -195,6 +258,11 @@ class _BulkRun:
             found = self.names.code_id(kind, name)
         return found
 
+    def _stamp(self, value: datetime | None) -> Any:
+        assert value is not None  # None (unknown: now) is in ``times`` from the start
+        found = self.times[value] = self._time(value)
+        return found
+
     def _add(self, edit: AddCode | AddSpeaker) -> None:
         """A new name goes in through its own edit (colours, positions), then the
         lookups are read again; names are few, quotes many."""
@@ -203,12 +271,19 @@ class _BulkRun:
         self.names = Names.load(self.s)
 
     def _flush(self) -> None:
+        # Emptied in place: ``_add_quotes`` holds these lists while it may flush them
+        # (when a quote names a new speaker or code). Documents go first: their quotes
+        # refer to them.
+        if self.document_rows:
+            self.connection.execute(insert(DOCUMENTS), self.document_rows)
+            self.document_rows.clear()
+            self.pending_text = 0
         if self.quote_rows:
-            insert_many(self.connection, ANNOTATIONS, self.quote_rows)
-            self.quote_rows = []
+            insert_rows(self.connection, ANNOTATIONS, _QUOTE_COLUMNS, self.quote_rows)
+            self.quote_rows.clear()
         if self.device_rows:
-            insert_many(self.connection, ANNOTATION_DEVICES, self.device_rows)
-            self.device_rows = []
+            insert_rows(self.connection, ANNOTATION_DEVICES, _DEVICE_COLUMNS, self.device_rows)
+            self.device_rows.clear()
 
     def finish(self) -> None:
         """Write what is pending and give renumbered documents their ids."""

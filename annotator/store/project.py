@@ -27,7 +27,6 @@ from annotator.core import (
     Status,
     match_speaker,
 )
-from annotator.core.anchoring import place_again
 from annotator.core.codebook import codebook_edit, codebook_from_dict
 from annotator.core.corpus import Corpus
 from annotator.core.edits import AddDocument, Edit, RemoveDocument, ReviseDocument
@@ -110,6 +109,8 @@ class Project:
         before = self.document(document_id)
         annotations = tuple(self.annotations(document_id))
         after = replace(new or before, id=document_id, text=text)
+        from annotator.core.anchoring import place_again  # rapidfuzz: only for a revision
+
         placed, _counts = place_again(annotations, text)
         return ReviseDocument(before, after, annotations, placed)
 

@@ -111,3 +111,69 @@ def test_the_undo_edit_takes_the_whole_import_out_and_back(corpus_file, project)
     assert state(project)[:4] == before[:4]
     project.apply(imported.edit)
     assert state(project)[:4] == after[:4]
+
+
+def write_lines(path: Path, records: list[dict[str, object]]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    return path
+
+
+def quote(n: int, **values: object) -> dict[str, object]:
+    return {"id": f"q{n}", "start": 0, "end": 6, "quote": "“One,”", **values}
+
+
+@pytest.mark.parametrize(
+    "change, problem",
+    [({"speaker": 7}, "'speaker' must be text"), ({"status": "maybe"}, "'status' must be one of"),
+     ({"confidence": float("inf")}, "'confidence' must be a finite number"),
+     ({"devices": ["metaphor", 2]}, "'devices' must be a list of names"),
+     ({"modified": "last week"}, "'modified' is not an ISO date"),
+     ({"end": 99}, "annotation span 0-99 is outside the text")],
+)  # fmt: skip
+def test_a_bad_value_after_good_quotes_names_file_and_line_and_changes_nothing(
+    tmp_path, project, change, problem
+):
+    # Many good quotes first: the bad one has the same kinds of values as they do.
+    text = "“One,” she said."
+    good = [{"text": f"{text} ({n})", "annotations": [quote(n, speaker="Ann")]} for n in range(30)]
+    bad = {"text": text, "annotations": [quote(99, **{"speaker": "Ann", **change})]}
+    path = write_lines(tmp_path / "typed.jsonl", [*good, bad])
+    project.add_document(Document(title="Mine", text="A text of my own."))
+    before = state(project)
+    with pytest.raises(CorpusFormatError, match=rf"typed.jsonl, line 31: {problem}"):
+        import_corpus_file(project, path)
+    assert state(project) == before
+
+
+def test_an_id_given_on_two_lines_is_refused_naming_both(tmp_path, project):
+    text = "“One,” she said."
+    lines = [{"text": text, "annotations": [quote(1)]}, {"text": text + " Again."}]
+    lines.append({"text": text + " Twice.", "annotations": [quote(1)]})
+    path = write_lines(tmp_path / "twice.jsonl", lines)
+    before = state(project)
+    with pytest.raises(
+        CorpusFormatError, match="line 3: annotation id 'q1' is already used on line 1"
+    ):
+        import_corpus_file(project, path)
+    assert state(project) == before
+
+
+def test_new_names_met_between_quotes_keep_every_quote_and_its_names(tmp_path, project):
+    # Each new speaker, tone or device is added as it is met, between quotes not yet written.
+    text = "“One,” she said. “Two,” he said. “Three,” they said."
+    spans = [(0, 6), (17, 23), (33, 41)]
+    names = [("Ann", "warning", ["Metaphor", "metaphor"]), ("Bob", "wistful", ["new device"]),
+             ("Cy", None, [])]  # fmt: skip
+    quotes = [
+        {"id": f"q{n}", "start": s, "end": e, "speaker": sp, "tone": tone, "devices": devices}
+        for n, ((s, e), (sp, tone, devices)) in enumerate(zip(spans, names, strict=True))
+    ]
+    path = write_lines(tmp_path / "names.jsonl", [{"text": text, "annotations": quotes}])
+    imported = import_corpus_file(project, path)
+    got = sorted((a.quote, a.speaker, a.tone, a.devices) for a in project.annotations())
+    assert got == [
+        ("“One,”", "Ann", "warning", ("metaphor",)),
+        ("“Three,”", "Cy", None, ()),
+        ("“Two,”", "Bob", "wistful", ("new device",)),
+    ]
+    assert imported.report.speakers_added == 3 and imported.report.annotations_added == 3
