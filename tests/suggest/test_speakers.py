@@ -84,6 +84,25 @@ def test_known_speakers_are_reused_by_alias_surname_or_variant() -> None:
     assert speakers(text, known) == ["Jon Reeve", "Folake Adeyemi", "Sergei Lavrentiev"]
 
 
+def test_a_known_speaker_that_is_a_place_never_becomes_he() -> None:
+    # A project learns speakers from earlier documents, a state among them.
+    text = (
+        "Campaign manager Robin Keel was upbeat.\n"
+        "Texas voted early. “We have the volunteers we need,” he said.\n"
+    )
+    assert speakers(text, ("Texas",)) == ["Robin Keel"]
+
+
+def test_a_full_name_sharing_a_known_surname_keeps_its_own_name() -> None:
+    text = "“We will appeal,” Marsh said.\nLater Lena Marsh added: “This is not over.”\n"
+    assert speakers(text, ("Tomas Marsh",)) == ["Lena Marsh", "Lena Marsh"]
+
+
+def test_a_known_speaker_is_not_matched_by_a_name_like_it() -> None:
+    # Both the first name and the surname differ a little: another person.
+    assert speakers("“We will appeal,” said Ken Morrow.\n", ("Kent Morow",)) == ["Ken Morrow"]
+
+
 def test_unknown_speaker_and_plural_pronoun_stay_none() -> None:
     text = (
         "“Nobody asked us about any of this,” a man in the crowd told the paper.\n"
