@@ -144,6 +144,19 @@ CASES = [
         "Sofia Brandt",
     ),
     (
+        near.signature,
+        "Tomas Varga wrote to the council twice.\n“The ferry will run all winter.”\n"
+        "- Varga.\nThe ferry stopped in December.\n",
+        "ferry will run",
+        "Tomas Varga",
+    ),
+    (
+        near.signature,
+        "“The ferry will run all winter.”\n- and it did not.\n",
+        "ferry will run",
+        "-",
+    ),
+    (
         near.reported_speech_before,
         "Karen Holm met the governor. She insisted that the talks would go on. “We will not "
         "trade away our water.”",
