@@ -118,6 +118,20 @@ CASES = [
     ),
     (cue.colon_introduction, "Elena Ruiz spoke. “We will not back down.”", "back down", "-"),
     (
+        cue.cue_after_next_quote,
+        "Nadia Kerr runs the clinic. “The plan” — which nobody has read — “will not last "
+        "a winter,” she said.",
+        "The plan",
+        "Nadia Kerr",
+    ),
+    (
+        cue.cue_after_next_quote,
+        "Nadia Kerr runs the clinic. “The plan is dead.” Nobody has read it. “It will not last "
+        "a winter,” she said.",
+        "plan is dead",
+        "-",
+    ),
+    (
         near.previous_quote,
         "“The door is open,” Helena Marsh said. “But not for long.”",
         "not for long",
