@@ -103,6 +103,26 @@ def test_a_known_speaker_is_not_matched_by_a_name_like_it() -> None:
     assert speakers("“We will appeal,” said Ken Morrow.\n", ("Kent Morow",)) == ["Ken Morrow"]
 
 
+def test_he_after_sentences_about_him_means_whom_they_are_about() -> None:
+    # A later name as an object ("Varga's bank") does not take over the chain of "He ...".
+    text = (
+        "Ellis Brandt runs a ferry company.\n\n"
+        "He married there last year. He calls himself a loyal customer of Tomas Varga's "
+        "bank. He rarely speaks to reporters.\n\n"
+        '"The harbour is finished," he said in an interview.\n'
+    )
+    assert speakers(text) == ["Ellis Brandt"]
+
+
+def test_he_after_a_name_leading_his_sentence_is_that_name() -> None:
+    text = (
+        "Ellis Brandt warned the council. “The harbour is finished,” Brandt said.\n\n"
+        "As for Tomas Varga, he said he is not worried. “We will sail on,” he said, adding "
+        "that the season was long.\n"
+    )
+    assert speakers(text) == ["Ellis Brandt", "Tomas Varga"]
+
+
 def test_unknown_speaker_and_plural_pronoun_stay_none() -> None:
     text = (
         "“Nobody asked us about any of this,” a man in the crowd told the paper.\n"
