@@ -118,6 +118,12 @@ CASES = [
     ),
     (cue.colon_introduction, "Elena Ruiz spoke. “We will not back down.”", "back down", "-"),
     (
+        cue.cue_before,
+        "Both reject the plan. Marsh: “It cannot work.” Varga: “It will not pass the vote.”",
+        "pass the vote",
+        "Varga",
+    ),
+    (
         cue.cue_after_next_quote,
         "Nadia Kerr runs the clinic. “The plan” — which nobody has read — “will not last "
         "a winter,” she said.",
