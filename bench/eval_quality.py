@@ -1,6 +1,6 @@
 """Quote and speaker quality on every gold set at hand, with errors grouped by kind.
 
-Usage: python bench/eval_quality.py [-v] [--examples N] [--only NAME]
+Usage: python bench/eval_quality.py [-v] [--examples N] [--only NAME] [--learning]
 
 Scores `suggest()` in process on the seed article and the PolNeAR train articles in
 ../shared/eval (its fixed split: "train" to develop against, "held" kept to check that
@@ -8,7 +8,9 @@ gains generalise), and on the articles written for the tests (tests/data/heldout
 heldout2). Prints one row per set: quotes gold, precision / recall / F1, speaker accuracy,
 seconds of CPU. With -v, the missed, extra and wrongly attributed quotes of each set are
 counted by kind of error, with a few examples of each (never read one case as a rule);
-the held-out sets show counts only, unless --show-held.
+the held-out sets show counts only, unless --show-held. With --learning, each set is run
+as `annotator suggest --all` runs a project: the speakers found in one article are known
+speakers in the next.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-from annotator.suggest import suggest
+from annotator.app.suggesting import learn_speakers
+from annotator.core import Speaker
+from annotator.suggest import Suggestion, suggest
 from annotator.suggest.lexicon import words
 from annotator.suggest.scoring import GoldArticle, Outcome, load_gold, name_words, score
 
@@ -54,6 +58,18 @@ def gold_sets() -> dict[str, Callable[[], list[GoldArticle]]]:
         path = ROOT / "tests" / "data" / folder
         sets[f"tests/data/{folder}"] = lambda path=path: load_gold(path)  # type: ignore[misc]
     return sets
+
+
+def learning() -> Callable[[str], list[Suggestion]]:
+    """`suggest` that knows the speakers it found in the texts given it before."""
+    known: list[Speaker] = []
+
+    def run(text: str) -> list[Suggestion]:
+        found = suggest(text, known)
+        learn_speakers(known, found)
+        return found
+
+    return run
 
 
 def _words(text: str) -> int:
@@ -146,6 +162,9 @@ def main() -> int:
     parser.add_argument(
         "--show-held", action="store_true", help="with -v, examples of held-out sets too"
     )
+    parser.add_argument(
+        "--learning", action="store_true", help="speakers found in one article known in the next"
+    )
     args = parser.parse_args()
     print(f"{'set':<22} {'articles':>8} {'quotes':>7}  {'P':>5} {'R':>5} {'F1':>5}  "
           f"{'speaker':>7}  {'CPU s':>5}")  # fmt: skip
@@ -154,7 +173,7 @@ def main() -> int:
             continue
         articles = load()
         cpu = time.process_time()
-        outcome = score(articles, suggest)
+        outcome = score(articles, learning() if args.learning else suggest)
         cpu = time.process_time() - cpu
         print(
             f"{name:<22} {len(articles):>8} {outcome.gold:>7}  {outcome.precision:.3f} "

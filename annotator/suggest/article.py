@@ -54,8 +54,7 @@ class Article:
         for word in cues.speaking_words(self.masked):
             if _could_be_surname(word):
                 self.cast.expect_surname(word)
-        surnames = None if self.cast.known else self.cast.surnames
-        for name in names.names_in(self.masked, 0, len(self.masked), surnames):
+        for name in names.names_in(self.masked, 0, len(self.masked), self.cast.surnames):
             person = self.cast.add(name)
             if person is not None:
                 person.titles |= names.apposition_roles(self.masked, name.end)

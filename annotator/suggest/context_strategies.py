@@ -19,6 +19,8 @@ _TERMS = lexicon.words("term word words phrase slogan label name notion idea mot
 _TURN_CUE = 40  # characters of cue a turn in an exchange may have besides its quote
 _ASKING = lexicon.words("asked asks ask pressed wondered queried")
 _SIGNATURE_RX = re.compile(r"\s*[—–-]+\s*(?P<name>[^(@\n]{2,60}?)\s*\(@\w+\)")
+# A paragraph that is only a dash and a name signs the quote above it ("— Jo Marsh.").
+_BYLINE_RX = re.compile(r"\s*[—–-]+\s*(?P<name>(?:[^\W\d_][\w’'.\-]*\s*){1,4}?)[\s.]*")
 
 
 def _nothing_but_punctuation(text: str) -> bool:
@@ -107,17 +109,20 @@ def previous_quote(q: Quote) -> Candidate | None:
 
 
 def signature(q: Quote) -> Candidate | None:
-    """An embedded post: the quote's paragraph is followed by "— Name (@handle)"."""
+    """An embedded post or a quote signed in the paragraph after it: "— Name (@handle)",
+    or a paragraph that is only a dash and a name ("— Jo Marsh.")."""
     article = q.article
     para = article.para_of(max(q.span.start, q.span.end - 1))
     if para + 1 >= len(article.paras):
         return None
     m = _SIGNATURE_RX.match(article.text, *article.paras[para + 1])
-    tokens = tuple(m.group("name").split()) if m else ()
-    if not 0 < len(tokens) <= 4:
+    byline = None if m else _BYLINE_RX.fullmatch(article.masked, *article.paras[para + 1])
+    found = m or byline
+    tokens = tuple(found.group("name").rstrip(".").split()) if found else ()
+    if not 0 < len(tokens) <= 4 or (byline and not all(t[0].isupper() for t in tokens)):
         return None
     person = article.cast.create_from(tokens, " ".join(tokens), q.span.start)
-    reason = f"embedded post signed {person.name}"
+    reason = f"{'embedded post' if m else 'quote'} signed {person.name}"
     return Candidate(person, weights.SIGNATURE, (reason,), "signature")
 
 

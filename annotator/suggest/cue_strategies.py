@@ -25,6 +25,7 @@ _DOCUMENT_RX = re.compile(
 _DESCRIBING = frozenset(("a", "an", "one", "another", "the", "his", "her", "their", "they"))
 # Marks that end a quote which a cue after it completes ("“…,” she said").
 _CONTINUING = (",", "?", "!", "—", "–", "-", "…")
+_ASIDE = 100  # characters of text between two parts of one sentence's quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +173,34 @@ def cue_next_sentence(q: Quote) -> Candidate | None:
         return None
     base = weights.CUE_AFTER_COLON if colon else weights.CUE_NEXT_SENTENCE
     return from_cue(q, after, base, "cue in the next sentence")
+
+
+def cue_after_next_quote(q: Quote) -> Candidate | None:
+    """ "“The plan” — which few have read — “will not survive,” she said.": a quote that
+    its sentence carries on into another quote, by the speaker of that quote's cue."""
+    article, span = q.article, q.span
+    if q.i + 1 >= len(article.spans) or q.next_sentence:
+        return None
+    if article.text[span.start + 1 : span.end - 1].rstrip()[-1:] in (".", "!", "?", "…"):
+        return None
+    following = article.spans[q.i + 1]
+    between = article.masked[span.end : following.start]
+    if (
+        len(between) > _ASIDE
+        or "\n" in between
+        or article.index.sentence_end(span.end, following.start) < following.start
+    ):
+        return None
+    found = cue_after_comma(Quote(article, q.i + 1))
+    if found is None or found.person is None:
+        return None
+    reason = f"the sentence goes on to a quote by {found.person.name}"
+    return Candidate(
+        found.person,
+        found.confidence * weights.NEXT_QUOTE,
+        (*found.reasons, reason),
+        "cue after the next quote",
+    )
 
 
 def cue_in_sentence(q: Quote) -> Candidate | None:

@@ -297,6 +297,8 @@ def before_cue(index: CueIndex, start: int, end: int) -> Cue | None:
     """A cue right before a quote ("She warned: “…", "said Truss, “…")."""
     verb, word = index.first_cue_word(max(start, end - 90), end)
     if verb < 0:
+        # After another quote in the sentence: "Marsh: “…” Varga: “…"
+        start = max(start, index.masked.rfind("_", start, end) + 1)
         m = BEFORE_NAME_COLON.on(index.plain).fullmatch(index.masked, start, end)
         return _cue("before", m, 0) if m else None
     if word == "according":

@@ -35,6 +35,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     cue.sentence_subject,
     cue.colon_introduction,
     cue.cue_next_sentence,
+    cue.cue_after_next_quote,
     near.previous_quote,
     near.signature,
     near.reported_speech_before,

@@ -47,6 +47,7 @@ _TITLE_BEFORE_RX = regex.compile(r"((?:\p{Lu}[\p{Ll}\-]+\s+){0,3}\p{Lu}[\p{Ll}\-
 _TITLE_HEADS = lexicon.ROLE_NOUNS | lexicon.words("speaker whip sen rep gov")
 _NOT_IN_NAMES = lexicon.NON_PERSON_WORDS | lexicon.PLACE_PREFIXES | reference.calendar_words()
 _NAME_WORD_RX = regex.compile(r"[^\d/&]+")
+_FIRST_NAMES = lexicon.FEMALE_NAMES | lexicon.MALE_NAMES
 
 
 class ParsedName(NamedTuple):
@@ -175,6 +176,8 @@ def _parse(
             titles.update(_bare(w) for _, w in tokens[first : k + 1])
             first = k + 1
             break
+    if not titles:
+        first += _words_before_first_name([w for _, w in tokens[first:]])
     core = tokens[first:]
     if not core:
         return []
@@ -189,6 +192,24 @@ def _parse(
         titles.add(before)
     titles.discard("the")
     return [(begin, end, words, frozenset(titles), person)]
+
+
+def _words_before_first_name(words: list[str]) -> int:
+    """How many words of a run come before a well-known first name that ends it with a
+    surname (and maybe an initial): "Harbour County Recorder Helen Purcell" is Helen
+    Purcell, whatever "Recorder" is; "Martin Luther King" stays whole."""
+    for k in range(len(words) - 2, 0, -1):
+        if len(words) - k > 3:
+            break
+        low = _bare(words[k])
+        if (
+            low in _FIRST_NAMES
+            and _bare(words[k - 1]) not in _FIRST_NAMES
+            and not reference.is_place((words[k],))
+        ):
+            titles = [_bare(w) for w in words[:k]]
+            return k if not any(w in lexicon.FUNCTION_WORDS for w in titles) else 0
+    return 0
 
 
 def _looks_like_person(words: tuple[str, ...], titles: set[str]) -> bool:

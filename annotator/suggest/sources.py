@@ -76,12 +76,19 @@ def unnamed_subject(article: Article, start: int, end: int) -> Person | None:
     return unnamed_source(article, m.group(), m.start(), [])[0]
 
 
-def salient(article: Article, at: int) -> Person | None:
+def salient(article: Article, at: int, gender: str | None = None, depth: int = 0) -> Person | None:
     """The subject (named, or an unnamed source) of the nearest sentence naming one before
-    `at`, in this paragraph or the one before: who "he" or "she" means."""
+    `at`, in this paragraph or the one before: who "he" or "she" means. A sentence whose
+    subject is the same pronoun ("He married last year.") means whom that pronoun means."""
     for start, end in article.sentences_back(at):
         begin, first = article.subject_start(start, end)
         if first in lexicon.PRONOUNS:
+            if gender is not None and depth < 2 and lexicon.PRONOUNS[first] == gender:
+                # "As for Ruiz, he said ...": the name leading the sentence is the one meant.
+                leading = [p for _, p in article.cast.mentions_between(start, begin) if not p.body]
+                if len(leading) == 1:
+                    return leading[0]
+                return salient(article, begin, gender, depth + 1)
             continue
         person = article.first_named(begin, end) or unnamed_subject(article, begin, end)
         if person is not None:
@@ -91,7 +98,7 @@ def salient(article: Article, at: int) -> Person | None:
 
 def pronoun(article: Article, at: int, gender: str, continuation: bool) -> Person | None:
     """Who "he" or "she" at `at` refers to."""
-    return article.pronoun_referent(at, gender, continuation, salient(article, at))
+    return article.pronoun_referent(at, gender, continuation, salient(article, at, gender))
 
 
 def sentence_speaker(article: Article, start: int, end: int) -> Person | None:

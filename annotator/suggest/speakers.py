@@ -105,7 +105,7 @@ class Cast:
         """Record a name found at name.start; returns its person, or None if not a person."""
         person = self.lookup(name.tokens)
         if person is None:
-            if not name.person and not self._known_match(name.tokens):
+            if not name.person:
                 return None
             person = self._create(name.tokens)
         self._note(person, name)
@@ -191,6 +191,9 @@ class Cast:
         if len(person.tokens) == 1 and len(name.tokens) >= 2:
             person.tokens = name.tokens
             self._by_surname.setdefault(person.surname, []).append(person.id)
+            if self.known:
+                known = self._known_match(name.tokens)
+                person.known = known.name if known else None
         person.titles |= name.titles
         person.gender = person.gender or _gender_of(name.tokens, name.titles)
         person.add_mention(name.surface)
@@ -212,8 +215,6 @@ class Cast:
                 return known
         for known in self.known:
             if surname == known.surname and _first_names_agree(tuple(known.name.split()), tokens):
-                return known
-            if len(tokens) >= 2 and fuzz.token_sort_ratio(full, known.name.lower()) >= 90:
                 return known
         return None
 

@@ -16,6 +16,7 @@ CUE_END_OF_SENTENCE = 0.7  # "… a “fair deal” for fishermen, she said."
 CUE_IN_SENTENCE = 0.75  # "who said it was “…”": subject and verb earlier in the sentence
 BARE_VERB = 0.85  # factor when a cue has no subject and the sentence's subject stands in
 SENTENCE_SUBJECT = 0.6  # "Brandt declined to comment, but told investors that “…”"
+NEXT_QUOTE = 0.9  # factor: "“…” — an aside — “…,” she said": the next quote's cue
 COLON_INTRODUCTION = 0.5  # "More from Ruiz: “…": a colon without a speaking subject
 
 # Strategies: the quote's neighbourhood, when it has no cue of its own.

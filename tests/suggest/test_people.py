@@ -89,3 +89,13 @@ def test_a_title_after_a_chamber_or_state_is_not_part_of_the_name() -> None:
 def test_a_named_aide_speaks_not_the_person_whose_aide_they_are() -> None:
     text = "“It will soften,” Ohio Rep. Tomas Ellery’s chief of staff, Mara Quist, said."
     assert [s.speaker for s in suggest(text)] == ["Mara Quist"]
+
+
+def test_a_title_of_unlisted_words_before_a_first_name_is_not_part_of_the_name() -> None:
+    text = "“We counted every ballot,” Harbour County Recorder Helen Purcell said.\n"
+    assert speakers(text) == ["Helen Purcell"]
+    found = [n.tokens for n in names.names_in(text, 0, len(text))]
+    assert ("Helen", "Purcell") in found
+    # Two first names in a row are one name, not a title and a name.
+    run = "Martin Luther Okoye spoke."
+    assert [n.tokens for n in names.names_in(run, 0, len(run))] == [("Martin", "Luther", "Okoye")]

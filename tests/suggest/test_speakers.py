@@ -84,6 +84,45 @@ def test_known_speakers_are_reused_by_alias_surname_or_variant() -> None:
     assert speakers(text, known) == ["Jon Reeve", "Folake Adeyemi", "Sergei Lavrentiev"]
 
 
+def test_a_known_speaker_that_is_a_place_never_becomes_he() -> None:
+    # A project learns speakers from earlier documents, a state among them.
+    text = (
+        "Campaign manager Robin Keel was upbeat.\n"
+        "Texas voted early. “We have the volunteers we need,” he said.\n"
+    )
+    assert speakers(text, ("Texas",)) == ["Robin Keel"]
+
+
+def test_a_full_name_sharing_a_known_surname_keeps_its_own_name() -> None:
+    text = "“We will appeal,” Marsh said.\nLater Lena Marsh added: “This is not over.”\n"
+    assert speakers(text, ("Tomas Marsh",)) == ["Lena Marsh", "Lena Marsh"]
+
+
+def test_a_known_speaker_is_not_matched_by_a_name_like_it() -> None:
+    # Both the first name and the surname differ a little: another person.
+    assert speakers("“We will appeal,” said Ken Morrow.\n", ("Kent Morow",)) == ["Ken Morrow"]
+
+
+def test_he_after_sentences_about_him_means_whom_they_are_about() -> None:
+    # A later name as an object ("Varga's bank") does not take over the chain of "He ...".
+    text = (
+        "Ellis Brandt runs a ferry company.\n\n"
+        "He married there last year. He calls himself a loyal customer of Tomas Varga's "
+        "bank. He rarely speaks to reporters.\n\n"
+        '"The harbour is finished," he said in an interview.\n'
+    )
+    assert speakers(text) == ["Ellis Brandt"]
+
+
+def test_he_after_a_name_leading_his_sentence_is_that_name() -> None:
+    text = (
+        "Ellis Brandt warned the council. “The harbour is finished,” Brandt said.\n\n"
+        "As for Tomas Varga, he said he is not worried. “We will sail on,” he said, adding "
+        "that the season was long.\n"
+    )
+    assert speakers(text) == ["Ellis Brandt", "Tomas Varga"]
+
+
 def test_unknown_speaker_and_plural_pronoun_stay_none() -> None:
     text = (
         "“Nobody asked us about any of this,” a man in the crowd told the paper.\n"

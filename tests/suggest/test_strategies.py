@@ -118,6 +118,26 @@ CASES = [
     ),
     (cue.colon_introduction, "Elena Ruiz spoke. “We will not back down.”", "back down", "-"),
     (
+        cue.cue_before,
+        "Both reject the plan. Marsh: “It cannot work.” Varga: “It will not pass the vote.”",
+        "pass the vote",
+        "Varga",
+    ),
+    (
+        cue.cue_after_next_quote,
+        "Nadia Kerr runs the clinic. “The plan” — which nobody has read — “will not last "
+        "a winter,” she said.",
+        "The plan",
+        "Nadia Kerr",
+    ),
+    (
+        cue.cue_after_next_quote,
+        "Nadia Kerr runs the clinic. “The plan is dead.” Nobody has read it. “It will not last "
+        "a winter,” she said.",
+        "plan is dead",
+        "-",
+    ),
+    (
         near.previous_quote,
         "“The door is open,” Helena Marsh said. “But not for long.”",
         "not for long",
@@ -142,6 +162,19 @@ CASES = [
         "— Sofia Brandt (@sofiabrandt)\n",
         "bus lane",
         "Sofia Brandt",
+    ),
+    (
+        near.signature,
+        "Tomas Varga wrote to the council twice.\n“The ferry will run all winter.”\n"
+        "- Varga.\nThe ferry stopped in December.\n",
+        "ferry will run",
+        "Tomas Varga",
+    ),
+    (
+        near.signature,
+        "“The ferry will run all winter.”\n- and it did not.\n",
+        "ferry will run",
+        "-",
     ),
     (
         near.reported_speech_before,
