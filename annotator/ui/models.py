@@ -8,7 +8,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from annotator.core import Annotation
+from annotator.core.listing import QuoteView
 from annotator.store import DocumentSummary
 
 Row = TypeVar("Row")
@@ -46,7 +46,7 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         self.sort_order = Qt.SortOrder.AscendingOrder
         self._keys: list[Any] = []  # each row's sort key, while sorted
 
-    def set_rows(self, rows: list[Row]) -> None:
+    def set_rows(self, rows: Sequence[Row]) -> None:
         """Show ``rows``, telling the views only what changed: rows gone are removed, new
         ones inserted in sorted place, changed ones repainted (or moved when their sort key
         changed); nothing is reset or re-sorted as a whole, so selection and order stay."""
@@ -264,7 +264,7 @@ class Positions:
             self._paragraphs[document_id] = (paragraph_starts(text), len(text)) if text else None
         return self._paragraphs[document_id]
 
-    def describe(self, annotation: Annotation) -> str:
+    def describe(self, annotation: QuoteView) -> str:
         """``¶ 3 · 42%``: the paragraph the quote starts in and how far into the text."""
         if not annotation.placed:
             return "⚠ not in text"
@@ -286,7 +286,7 @@ def paragraph_starts(text: str) -> list[int]:
     return starts
 
 
-class AnnotationsModel(RowsModel[Annotation]):
+class AnnotationsModel(RowsModel[QuoteView]):
     """Annotations with their document titles, one row each."""
 
     def __init__(self) -> None:
@@ -294,13 +294,13 @@ class AnnotationsModel(RowsModel[Annotation]):
         self.titles: dict[int, str] = {}
         self.positions = Positions()
         self.columns = (
-            Column[Annotation]("Document", lambda a: self.titles.get(a.document_id, "")),
-            Column[Annotation]("Quote", lambda a: _short(a.quote)),
-            Column[Annotation]("Speaker", lambda a: a.speaker or ""),
-            Column[Annotation]("Tone", lambda a: a.tone or ""),
-            Column[Annotation]("Devices", lambda a: ", ".join(a.devices)),
-            Column[Annotation]("Status", lambda a: a.status.value),
-            Column[Annotation](
+            Column[QuoteView]("Document", lambda a: self.titles.get(a.document_id, "")),
+            Column[QuoteView]("Quote", lambda a: _short(a.quote)),
+            Column[QuoteView]("Speaker", lambda a: a.speaker or ""),
+            Column[QuoteView]("Tone", lambda a: a.tone or ""),
+            Column[QuoteView]("Devices", lambda a: ", ".join(a.devices)),
+            Column[QuoteView]("Status", lambda a: a.status.value),
+            Column[QuoteView](
                 "Position",
                 self.positions.describe,
                 lambda a: a.document_id * 10**9 + a.start,
@@ -308,7 +308,7 @@ class AnnotationsModel(RowsModel[Annotation]):
             ),
         )
 
-    def set_annotations(self, annotations: list[Annotation], titles: dict[int, str]) -> None:
+    def set_annotations(self, annotations: Sequence[QuoteView], titles: dict[int, str]) -> None:
         """Show ``annotations`` (documents' texts are read again for the positions)."""
         self.positions.forget()
         if titles != self.titles:
