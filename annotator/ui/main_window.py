@@ -27,6 +27,7 @@ from annotator.store import Changes, StoreError
 
 if TYPE_CHECKING:
     from annotator.store import DocumentSummary, Project
+    from annotator.ui.suggest_controller import SuggestController
 from annotator.ui.actions import ACTIONS, MENUS, ActionSpec, codebook_specs, make_action
 from annotator.ui.annotation_table import AnnotationTable
 from annotator.ui.appearance import ColourBy, Colours, legend_html
@@ -38,7 +39,6 @@ from annotator.ui.file_controller import FileController
 from annotator.ui.find import FindBar
 from annotator.ui.inspector import Inspector
 from annotator.ui.prompts import Prompts
-from annotator.ui.suggest_controller import SuggestController
 from annotator.ui.team_controller import TeamController
 from annotator.ui.undo import EditRunner
 from annotator.ui.view_controller import ViewController
@@ -58,7 +58,6 @@ class MainWindow(QMainWindow):
 
     files: FileController
     coding: CodingController
-    suggestions: SuggestController
     views: ViewController
     team: TeamController
 
@@ -91,7 +90,7 @@ class MainWindow(QMainWindow):
         self.colour_by = ColourBy(str(self.settings.value("colour_by", ColourBy.SPEAKER.value)))
         self.files = FileController(self)
         self.coding = CodingController(self)
-        self.suggestions = SuggestController(self)
+        self._suggestions: SuggestController | None = None  # made when first used
         self.views = ViewController(self)
         self.actions_by_id: dict[str, QAction] = {}
         self.menu_of: dict[str, str] = {}
@@ -154,6 +153,15 @@ class MainWindow(QMainWindow):
             self._open_project()
         assert self._project is not None
         return self._project
+
+    @property
+    def suggestions(self) -> SuggestController:
+        """The Suggest menu's commands (the engine loads with them, after the window shows)."""
+        if self._suggestions is None:
+            from annotator.ui.suggest_controller import SuggestController
+
+            self._suggestions = SuggestController(self)
+        return self._suggestions
 
     @property
     def loaded(self) -> bool:
@@ -574,7 +582,8 @@ class MainWindow(QMainWindow):
             self.files.import_paths(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.suggestions.stop_suggesting()
+        if self._suggestions is not None:
+            self._suggestions.stop_suggesting()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState())
         self.settings.setValue("colour_by", self.colour_by.value)
