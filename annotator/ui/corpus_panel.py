@@ -74,7 +74,9 @@ class CorpusPanel(QWidget):
     def _fit_columns(self, summaries: list[DocumentSummary]) -> None:
         """Size each column but the title to its widest text and its header."""
         metrics = self.table.fontMetrics()
-        padding = 2 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 12
+        # What Qt's own measure adds to a cell's text: a focus frame margin on each side.
+        margin = self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin)
+        padding = 2 * (margin + 1)
         header = self.table.horizontalHeader()
         for column in range(1, self.model.columnCount()):
             show = self.model.columns[column].show
