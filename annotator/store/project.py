@@ -12,7 +12,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
-from sqlalchemy import Connection, Engine, case, func
+from sqlalchemy import Connection, Engine, func
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlmodel import Session, col, select
 
@@ -161,20 +161,14 @@ class Project:
         """Every document (or those of ``document_ids``, after an edit: they alone are
         counted again) with its number of quotes and of suggestions still open."""
         document, annotation = DocumentRow.__table__.c, AnnotationRow.__table__.c  # type: ignore[attr-defined]
-        suggested = func.sum(case((annotation.status == Status.SUGGESTED.value, 1), else_=0))
-        query = (
-            sa.select(
-                document.id,
-                document.title,
-                document.outlet,
-                document.published,
-                func.count(annotation.id),
-                suggested,
-            )
-            .select_from(DocumentRow.__table__.outerjoin(AnnotationRow.__table__))  # type: ignore[attr-defined]
-            .group_by(document.id)
-            .order_by(document.id)
-        )
+        # Each count reads an index alone: quotes by document, and suggestions (schema v5).
+        mine = annotation.document_id == document.id
+        quotes = sa.select(func.count()).where(mine).scalar_subquery()
+        open_ = annotation.status == Status.SUGGESTED.value
+        suggested = sa.select(func.count()).where(mine, open_).scalar_subquery()
+        query = sa.select(
+            document.id, document.title, document.outlet, document.published, quotes, suggested
+        ).order_by(document.id)
         if document_ids is not None:
             query = query.where(document.id.in_(list(document_ids)))
         with self.session() as s:
