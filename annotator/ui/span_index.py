@@ -49,18 +49,22 @@ class SpanIndex:
                 (to_view(a.start), -to_view(a.end), a.id, a) for a in annotations if a.placed
             )
         # (An unplaced quote's span belongs to an older text: it has no place here.)
-        spans = []
+        spans: list[Span] = []
+        append, new = spans.append, tuple.__new__  # a Span made without its __new__ call
         open_ends: list[int] = []  # ends of the spans enclosing the current one (a heap)
+        longest = 0
         for start, minus_end, _id, annotation in placed:
             while open_ends and open_ends[0] <= start:
                 heappop(open_ends)
-            spans.append(Span(start, -minus_end, annotation, len(open_ends)))
+            append(new(Span, (start, -minus_end, annotation, len(open_ends))))
             heappush(open_ends, -minus_end)
+            if -minus_end - start > longest:
+                longest = -minus_end - start
         self._spans = spans
         self._keys = [(start, minus_end, id_) for start, minus_end, id_, _a in placed]
         self._starts = [start for start, _e, _i, _a in placed]
-        self._by_id = {id_: span for (_s, _e, id_, _a), span in zip(placed, spans, strict=True)}
-        self._longest = max((-e - s for s, e, _i, _a in placed), default=0)
+        self._by_id = {span.annotation.id: span for span in spans}
+        self._longest = longest
 
     def update(
         self, changed: Collection[str], annotations: Iterable[QuoteView]
