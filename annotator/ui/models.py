@@ -15,6 +15,10 @@ Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole row object (summary or annotation)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, ROW_ROLE, SORT_ROLE})
 
 
 class Column(Generic[Row]):
@@ -170,20 +174,23 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         return 0 if parent is not None and parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        # Asked for every role of every cell painted (font, colours, check state...):
+        # the roles answered here are told apart first, before the row is looked at.
+        if role not in _ANSWERED or not index.isValid():
             return None
-        row, column = self.rows[index.row()], self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        n = index.row()
+        if not 0 <= n < len(self.rows):
+            return None
+        row, column = self.rows[n], self.columns[index.column()]
+        if role == _DISPLAY:
             return column.show(row)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(row) or column.show(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGNMENT:
             return int(column.align.value)
+        if role == _TOOLTIP:
+            return self.tooltip(row) or column.show(row)
         if role == ROW_ROLE:
             return row
-        if role == SORT_ROLE:
-            return column.sort(row)
-        return None
+        return column.sort(row)  # SORT_ROLE
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
