@@ -12,7 +12,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
-from sqlalchemy import Connection, Engine, case, func
+from sqlalchemy import Connection, Engine, func
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlmodel import Session, col, select
 
@@ -27,9 +27,11 @@ from annotator.core import (
     Status,
     match_speaker,
 )
+from annotator.core.allocation import many_objects
 from annotator.core.codebook import codebook_edit, codebook_from_dict
 from annotator.core.corpus import Corpus
 from annotator.core.edits import AddDocument, Edit, RemoveDocument, ReviseDocument
+from annotator.core.listing import QuoteSummary
 from annotator.core.palette import next_speaker_colour
 from annotator.store import translate
 from annotator.store.apply import Changes, apply_edit
@@ -160,20 +162,14 @@ class Project:
         """Every document (or those of ``document_ids``, after an edit: they alone are
         counted again) with its number of quotes and of suggestions still open."""
         document, annotation = DocumentRow.__table__.c, AnnotationRow.__table__.c  # type: ignore[attr-defined]
-        suggested = func.sum(case((annotation.status == Status.SUGGESTED.value, 1), else_=0))
-        query = (
-            sa.select(
-                document.id,
-                document.title,
-                document.outlet,
-                document.published,
-                func.count(annotation.id),
-                suggested,
-            )
-            .select_from(DocumentRow.__table__.outerjoin(AnnotationRow.__table__))  # type: ignore[attr-defined]
-            .group_by(document.id)
-            .order_by(document.id)
-        )
+        # Each count reads an index alone: quotes by document, and suggestions (schema v5).
+        mine = annotation.document_id == document.id
+        quotes = sa.select(func.count()).where(mine).scalar_subquery()
+        open_ = annotation.status == Status.SUGGESTED.value
+        suggested = sa.select(func.count()).where(mine, open_).scalar_subquery()
+        query = sa.select(
+            document.id, document.title, document.outlet, document.published, quotes, suggested
+        ).order_by(document.id)
         if document_ids is not None:
             query = query.where(document.id.in_(list(document_ids)))
         with self.session() as s:
@@ -197,19 +193,13 @@ class Project:
         # Plain rows straight into core objects, with no per-value type processing: ten
         # thousand quotes read in about the time the database driver takes to return them.
         table = AnnotationRow.__table__  # type: ignore[attr-defined]
-        conditions = []
-        if ids is not None:
-            conditions.append(table.c.id.in_(list(ids)))
-        if document_id is not None:
-            conditions.append(table.c.document_id == document_id)
-        if statuses:
-            conditions.append(table.c.status.in_([s.value for s in statuses]))
+        conditions = _quote_conditions(document_id, statuses, ids)
         columns = [
             sa.type_coerce(table.c[name], sa.String) if name in ("created", "modified")
             else table.c[name]
             for name in translate.QUOTE_COLUMNS
         ]  # fmt: skip
-        with self.session() as s:
+        with self.session() as s, many_objects():
             names = Names.load(s)
             connection = s.connection()
             # Sorted here: several times quicker than the database sorting whole rows.
@@ -219,6 +209,32 @@ class Project:
             return translate.annotations_from_rows(
                 rows, names.speaker_names, names.code_names, devices
             )
+
+    def quote_summaries(
+        self, document_id: int | None = None, ids: Collection[str] | None = None
+    ) -> list[QuoteSummary]:
+        """The shown fields of the quotes of one document (or all; or those with ``ids``),
+        in reading order: what the workspace lists and highlights, read in a fraction of
+        the time full annotations take (no context, annotator or stamps to read)."""
+        conditions = _quote_conditions(document_id, None, ids)
+        c = AnnotationRow.__table__.c  # type: ignore[attr-defined]
+        query = sa.select(
+            c.id, c.document_id, c.start, c.end, c.quote, c.speaker_id, c.tone_id,
+            c.status, c.anchor, c.note, c.confidence, c.why,
+        ).where(*conditions)  # fmt: skip
+        with self.session() as s, many_objects():
+            names = Names.load(s)
+            connection = s.connection()
+            rows = sorted(connection.execute(query).all(), key=_SUMMARY_ORDER)
+            devices = _devices_by_annotation(connection, names, conditions).get
+            speaker, code = names.speaker_names.get, names.code_names.get
+            statuses, new = translate.STATUSES, tuple.__new__
+            return [
+                new(QuoteSummary, (i, d, start, end, quote, speaker(si), code(ti),
+                                   devices(i, ()), statuses.get(st) or Status(st),
+                                   anchor != "orphaned", note, confidence, why))
+                for i, d, start, end, quote, si, ti, st, anchor, note, confidence, why in rows
+            ]  # fmt: skip
 
     def annotation(self, annotation_id: str) -> Annotation:
         """One annotation by id."""
@@ -330,6 +346,7 @@ def _seed_new_project(connection: Connection) -> None:
 
 
 EDIT_COUNT_KEY = "edit_count"
+_SUMMARY_ORDER = itemgetter(1, 2, 3)  # document_id, start, end
 _READING_ORDER = itemgetter(
     *(translate.QUOTE_COLUMNS.index(name) for name in ("document_id", "start", "end"))
 )
@@ -353,6 +370,20 @@ def _open_problem(error: DBAPIError) -> str:
     if "not a database" in text or "malformed" in text or "encrypted" in text:
         return "not a Speechmark project (the file is not a database, or it is damaged)"
     return f"cannot open the project ({error.orig})"
+
+
+def _quote_conditions(
+    document_id: int | None, statuses: frozenset[Status] | None, ids: Collection[str] | None
+) -> list[Any]:
+    table = AnnotationRow.__table__  # type: ignore[attr-defined]
+    conditions = []
+    if ids is not None:
+        conditions.append(table.c.id.in_(list(ids)))
+    if document_id is not None:
+        conditions.append(table.c.document_id == document_id)
+    if statuses:
+        conditions.append(table.c.status.in_([s.value for s in statuses]))
+    return conditions
 
 
 def _devices_by_annotation(

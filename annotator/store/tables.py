@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Column, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, String, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 
@@ -57,6 +57,15 @@ class CodeRow(SQLModel, table=True):
 
 class AnnotationRow(SQLModel, table=True):
     __tablename__ = "annotation"
+    # The corpus list counts each document's open suggestions from this index alone (v5).
+    __table_args__ = (
+        Index(
+            "ix_annotation_suggested",
+            "document_id",
+            sqlite_where=text("status = 'suggested'"),
+            postgresql_where=text("status = 'suggested'"),
+        ),
+    )
 
     id: str = Field(primary_key=True)
     document_id: int = Field(

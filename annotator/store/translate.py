@@ -142,7 +142,7 @@ QUOTE_COLUMNS = (*_COLUMNS, "speaker_id", "tone_id", "status", "created", "modif
 _FIELDS = frozenset(f.name for f in QUOTE_FIELDS)
 _FILLED = {*_COLUMNS, "speaker", "tone", "devices", "status", "created", "modified", "placed"}
 assert _FILLED == _FIELDS, f"quote fields not read back: {_FIELDS - _FILLED}"
-_STATUSES = {s.value: s for s in Status}
+_STATUSES = STATUSES = {s.value: s for s in Status}  # each status by its stored text
 
 
 def annotations_from_rows(

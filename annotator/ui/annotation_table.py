@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core import Annotation, Status
+from annotator.core import Status
+from annotator.core.listing import QuoteView
 from annotator.ui.models import ROW_ROLE, SORT_ROLE, AnnotationsModel
 from annotator.ui.tables import row_table
 
@@ -180,7 +181,7 @@ class AnnotationTable(QWidget):
         noun = "quote" if total == 1 else "quotes"
         self.count.setText(f"{total} {noun}" if shown == total else f"{shown} of {total} {noun}")
 
-    def _fit_columns(self, rows: Sequence[Annotation]) -> None:
+    def _fit_columns(self, rows: Sequence[QuoteView]) -> None:
         """Widen the short columns to the text of ``rows`` (up to a limit); never narrow
         them, and leave alone a column the analyst has resized. The text is measured in
         Python from at most ``FIT_ROWS`` rows, not asked of the view row by row."""
@@ -232,12 +233,12 @@ class AnnotationTable(QWidget):
         if found < 0 and current:
             box.currentIndexChanged.emit(0)
 
-    def show_annotations(self, annotations: list[Annotation], titles: dict[int, str]) -> None:
+    def show_annotations(self, annotations: Sequence[QuoteView], titles: dict[int, str]) -> None:
         self.model.set_annotations(annotations, titles)
         self._fit_columns(annotations)
         self._show_count()
 
-    def update_annotations(self, changed: Collection[str], fresh: list[Annotation]) -> None:
+    def update_annotations(self, changed: Collection[str], fresh: Sequence[QuoteView]) -> None:
         """Show the new versions ``fresh`` of the quotes ``changed`` (those without one
         were deleted); the other rows, the sort and the selection stay as they are."""
         self.model.update_rows(changed, fresh)

@@ -7,7 +7,8 @@ from enum import StrEnum
 
 from PySide6.QtGui import QColor, QFont
 
-from annotator.core import Annotation, Codebook, Speaker, Status
+from annotator.core import Codebook, Speaker, Status
+from annotator.core.listing import QuoteView
 from annotator.core.palette import palette_colour, speaker_colour
 
 UNCODED = "#8C8C8C"
@@ -49,7 +50,7 @@ class Colours:
         table = {ColourBy.SPEAKER: self.speakers, ColourBy.TONE: self.tones}
         return QColor(table.get(by, self.devices).get(name or "") or UNCODED)
 
-    def of(self, annotation: Annotation, by: ColourBy) -> QColor:
+    def of(self, annotation: QuoteView, by: ColourBy) -> QColor:
         if by is ColourBy.SPEAKER:
             name = self.speakers.get(annotation.speaker or "")
         elif by is ColourBy.TONE:
@@ -78,7 +79,7 @@ def blend(layers: Iterable[tuple[QColor, float]], base: QColor = PAGE) -> QColor
     return QColor.fromRgbF(r, g, b)
 
 
-def legend_html(annotations: Sequence[Annotation], colours: Colours, by: ColourBy) -> str:
+def legend_html(annotations: Sequence[QuoteView], colours: Colours, by: ColourBy) -> str:
     """Coloured chips naming what the colours of this document's quotes stand for."""
     if by is ColourBy.SPEAKER:
         keys = {a.speaker for a in annotations}

@@ -157,13 +157,13 @@ class CodingController(QObject):
         self._step(-1)
 
     def _step(self, direction: int) -> None:
-        placed = (a for a in self.window.annotations if a.placed)
+        placed = (q for q in self.window.quotes if q.placed)
         ordered = sorted(placed, key=lambda a: (a.start, a.end, a.id))
         if not ordered:
             return
-        current = self.window.selected()
-        if current is not None and current.placed:
-            n = ordered.index(current) + direction
+        ids = [q.id for q in ordered]
+        if self.window.selected_id in ids:
+            n = ids.index(self.window.selected_id) + direction
         else:
             caret = self.window.view.index.to_text(self.window.view.textCursor().position())
             after = [k for k, a in enumerate(ordered) if a.start >= caret]

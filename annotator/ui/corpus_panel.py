@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QMenu,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -40,8 +41,10 @@ class CorpusPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # The short columns are sized to their distinct texts, measured in Python when the
+        # list changes, rather than by Qt asking every row shown for each of its cells at
+        # each layout (which delayed the window's first paint on a large corpus).
+        self._widths: dict[int, int] = {}
         self.table.setColumnHidden(1, True)  # the outlet: right-click the header to show it
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._choose_columns)
@@ -65,7 +68,27 @@ class CorpusPanel(QWidget):
 
     def show_summaries(self, summaries: list[DocumentSummary], current: int | None) -> None:
         self.model.set_rows(summaries)
+        self._fit_columns(summaries)
         self.mark_current(current)
+
+    def _fit_columns(self, summaries: list[DocumentSummary]) -> None:
+        """Size each column but the title to its widest text and its header."""
+        metrics = self.table.fontMetrics()
+        # What Qt's own measure adds to a cell's text: a focus frame margin on each side.
+        margin = self.table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin)
+        padding = 2 * (margin + 1)
+        header = self.table.horizontalHeader()
+        for column in range(1, self.model.columnCount()):
+            show = self.model.columns[column].show
+            texts = {show(summary) for summary in summaries}
+            width = max(
+                [metrics.horizontalAdvance(text) + padding for text in texts if text],
+                default=0,
+            )
+            width = max(width, header.sectionSizeHint(column))
+            if self._widths.get(column) != width:
+                self._widths[column] = width
+                header.resizeSection(column, width)
 
     def mark_current(self, document_id: int | None) -> None:
         row = self.model.row_of(lambda d: d.id == document_id)

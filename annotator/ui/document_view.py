@@ -7,6 +7,8 @@ never read back from Qt (which would turn newlines into U+2029).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -22,7 +24,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from annotator.core import Annotation, Document, Status
+from annotator.core import Document, Status
+from annotator.core.listing import QuoteView
 from annotator.ui.appearance import INK, PAGE, READING_WIDTH, ColourBy, Colours, reading_font
 from annotator.ui.highlighter import QuoteHighlighter
 from annotator.ui.span_index import Span, SpanIndex
@@ -63,7 +66,7 @@ class DocumentView(QPlainTextEdit):
         return self.highlighter.index
 
     def show_document(
-        self, document: Document | None, annotations: list[Annotation], colours: Colours
+        self, document: Document | None, annotations: Sequence[QuoteView], colours: Colours
     ) -> None:
         self.document_shown = document
         self._find_hits = []
@@ -89,9 +92,9 @@ class DocumentView(QPlainTextEdit):
 
     def show_annotations(
         self,
-        annotations: list[Annotation],
+        annotations: Sequence[QuoteView],
         changed: set[str] | None = None,
-        fresh: list[Annotation] | None = None,
+        fresh: Sequence[QuoteView] | None = None,
     ) -> None:
         """New annotations for the same text; repaint only around ``changed`` (None: all).
         ``fresh``, when given, holds the new versions of the ``changed`` ones."""
@@ -139,7 +142,7 @@ class DocumentView(QPlainTextEdit):
         self.setTextCursor(cursor)
         self.centerCursor()
 
-    def reveal(self, annotation: Annotation) -> None:
+    def reveal(self, annotation: QuoteView) -> None:
         """Put the caret at the start of the quote and scroll it to the middle."""
         cursor = self.textCursor()
         cursor.setPosition(self.index.to_view(annotation.start))

@@ -10,15 +10,14 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QProgressDialog
 
 from annotator.core.edits import AddDocument, RemoveDocument
-from annotator.io.formats import ExportFormat, available_formats
-from annotator.io.importers import SUPPORTED
 from annotator.paths import PROJECT_SUFFIX
-from annotator.ui.document_dialog import DocumentDialog
-from annotator.ui.import_worker import ImportTask, ImportWorker, start_import
 
-if TYPE_CHECKING:  # the use cases are imported when first used, not with the window
+if TYPE_CHECKING:  # the use cases, readers, writers and dialogs are imported when first
+    # used, not with the window (they would delay its first paint)
     from annotator.app.imports import CorpusImport, ImportReport, Progress
+    from annotator.io.formats import ExportFormat
     from annotator.store import Project
+    from annotator.ui.import_worker import ImportTask
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -27,7 +26,13 @@ RECENT_KEY = "recent_projects"
 MAX_RECENT = 8
 PROJECT_FILTER = f"Speechmark projects (*{PROJECT_SUFFIX});;All files (*)"
 CORPUS_FILTER = "Corpus with quotes (*.jsonl *.qdpx);;All files (*)"
-ARTICLE_FILTER = "Articles ({});;All files (*)".format(" ".join(f"*{s}" for s in SUPPORTED))
+
+
+def article_filter() -> str:
+    """The file dialog's filter of every article format an import reads."""
+    from annotator.io.importers import SUPPORTED
+
+    return "Articles ({});;All files (*)".format(" ".join(f"*{s}" for s in SUPPORTED))
 
 
 class FileController(QObject):
@@ -81,7 +86,7 @@ class FileController(QObject):
 
     # -- importing -----------------------------------------------------------------------
     def import_files(self) -> None:
-        paths = self.window.prompts.open_files("Import articles", ARTICLE_FILTER)
+        paths = self.window.prompts.open_files("Import articles", article_filter())
         if paths:
             self.import_paths([Path(p) for p in paths])
 
@@ -104,6 +109,8 @@ class FileController(QObject):
 
     def run_import(self, task: ImportTask) -> None:
         """Run an import from ``annotator.app.imports`` on a worker thread, with progress."""
+        from annotator.ui.import_worker import ImportWorker, start_import
+
         if self.import_thread is not None:
             self.window.hint("An import is already running.")
             return
@@ -213,6 +220,8 @@ class FileController(QObject):
             self.window.hint("Open or choose a document first.")
             return
         documents = [self.window.project.document(i) for i in ids]
+        from annotator.ui.document_dialog import DocumentDialog
+
         dialog = DocumentDialog(documents, self.window)
         if not self.window.prompts.run_dialog(dialog):
             return
@@ -239,6 +248,8 @@ class FileController(QObject):
         open_briefing_dialog(self.window, self.window.project)
 
     def fill_export_menu(self) -> None:
+        from annotator.io.formats import available_formats
+
         self.window.export_menu.clear()
         for fmt in available_formats().values():
             action = self.window.export_menu.addAction(f"{fmt.label}…")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from bisect import insort
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer
 from PySide6.QtGui import (
@@ -20,11 +20,14 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMenu, QToolBar, QWidget
 
 from annotator.core import Annotation, Codebook, Document, Speaker, Status
+from annotator.core.allocation import many_objects
+from annotator.core.listing import QuoteSummary, QuoteView
 from annotator.core.wording import plural
 from annotator.store import Changes, StoreError
 
 if TYPE_CHECKING:
     from annotator.store import DocumentSummary, Project
+    from annotator.ui.suggest_controller import SuggestController
 from annotator.ui.actions import ACTIONS, MENUS, ActionSpec, codebook_specs, make_action
 from annotator.ui.annotation_table import AnnotationTable
 from annotator.ui.appearance import ColourBy, Colours, legend_html
@@ -36,7 +39,6 @@ from annotator.ui.file_controller import FileController
 from annotator.ui.find import FindBar
 from annotator.ui.inspector import Inspector
 from annotator.ui.prompts import Prompts
-from annotator.ui.suggest_controller import SuggestController
 from annotator.ui.team_controller import TeamController
 from annotator.ui.undo import EditRunner
 from annotator.ui.view_controller import ViewController
@@ -56,7 +58,6 @@ class MainWindow(QMainWindow):
 
     files: FileController
     coding: CodingController
-    suggestions: SuggestController
     views: ViewController
     team: TeamController
 
@@ -77,15 +78,19 @@ class MainWindow(QMainWindow):
         self.prompts = Prompts(self)
         self.edits = EditRunner(lambda: self.project, self.refresh, self._edit_failed, self.reveal)
         self.document: Document | None = None
-        self.annotations: list[Annotation] = []
+        # The open document's quotes as shown (read light), and as full annotations once
+        # something needs them (see ``annotations``).
+        self.quotes: list[QuoteSummary] = []
+        self._annotations: list[Annotation] | None = []
         self.selected_id: str | None = None
+        self._selected: Annotation | None = None  # the selected quote in full, once read
         self.speakers: list[Speaker] = []
         self.codebook = Codebook()
         self.colours = Colours()
         self.colour_by = ColourBy(str(self.settings.value("colour_by", ColourBy.SPEAKER.value)))
         self.files = FileController(self)
         self.coding = CodingController(self)
-        self.suggestions = SuggestController(self)
+        self._suggestions: SuggestController | None = None  # made when first used
         self.views = ViewController(self)
         self.actions_by_id: dict[str, QAction] = {}
         self.menu_of: dict[str, str] = {}
@@ -148,6 +153,15 @@ class MainWindow(QMainWindow):
             self._open_project()
         assert self._project is not None
         return self._project
+
+    @property
+    def suggestions(self) -> SuggestController:
+        """The Suggest menu's commands (the engine loads with them, after the window shows)."""
+        if self._suggestions is None:
+            from annotator.ui.suggest_controller import SuggestController
+
+            self._suggestions = SuggestController(self)
+        return self._suggestions
 
     @property
     def loaded(self) -> bool:
@@ -305,10 +319,10 @@ class MainWindow(QMainWindow):
         self.inspector.show_annotation(self.selected())
         self.table.follow(annotation_id)
 
-    def jump_to(self, annotation: Annotation) -> None:
+    def jump_to(self, annotation: QuoteView) -> None:
         """Open the quote's document, select the quote and show it."""
         self.open_document(annotation.document_id)
-        current = next((a for a in self.annotations if a.id == annotation.id), None)
+        current = next((q for q in self.quotes if q.id == annotation.id), None)
         if current is None:  # deleted meanwhile (e.g. from another window)
             return
         self.select_annotation(current.id)
@@ -322,9 +336,34 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, milliseconds)
 
     def selected(self) -> Annotation | None:
-        return next((a for a in self.annotations if a.id == self.selected_id), None)
+        """The selected quote in full (read when first asked for, not with the document)."""
+        wanted = self.selected_id
+        if wanted is None:
+            return None
+        if self._annotations is not None:
+            return next((a for a in self._annotations if a.id == wanted), None)
+        if self._selected is None or self._selected.id != wanted:
+            if not any(q.id == wanted for q in self.quotes):
+                return None
+            found = self.project.annotations(self.document_id, ids=[wanted])
+            self._selected = found[0] if found else None
+        return self._selected
 
-    def show_in_passing(self, annotation: Annotation | None) -> None:
+    @property
+    def annotations(self) -> list[Annotation]:
+        """The open document's quotes in full, in reading order: read when first needed
+        (opening a document reads only what it shows), kept until they change."""
+        if self._annotations is None:
+            document_id = self.document_id
+            self._annotations = self.project.annotations(document_id) if document_id else []
+        return self._annotations
+
+    def _show_quotes(self, quotes: list[QuoteSummary]) -> None:
+        self.quotes = quotes
+        self._annotations = None if quotes else []
+        self._selected = None
+
+    def show_in_passing(self, annotation: QuoteView | None) -> None:
         """Select and show a quote of this document, leaving the focus where it is."""
         if annotation is not None and annotation.document_id == self.document_id:
             self.select_annotation(annotation.id)
@@ -365,23 +404,24 @@ class MainWindow(QMainWindow):
         """Show a document (None: nothing) with its annotations highlighted."""
         if document_id is not None and document_id == self.document_id:
             return
-        self.document = self.project.document(document_id) if document_id is not None else None
-        self.annotations = self.project.annotations(document_id) if document_id else []
-        self.selected_id = None
-        self.view.show_document(self.document, self.annotations, self.colours)
+        with many_objects():  # a row and a span for each of thousands of quotes
+            self.document = self.project.document(document_id) if document_id else None
+            self._show_quotes(self.project.quote_summaries(document_id) if document_id else [])
+            self.selected_id = None
+            self.view.show_document(self.document, self.quotes, self.colours)
+            self.show_table()
         self.title.setText(_heading(self.document))
         self.inspector.show_annotation(None)
         self.corpus_panel.mark_current(document_id)
         self.find_bar.refresh()
         if document_id is not None:
             self.project.set_setting("last_document", str(document_id))
-        self.show_table()
         self.show_counts()
         self.show_legend()
         self.team.refresh()
 
     def show_table(
-        self, changed: set[str] | None = None, fresh: list[Annotation] | None = None
+        self, changed: set[str] | None = None, fresh: list[QuoteSummary] | None = None
     ) -> None:
         """Fill the quote table; with ``changed``, update only those rows (``fresh``: their
         new versions in this document, when already read)."""
@@ -392,10 +432,10 @@ class MainWindow(QMainWindow):
         if changed is not None and shown.rows and titles == shown.titles:
             if whole or fresh is None:
                 document_id = None if whole else self.document_id
-                fresh = self.project.annotations(document_id, ids=changed)
+                fresh = self.project.quote_summaries(document_id, ids=changed)
             self.table.update_annotations(changed, fresh)
         else:
-            rows = self.project.annotations() if whole else self.annotations
+            rows = self.project.quote_summaries() if whole else self.quotes
             self.table.show_annotations(rows, titles)
         self.table.follow(self.selected_id)
 
@@ -404,15 +444,15 @@ class MainWindow(QMainWindow):
         self.table.focus_filter()
 
     def show_legend(self) -> None:
-        html = legend_html(self.annotations, self.colours, self.colour_by)
+        html = legend_html(self.quotes, self.colours, self.colour_by)
         self.legend.setText(html)
         self.legend.setVisible(bool(html))
 
     def show_counts(self) -> None:
         rows = self.corpus_panel.model.rows
         quotes = sum(r.quotes for r in rows)
-        here = len(self.annotations)
-        open_ = [a.status for a in self.annotations].count(Status.SUGGESTED)
+        here = len(self.quotes)
+        open_ = [q.status for q in self.quotes].count(Status.SUGGESTED)
         doc = f"This document: {plural(here, 'quote')}" + (f" ({open_} suggested)" if open_ else "")
         corpus = f"Corpus: {plural(len(rows), 'document')}, {plural(quotes, 'quote')}"
         self.counts.setText(f"{doc}   ·   {corpus}  ")
@@ -440,13 +480,18 @@ class MainWindow(QMainWindow):
         if self.document_id in changes.details and self.document_id is not None:
             self._reload_details(self.document_id)  # not on every quote edit: its text is big
         if vocabulary:
-            self.annotations = self.project.annotations(self.document_id) if self.document else []
-            self.view.show_annotations(self.annotations, None)
+            document_id = self.document_id
+            self._show_quotes(self.project.quote_summaries(document_id) if document_id else [])
+            self.view.show_annotations(self.quotes, None)
         fresh = None
         if not vocabulary and changes.annotations and self.document is not None:
-            fresh = self.project.annotations(self.document_id, ids=changes.annotations)
-            self.annotations = _patched(self.annotations, changes.annotations, fresh)
-            self.view.show_annotations(self.annotations, changes.annotations, fresh)
+            full = self.project.annotations(self.document_id, ids=changes.annotations)
+            fresh = [QuoteSummary.of(a) for a in full]
+            self.quotes = _patched(self.quotes, changes.annotations, fresh)
+            if self._annotations is not None:
+                self._annotations = _patched(self._annotations, changes.annotations, full)
+            self._selected = None
+            self.view.show_annotations(self.quotes, changes.annotations, fresh)
         if changes.documents or changes.annotations:
             summaries = self.project.summaries()
             self.corpus_panel.show_summaries(summaries, self.document_id)
@@ -490,7 +535,7 @@ class MainWindow(QMainWindow):
         if document_id not in {s.id for s in self.corpus_panel.model.rows}:
             return
         self.open_document(document_id)
-        touched = [a for a in self.annotations if a.id in changes.annotations and a.placed]
+        touched = [q for q in self.quotes if q.id in changes.annotations and q.placed]
         if len(touched) == 1:
             self.select_annotation(touched[0].id)
             self.view.reveal(touched[0])
@@ -508,10 +553,10 @@ class MainWindow(QMainWindow):
             self.document = None
             self.open_document(summaries[0].id if summaries else None)
             return
-        annotations = self.project.annotations(self.document_id)
-        if annotations != self.annotations:
-            self.annotations = annotations
-            self.view.show_annotations(annotations)
+        quotes = self.project.quote_summaries(self.document_id)
+        if quotes != self.quotes:
+            self._show_quotes(quotes)
+            self.view.show_annotations(quotes)
             self.show_table()
             self.inspector.show_annotation(self.selected())
         self.show_counts()
@@ -537,7 +582,8 @@ class MainWindow(QMainWindow):
             self.files.import_paths(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.suggestions.stop_suggesting()
+        if self._suggestions is not None:
+            self._suggestions.stop_suggesting()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState())
         self.settings.setValue("colour_by", self.colour_by.value)
@@ -545,9 +591,10 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _patched(
-    shown: list[Annotation], changed: set[str], fresh: list[Annotation]
-) -> list[Annotation]:
+Shown = TypeVar("Shown", Annotation, QuoteSummary)
+
+
+def _patched(shown: list[Shown], changed: set[str], fresh: list[Shown]) -> list[Shown]:
     """``shown`` (in reading order) with the ``changed`` quotes replaced by ``fresh``,
     each put in its place rather than the whole list sorted again."""
     kept = [a for a in shown if a.id not in changed] if changed else list(shown)
@@ -556,7 +603,7 @@ def _patched(
     return kept
 
 
-def _reading_order(annotation: Annotation) -> tuple[int, int, int, str]:
+def _reading_order(annotation: QuoteView) -> tuple[int, int, int, str]:
     return (annotation.document_id, annotation.start, annotation.end, annotation.id)
 
 

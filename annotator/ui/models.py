@@ -8,13 +8,17 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from annotator.core import Annotation
+from annotator.core.listing import QuoteView
 from annotator.store import DocumentSummary
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole row object (summary or annotation)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, ROW_ROLE, SORT_ROLE})
 
 
 class Column(Generic[Row]):
@@ -46,7 +50,7 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         self.sort_order = Qt.SortOrder.AscendingOrder
         self._keys: list[Any] = []  # each row's sort key, while sorted
 
-    def set_rows(self, rows: list[Row]) -> None:
+    def set_rows(self, rows: Sequence[Row]) -> None:
         """Show ``rows``, telling the views only what changed: rows gone are removed, new
         ones inserted in sorted place, changed ones repainted (or moved when their sort key
         changed); nothing is reset or re-sorted as a whole, so selection and order stay."""
@@ -170,20 +174,23 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         return 0 if parent is not None and parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        # Asked for every role of every cell painted (font, colours, check state...):
+        # the roles answered here are told apart first, before the row is looked at.
+        if role not in _ANSWERED or not index.isValid():
             return None
-        row, column = self.rows[index.row()], self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        n = index.row()
+        if not 0 <= n < len(self.rows):
+            return None
+        row, column = self.rows[n], self.columns[index.column()]
+        if role == _DISPLAY:
             return column.show(row)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(row) or column.show(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGNMENT:
             return int(column.align.value)
+        if role == _TOOLTIP:
+            return self.tooltip(row) or column.show(row)
         if role == ROW_ROLE:
             return row
-        if role == SORT_ROLE:
-            return column.sort(row)
-        return None
+        return column.sort(row)  # SORT_ROLE
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -264,7 +271,7 @@ class Positions:
             self._paragraphs[document_id] = (paragraph_starts(text), len(text)) if text else None
         return self._paragraphs[document_id]
 
-    def describe(self, annotation: Annotation) -> str:
+    def describe(self, annotation: QuoteView) -> str:
         """``¶ 3 · 42%``: the paragraph the quote starts in and how far into the text."""
         if not annotation.placed:
             return "⚠ not in text"
@@ -286,7 +293,7 @@ def paragraph_starts(text: str) -> list[int]:
     return starts
 
 
-class AnnotationsModel(RowsModel[Annotation]):
+class AnnotationsModel(RowsModel[QuoteView]):
     """Annotations with their document titles, one row each."""
 
     def __init__(self) -> None:
@@ -294,13 +301,13 @@ class AnnotationsModel(RowsModel[Annotation]):
         self.titles: dict[int, str] = {}
         self.positions = Positions()
         self.columns = (
-            Column[Annotation]("Document", lambda a: self.titles.get(a.document_id, "")),
-            Column[Annotation]("Quote", lambda a: _short(a.quote)),
-            Column[Annotation]("Speaker", lambda a: a.speaker or ""),
-            Column[Annotation]("Tone", lambda a: a.tone or ""),
-            Column[Annotation]("Devices", lambda a: ", ".join(a.devices)),
-            Column[Annotation]("Status", lambda a: a.status.value),
-            Column[Annotation](
+            Column[QuoteView]("Document", lambda a: self.titles.get(a.document_id, "")),
+            Column[QuoteView]("Quote", lambda a: _short(a.quote)),
+            Column[QuoteView]("Speaker", lambda a: a.speaker or ""),
+            Column[QuoteView]("Tone", lambda a: a.tone or ""),
+            Column[QuoteView]("Devices", lambda a: ", ".join(a.devices)),
+            Column[QuoteView]("Status", lambda a: a.status.value),
+            Column[QuoteView](
                 "Position",
                 self.positions.describe,
                 lambda a: a.document_id * 10**9 + a.start,
@@ -308,7 +315,7 @@ class AnnotationsModel(RowsModel[Annotation]):
             ),
         )
 
-    def set_annotations(self, annotations: list[Annotation], titles: dict[int, str]) -> None:
+    def set_annotations(self, annotations: Sequence[QuoteView], titles: dict[int, str]) -> None:
         """Show ``annotations`` (documents' texts are read again for the positions)."""
         self.positions.forget()
         if titles != self.titles:

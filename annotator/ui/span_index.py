@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterable
 from heapq import heappop, heappush
 from typing import NamedTuple
 
-from annotator.core import Annotation
+from annotator.core.listing import QuoteView
 from annotator.core.offsets import Utf16Index
 
 
@@ -21,7 +21,7 @@ class Span(NamedTuple):
 
     start: int
     end: int
-    annotation: Annotation
+    annotation: QuoteView
     depth: int = 0
 
 
@@ -29,7 +29,7 @@ class SpanIndex:
     """Annotations of one document sorted by start, queried by UTF-16 range (only those
     placed on the text: a quote a re-import could not place has no span here)."""
 
-    def __init__(self, text: str, annotations: Iterable[Annotation] = ()) -> None:
+    def __init__(self, text: str, annotations: Iterable[QuoteView] = ()) -> None:
         self.text = text
         self.offsets = Utf16Index(text)
         self._spans: list[Span] = []
@@ -39,7 +39,7 @@ class SpanIndex:
         self._longest = 0
         self.rebuild(annotations)
 
-    def rebuild(self, annotations: Iterable[Annotation]) -> None:
+    def rebuild(self, annotations: Iterable[QuoteView]) -> None:
         offsets = self.offsets
         if offsets.utf16_length == len(self.text):  # no emoji: the same positions
             placed = sorted((a.start, -a.end, a.id, a) for a in annotations if a.placed)
@@ -49,21 +49,25 @@ class SpanIndex:
                 (to_view(a.start), -to_view(a.end), a.id, a) for a in annotations if a.placed
             )
         # (An unplaced quote's span belongs to an older text: it has no place here.)
-        spans = []
+        spans: list[Span] = []
+        append, new = spans.append, tuple.__new__  # a Span made without its __new__ call
         open_ends: list[int] = []  # ends of the spans enclosing the current one (a heap)
+        longest = 0
         for start, minus_end, _id, annotation in placed:
             while open_ends and open_ends[0] <= start:
                 heappop(open_ends)
-            spans.append(Span(start, -minus_end, annotation, len(open_ends)))
+            append(new(Span, (start, -minus_end, annotation, len(open_ends))))
             heappush(open_ends, -minus_end)
+            if -minus_end - start > longest:
+                longest = -minus_end - start
         self._spans = spans
         self._keys = [(start, minus_end, id_) for start, minus_end, id_, _a in placed]
         self._starts = [start for start, _e, _i, _a in placed]
-        self._by_id = {id_: span for (_s, _e, id_, _a), span in zip(placed, spans, strict=True)}
-        self._longest = max((-e - s for s, e, _i, _a in placed), default=0)
+        self._by_id = {span.annotation.id: span for span in spans}
+        self._longest = longest
 
     def update(
-        self, changed: Collection[str], annotations: Iterable[Annotation]
+        self, changed: Collection[str], annotations: Iterable[QuoteView]
     ) -> list[tuple[int, int]]:
         """Take out the spans of the ``changed`` ids and put in ``annotations`` (their new
         versions; an id without one was deleted). Returns the UTF-16 ranges whose look

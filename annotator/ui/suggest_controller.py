@@ -197,7 +197,7 @@ class SuggestController(QObject):
         """Select the next open suggestion: later in this document, else in the next
         document that has any, else from the top of this one."""
         here = sorted(
-            (a for a in self.window.annotations if a.status is Status.SUGGESTED and a.placed),
+            (q for q in self.window.quotes if q.status is Status.SUGGESTED and q.placed),
             key=lambda a: (a.start, a.end, a.id),
         )
         current = self.window.selected()
@@ -210,9 +210,7 @@ class SuggestController(QObject):
         other = None if later else self._next_document_with_suggestions()
         if other is not None:
             self.window.open_document(other)
-            later = [
-                a for a in self.window.annotations if a.status is Status.SUGGESTED and a.placed
-            ]
+            later = [q for q in self.window.quotes if q.status is Status.SUGGESTED and q.placed]
             later.sort(key=lambda a: (a.start, a.end, a.id))
         chosen = later[0] if later else (here[0] if here and other is None else None)
         if chosen is None:

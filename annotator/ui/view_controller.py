@@ -9,9 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from annotator.ui.actions import shortcut_rows
 from annotator.ui.appearance import ColourBy
-from annotator.ui.codebook_dialog import CodebookDialog
 from annotator.ui.find import CorpusSearch, Hit
-from annotator.ui.shortcuts_sheet import ShortcutsSheet
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -65,6 +63,8 @@ class ViewController(QObject):
         view.show()
 
     def edit_codebook(self) -> None:
+        from annotator.ui.codebook_dialog import CodebookDialog  # built when first opened
+
         dialog = CodebookDialog(self.codebook_snapshot, self.window)
         dialog.edit_requested.connect(self.window.edits.run)
         self.codebook_dialog = dialog
@@ -84,6 +84,8 @@ class ViewController(QObject):
         return sorted(rows, key=lambda row: order.index(row[0]) if row[0] in order else 99)
 
     def show_shortcuts(self) -> None:
+        from annotator.ui.shortcuts_sheet import ShortcutsSheet
+
         self.shortcuts_sheet = ShortcutsSheet(self.shortcut_rows(), self.window)
         self.shortcuts_sheet.show()
 

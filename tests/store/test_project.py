@@ -325,3 +325,32 @@ def test_annotations_read_back_equal_what_was_written_field_by_field(project):
     # One of them, by id, and only the suggested ones.
     assert project.annotations(ids=[written[1].id]) == [written[1]]
     assert project.annotations(doc.id, statuses=frozenset({Status.SUGGESTED})) == [written[1]]
+
+
+def test_quote_summaries_hold_the_shown_fields_of_the_annotations(project):
+    from annotator.core.listing import QuoteSummary
+
+    doc = add_doc(project)
+    other = project.add_document(Document(title="Other", text="“Elsewhere,” he said."))
+    project.apply(AddSpeaker(Speaker(name="Ann Lee")))
+    written = [
+        quote(doc, "Like a rock", status=Status.SUGGESTED, confidence=0.25, why="a cue",
+              devices=("simile", "metaphor")),
+        quote(doc, "We stand firm", speaker="Ann Lee", tone="confrontational", note="firm"),
+        quote(doc, "We stand", devices=("loaded language",)),  # nested, same start
+        quote(other, "Elsewhere"),
+    ]  # fmt: skip
+    for annotation in written:
+        project.apply(AddAnnotation(annotation))
+    project.update_document_text(doc.id, TEXT.replace("Like a rock", "Like a stone"))
+    for document_id in (doc.id, other.id, None):
+        full = project.annotations(document_id)
+        summaries = project.quote_summaries(document_id)
+        assert summaries == [QuoteSummary.of(a) for a in full]  # the same reading order
+    shown = {s.id: s for s in project.quote_summaries(doc.id)}
+    rock = shown[written[0].id]
+    assert not rock.placed and rock.status is Status.SUGGESTED
+    assert rock.devices == ("simile", "metaphor") and rock.confidence == 0.25
+    assert shown[written[1].id].speaker == "Ann Lee" and shown[written[1].id].note == "firm"
+    picked = project.quote_summaries(ids=[written[3].id, written[2].id])
+    assert [s.id for s in picked] == [written[2].id, written[3].id]
