@@ -267,3 +267,20 @@ def test_he_is_not_whoever_asked_or_spoke_in_a_side_clause() -> None:
     assert speakers(asked) == ["Tomas Varga"]
     assert speakers(joined) == ["Tomas Varga"]
     assert speakers(reported) == ["Tomas Varga"]
+
+
+def test_a_name_before_a_role_and_another_name_is_whom_that_person_works_for() -> None:
+    # "Varga spokesman Oliver Brandt" is about Brandt; "Varga and aide Oliver Brandt" is
+    # about both, and the sentence's first name still leads.
+    works_for = (
+        "Mayor Tomas Varga left the meeting early.\n\n"
+        "Varga spokesman Oliver Brandt would not say when the harbour reopens.\n\n"
+        "“We have nothing to add,” he said.\n"
+    )
+    together = (
+        "Mayor Tomas Varga left the meeting early.\n\n"
+        "Varga and aide Oliver Brandt would not say when the harbour reopens.\n\n"
+        "“We have nothing to add,” he said.\n"
+    )
+    assert speakers(works_for) == ["Oliver Brandt"]
+    assert speakers(together) == ["Tomas Varga"]
