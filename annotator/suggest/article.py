@@ -8,6 +8,7 @@ has been attributed so far (the speaker of each earlier quote).
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from annotator.suggest import cues, lexicon, names, reference
@@ -19,6 +20,13 @@ _CONJUNCTIONS = words("and but so yet still")
 # After these words a name is an object, never the sentence's subject ("told the Echo").
 _OBJECT_MARKERS = words("told tell tells telling to with by about from for against on at of met")
 WINDOW = 400  # how far back a quote's sentence may start
+# A name, then a role it employs, then the next name: "Varga spokesman Oliver Brandt",
+# "former Varga speechwriter Oliver Brandt".
+_EMPLOYER_RX = re.compile(
+    r"(?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*\s+(?:(?!and\b|or\b)[a-z][\w\-]*\s+){0,2}?(?:"
+    + "|".join(sorted(lexicon.ROLE_NOUNS | words("speechwriter manager pollster")))
+    + r")\s+"
+)
 
 
 def mask(text: str, spans: list[QuoteSpan]) -> str:
@@ -109,12 +117,17 @@ class Article:
 
     def first_named(self, start: int, end: int) -> Person | None:
         """The first person named in [start, end) other than as an object or a possessor:
-        not after "told", "to", "with" ... ("Another trader told the Echo: “…")."""
-        for at, person in self.cast.mentions_between(start, end):
+        not after "told", "to", "with" ... ("Another trader told the Echo: “…"), nor as
+        whom the next one works for ("Varga spokesman Oliver Brandt")."""
+        mentions = self.cast.mentions_between(start, end)
+        for k, (at, person) in enumerate(mentions):
             before = self.masked[max(start, at - 20) : at].split()
             if before and before[-1].lower() == "the":
                 before.pop()
             if before and before[-1].lower().strip(",") in _OBJECT_MARKERS:
+                continue
+            following = mentions[k + 1][0] if k + 1 < len(mentions) else at
+            if following > at and _EMPLOYER_RX.fullmatch(self.masked, at, following):
                 continue
             if not self.possessive_at(at):
                 return person

@@ -324,3 +324,14 @@ def sentence_cue(index: CueIndex, start: int, end: int) -> Cue | None:
     if last is None:
         last = SENTENCE_ACCORDING.on(index.plain).search(index.masked, window, end)
     return _cue("sentence", last, 0) if last else None
+
+
+def first_sentence_cue(index: CueIndex, start: int, end: int) -> Cue | None:
+    """The first subject + speech verb in text[start:end]: the sentence's own cue, not one
+    in the speech it reports ("Marsh said Varga told her …" is Marsh's)."""
+    verb, _ = index.first_cue_word(start, end)
+    if verb < 0:
+        return None
+    m = SENTENCE_SUBJECT_VERB.on(index.plain).search(index.masked, max(start, verb - 400), end)
+    m = m or SENTENCE_ACCORDING.on(index.plain).search(index.masked, start, end)
+    return _cue("sentence", m, 0) if m else None

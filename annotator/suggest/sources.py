@@ -44,6 +44,12 @@ _BODY_NOUNS = INSTITUTIONS | words(
     "foundation association union party network group center centre institute organization "
     "organisation company corporation university college coalition alliance campaign"
 )
+# A cue that asks ("Varga asked"), or whose subject follows one of these words ("when
+# Varga said", "Marsh and Varga said"), names no one a following "he" or "she" means.
+_QUESTION_VERBS = words("ask asks asked asking question questioned press pressed wondered")
+_NOT_ONE_SPEAKER = words(
+    "when as after before while if because since until though although once and or nor &"
+)
 _ACRONYM_RX = re.compile(r"(?:[Tt]he\s+)?([A-Z][A-Z&]{1,6})\.?")
 
 
@@ -91,9 +97,41 @@ def salient(article: Article, at: int, gender: str | None = None, depth: int = 0
                 return salient(article, begin, gender, depth + 1)
             continue
         person = article.first_named(begin, end) or unnamed_subject(article, begin, end)
+        if gender is not None:
+            person = cue_speaker(article, begin, end, gender, person) or person
         if person is not None:
             return person
     return None
+
+
+def cue_speaker(
+    article: Article, start: int, end: int, gender: str, subject: Person | None
+) -> Person | None:
+    """The person of `gender` (never a body) other than the sentence's `subject` whom a
+    speech cue in the sentence text[start:end] names as speaker: who a "he" or "she" after
+    it most likely means, more than the subject ("Varga, Marsh said, has …" is Marsh's).
+    Not a question ("Varga asked"), a cue in a clause led by "when", "as", "after" …, nor
+    one in a relative clause ("Varga, who said")."""
+    others = {
+        p.id
+        for _, p in article.cast.mentions_between(start, end)
+        if p is not subject and p.gender == gender and not p.body
+    }
+    if not others:
+        return None  # nobody else who could be meant: no cue to read
+    cue = cues.first_sentence_cue(article.index, start, end)
+    if cue is None or cue.verb in _QUESTION_VERBS or cue.subject.endswith(("’s", "'s")):
+        return None
+    masked = article.masked
+    subject_end = cue.subject_start + len(cue.subject)
+    before = masked[max(start, cue.subject_start - 30) : cue.subject_start].split()
+    if before and before[-1].lower().strip(",") in _NOT_ONE_SPEAKER:
+        return None
+    if masked[subject_end : subject_end + 8].lstrip(" ,").startswith("who"):
+        return None
+    named = article.cast.mentions_between(cue.subject_start, subject_end)
+    person = named[-1][1] if named else None
+    return person if person is not None and person.id in others else None
 
 
 def pronoun(article: Article, at: int, gender: str, continuation: bool) -> Person | None:

@@ -228,3 +228,59 @@ def test_surname_alone_before_adverb_and_speech_verb_is_a_person() -> None:
         "Varga openly admitted that the harbour plan had failed. “It was a mistake,” he said.\n"
     )
     assert speakers(text) == ["Tomas Ellery", "Varga"]
+
+
+def test_he_after_a_sentence_with_a_speech_cue_is_the_one_who_spoke() -> None:
+    # The sentence is about the mayor, but Oliver Brandt is who said it: "he" goes on.
+    text = (
+        "Mayor Tomas Varga met the ferry owners on Monday.\n\n"
+        "Varga, Oliver Brandt said, has never understood the harbour.\n\n"
+        "“He will close it within a year,” he said.\n"
+    )
+    assert speakers(text) == ["Oliver Brandt"]
+
+
+def test_she_after_a_cue_ending_the_sentence_is_its_speaker() -> None:
+    text = (
+        "Councillor Anna Varga wants the ferry sold, and the vote will be close, "
+        "Helena Marsh said on Tuesday.\n\n"
+        "“I do not think she has the numbers,” she said.\n"
+    )
+    assert speakers(text) == ["Helena Marsh"]
+
+
+def test_he_is_not_whoever_asked_or_spoke_in_a_side_clause() -> None:
+    # A question put to the subject, a cue after "when", or two people saying it together
+    # name no one a following "he" means: he is still the sentence's subject.
+    asked = (
+        "Tomas Varga stayed calm when Oliver Brandt asked about the harbour.\n\n"
+        "“It will stay open,” he said.\n"
+    )
+    joined = (
+        "Tomas Varga and Oliver Brandt said the harbour would stay open.\n\n"
+        "Varga spoke first. “We will not sell,” he said.\n"
+    )
+    reported = (
+        "Tomas Varga said on Monday that Oliver Brandt claimed the harbour was closing.\n\n"
+        "“That is not true,” he said.\n"
+    )
+    assert speakers(asked) == ["Tomas Varga"]
+    assert speakers(joined) == ["Tomas Varga"]
+    assert speakers(reported) == ["Tomas Varga"]
+
+
+def test_a_name_before_a_role_and_another_name_is_whom_that_person_works_for() -> None:
+    # "Varga spokesman Oliver Brandt" is about Brandt; "Varga and aide Oliver Brandt" is
+    # about both, and the sentence's first name still leads.
+    works_for = (
+        "Mayor Tomas Varga left the meeting early.\n\n"
+        "Varga spokesman Oliver Brandt would not say when the harbour reopens.\n\n"
+        "“We have nothing to add,” he said.\n"
+    )
+    together = (
+        "Mayor Tomas Varga left the meeting early.\n\n"
+        "Varga and aide Oliver Brandt would not say when the harbour reopens.\n\n"
+        "“We have nothing to add,” he said.\n"
+    )
+    assert speakers(works_for) == ["Oliver Brandt"]
+    assert speakers(together) == ["Tomas Varga"]
