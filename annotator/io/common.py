@@ -143,6 +143,23 @@ def stable_uuid(*parts: object) -> uuid.UUID:
     return uuid.uuid5(SPEECHMARK_NAMESPACE, "\x1f".join(str(p) for p in parts))
 
 
+_NAMESPACE_SHA1 = hashlib.sha1(SPEECHMARK_NAMESPACE.bytes, usedforsecurity=False)
+# uuid5 keeps two bits of the 17th hex digit and sets the top one (the RFC 4122 variant).
+_VARIANT_DIGIT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
+
+
+def stable_guid(*parts: object) -> str:
+    """``str(stable_uuid(*parts))``, formatted from one SHA-1 (exports make one per quote
+    and per coding: no ``UUID`` object each time)."""
+    digest = _NAMESPACE_SHA1.copy()
+    digest.update("\x1f".join(map(str, parts)).encode("utf-8"))
+    hex_digits = digest.hexdigest()
+    return (
+        f"{hex_digits[:8]}-{hex_digits[8:12]}-5{hex_digits[13:16]}-"
+        f"{_VARIANT_DIGIT[hex_digits[16]]}{hex_digits[17:20]}-{hex_digits[20:32]}"
+    )
+
+
 class GrowingUuid:
     """``stable_uuid(*parts)`` for parts that arrive one at a time: the same id, without
     keeping the parts (uuid5 is a SHA-1 over the namespace and the joined parts)."""
@@ -175,10 +192,15 @@ def annotation_uuid(annotation: Annotation) -> uuid.UUID:
 
 def annotation_guid(annotation: Annotation) -> str:
     """``str(annotation_uuid(annotation))``; the ids Speechmark makes (32 lowercase hex
-    digits) are only cut into groups, not parsed."""
+    digits) are only cut into groups, not parsed, and an id that ``uuid.UUID`` would
+    refuse for its length is not tried (an exception per quote is slow)."""
     own = annotation.id
     if len(own) == 32 and _UUID_HEX.fullmatch(own):
         return f"{own[:8]}-{own[8:12]}-{own[12:16]}-{own[16:20]}-{own[20:]}"
+    # As uuid.UUID reads a text: without "urn:", "uuid:", braces and dashes it needs 32 digits.
+    digits = own.replace("urn:", "").replace("uuid:", "").strip("{}").replace("-", "")
+    if len(digits) != 32:
+        return stable_guid("annotation", own)
     return str(annotation_uuid(annotation))
 
 
