@@ -12,6 +12,7 @@ import uuid
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from annotator.core.corpus import Corpus
@@ -104,6 +105,7 @@ def safe_filename(name: str, taken: set[str], fallback: str = "document") -> str
     return candidate
 
 
+@lru_cache(maxsize=4096)  # quotes marked together share their stamps
 def iso_utc(moment: datetime) -> str:
     """``2024-05-01T10:00:00Z``; naive datetimes are taken as UTC."""
     if moment.tzinfo is None:
@@ -153,7 +155,26 @@ def stable_guid(*parts: object) -> str:
     and per coding: no ``UUID`` object each time)."""
     digest = _NAMESPACE_SHA1.copy()
     digest.update("\x1f".join(map(str, parts)).encode("utf-8"))
-    hex_digits = digest.hexdigest()
+    return _guid_text(digest.hexdigest())
+
+
+class GuidPrefix:
+    """``stable_guid(*parts, *more)`` for many ``more`` after the same ``parts``, which are
+    hashed once (a quote's codings share ``"coding"`` and the quote's GUID)."""
+
+    def __init__(self, *parts: object) -> None:
+        self._digest = _NAMESPACE_SHA1.copy()
+        self._digest.update(("\x1f".join(map(str, parts)) + "\x1f").encode("utf-8"))
+
+    def guid(self, *more: object) -> str:
+        """``stable_guid(*parts, *more)``."""
+        digest = self._digest.copy()
+        digest.update("\x1f".join(map(str, more)).encode("utf-8"))
+        return _guid_text(digest.hexdigest())
+
+
+def _guid_text(hex_digits: str) -> str:
+    # uuid5's text: the first 32 digits of the SHA-1, version 5 and the RFC 4122 variant.
     return (
         f"{hex_digits[:8]}-{hex_digits[8:12]}-5{hex_digits[13:16]}-"
         f"{_VARIANT_DIGIT[hex_digits[16]]}{hex_digits[17:20]}-{hex_digits[20:32]}"
@@ -190,6 +211,9 @@ def annotation_uuid(annotation: Annotation) -> uuid.UUID:
         return stable_uuid("annotation", annotation.id)
 
 
+_ANNOTATION_GUIDS = GuidPrefix("annotation")
+
+
 def annotation_guid(annotation: Annotation) -> str:
     """``str(annotation_uuid(annotation))``; the ids Speechmark makes (32 lowercase hex
     digits) are only cut into groups, not parsed, and an id that ``uuid.UUID`` would
@@ -200,7 +224,7 @@ def annotation_guid(annotation: Annotation) -> str:
     # As uuid.UUID reads a text: without "urn:", "uuid:", braces and dashes it needs 32 digits.
     digits = own.replace("urn:", "").replace("uuid:", "").strip("{}").replace("-", "")
     if len(digits) != 32:
-        return stable_guid("annotation", own)
+        return _ANNOTATION_GUIDS.guid(own)
     return str(annotation_uuid(annotation))
 
 

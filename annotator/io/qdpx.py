@@ -37,6 +37,7 @@ from lxml import etree
 from annotator.core.model import Annotation, Code, CodeKind, Document, Status, now
 from annotator.core.reading import CorpusReader, CorpusSource
 from annotator.io.common import (
+    GuidPrefix,
     annotation_guid,
     colour_or_default,
     iso_utc,
@@ -205,10 +206,11 @@ class _ProjectWriter:
         ]
         targets += [self.devices[d] for d in annotation.devices]
         targets.append(self.statuses.get(annotation.status))
+        codings = GuidPrefix("coding", selection_guid)
         for target in targets:
             if target:
                 children.append(
-                    f'        <Coding guid="{guid("coding", selection_guid, target)}" '
+                    f'        <Coding guid="{codings.guid(target)}" '
                     f'creatingUser="{user}" creationDateTime="{modified}">\n'
                     f'          <CodeRef targetGUID="{target}"/>\n'
                     "        </Coding>\n"

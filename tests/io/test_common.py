@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from annotator.core import Annotation
 from annotator.io.common import (
+    GuidPrefix,
     annotation_guid,
     annotation_uuid,
     sentence_around,
@@ -74,6 +75,9 @@ def test_a_stable_guid_is_the_text_of_the_stable_uuid(parts):
     except UnicodeEncodeError:  # a lone surrogate has no UTF-8 to hash, either way
         return
     assert stable_guid(*parts) == expected
+    assert GuidPrefix(*parts[:1]).guid(*parts[1:] or [""]) == str(
+        stable_uuid(*parts[:1], *parts[1:] or [""])
+    )
 
 
 UUID_TEXT = "3f2b8c1e-9d4a-4e6b-8a7c-0f1e2d3c4b5a"
