@@ -14,7 +14,7 @@ from pathlib import Path
 
 from annotator.core.model import Annotation
 from annotator.core.reading import CorpusReader, CorpusSource
-from annotator.io.common import names_used
+from annotator.io.common import is_xml_safe, names_used
 from annotator.io.csv_export import (
     COLUMNS,
     DOCUMENT_COLUMNS,
@@ -75,9 +75,10 @@ def write_wide(corpus: CorpusSource, path: Path | str) -> int:
         quote, indicators = QuoteCells(), _Indicators(columns)
         for document, annotations in reader.by_document():
             head, cells = _document_head(document), document_cells(document, columns["variable"])
-            text = document.text
+            text, clean = document.text, is_xml_safe(document.text)
             writer.writerows(
-                [*quote.row(head, text, a), *cells, *indicators.of(a)] for a in annotations
+                [*quote.row(head, text, a, clean=clean), *cells, *indicators.of(a)]
+                for a in annotations
             )
             written += len(annotations)
     return written

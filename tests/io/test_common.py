@@ -12,9 +12,11 @@ from annotator.io.common import (
     GuidPrefix,
     annotation_guid,
     annotation_uuid,
+    is_xml_safe,
     sentence_around,
     stable_guid,
     stable_uuid,
+    xml_safe,
 )
 
 # Where a sentence ends: a terminator, closing quotes or brackets, then whitespace; or a
@@ -91,3 +93,14 @@ QUOTE_IDS = st.sampled_from([
 def test_a_quote_guid_is_the_text_of_its_uuid(own):
     quote = Annotation(document_id=1, start=0, end=1, quote="x", id=own)
     assert annotation_guid(quote) == str(annotation_uuid(quote))
+
+
+def test_every_character_is_safe_exactly_when_xml_safe_keeps_it():
+    for code in range(0x110000):
+        text = f"a{chr(code)} b"
+        assert is_xml_safe(text) == (xml_safe(text) == text), hex(code)
+
+
+@given(st.text(st.characters(blacklist_categories=())))
+def test_a_text_is_safe_exactly_when_xml_safe_keeps_it(text):
+    assert is_xml_safe(text) == (xml_safe(text) == text)
