@@ -176,9 +176,17 @@ class GuidPrefix:
 
     def guid(self, *more: object) -> str:
         """``stable_guid(*parts, *more)``."""
+        return self.guid_of("\x1f".join(map(str, more)))
+
+    def guid_of(self, text: str) -> str:
+        """``stable_guid(*parts, text)``: one more part, already text."""
         digest = self._digest.copy()
-        digest.update("\x1f".join(map(str, more)).encode("utf-8"))
-        return _guid_text(digest.hexdigest())
+        digest.update(text.encode("utf-8"))
+        hex_digits = digest.hexdigest()
+        return (
+            f"{hex_digits[:8]}-{hex_digits[8:12]}-5{hex_digits[13:16]}-"
+            f"{_VARIANT_DIGIT[hex_digits[16]]}{hex_digits[17:20]}-{hex_digits[20:32]}"
+        )
 
 
 def _guid_text(hex_digits: str) -> str:
@@ -232,7 +240,7 @@ def annotation_guid(annotation: Annotation) -> str:
     # As uuid.UUID reads a text: without "urn:", "uuid:", braces and dashes it needs 32 digits.
     digits = own.replace("urn:", "").replace("uuid:", "").strip("{}").replace("-", "")
     if len(digits) != 32:
-        return _ANNOTATION_GUIDS.guid(own)
+        return _ANNOTATION_GUIDS.guid_of(own)
     return str(annotation_uuid(annotation))
 
 
