@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -34,6 +35,8 @@ from annotator.store.selection_sql import (
     kept_documents,
     quote_conditions,
 )
+
+MANY_STAMPS = 4096  # parsed stamps kept for the next quotes (most share a few)
 
 
 @dataclass(frozen=True)
@@ -148,14 +151,17 @@ class StreamReader:
         wanted, names = self.stream.wanted, self.names
         speakers, codes = names.speaker_names, names.code_names
         make, keeps = translate.annotation_of_values, wanted.keeps_annotation
+        times: dict[Any, datetime] = {}  # stamps parsed, by their stored text
         for row, quotes in self._merged(order):
             document = translate.document(row)
             if not wanted.keeps_document(document):
                 continue
+            if len(times) > MANY_STAMPS:
+                times.clear()
             annotations = [
                 annotation
                 for quote, devices in quotes
-                if keeps(annotation := make(quote, speakers, codes, devices))
+                if keeps(annotation := make(quote, speakers, codes, devices, times))
             ]
             if annotations or not self._needs_quotes:
                 yield document, annotations
