@@ -151,7 +151,7 @@ def write_csv(corpus: CorpusSource, path: Path | str, *, bom: bool = True) -> in
     written = 0
     encoding = "utf-8-sig" if bom else "utf-8"
     with corpus.reading() as reader, writing_text(path, encoding=encoding, newline="") as stream:
-        variables = variable_columns(reader.usage().variables, set())
+        variables = variable_columns(reader.variables(), set())
         writer = csv.writer(stream)
         writer.writerow([*COLUMNS, *DOCUMENT_COLUMNS, *(column for _n, column in variables)])
         quote = QuoteCells()
