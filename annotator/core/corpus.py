@@ -59,6 +59,10 @@ class Corpus:
         """The names, review states and variables this corpus uses."""
         return Usage.of(self.documents, self.annotations)
 
+    def variables(self) -> tuple[str, ...]:
+        """The names of the documents' own variables, first seen first."""
+        return self.usage().variables
+
     def speaker(self, name: str | None) -> Speaker | None:
         """The speaker of that canonical name, if known."""
         return self._speakers.get(name) if name else None

@@ -102,6 +102,10 @@ class CorpusReader(Protocol):
         """The names, review states and variables the quotes use."""
         ...
 
+    def variables(self) -> tuple[str, ...]:
+        """``usage().variables`` alone (a reader may find them without the quotes)."""
+        ...
+
     def by_document(
         self, order: Order = Order.READING
     ) -> Iterator[tuple[Document, list[Annotation]]]:

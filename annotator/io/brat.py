@@ -34,6 +34,7 @@ QUOTE_COLOUR = "#FFE680"
 _UNSAFE_VALUE = re.compile(r"[^\w-]+")
 # Where str.splitlines, and so brat's .ann reader, ends a line.
 _LINE_ENDS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+_LINE_END = re.compile(f"[{''.join(sorted(_LINE_ENDS))}]")
 STATUS_VALUES = (Status.SUGGESTED, Status.REJECTED)
 
 
@@ -77,11 +78,13 @@ def _unique(name: str, taken: set[str]) -> str:
 def fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The ``(start, end)`` pieces of ``text[start:end]`` between line-ending characters."""
     pieces, piece_start = [], start
-    for offset in range(start, end + 1):
-        if offset == end or text[offset] in _LINE_ENDS:
-            if offset > piece_start:
-                pieces.append((piece_start, offset))
-            piece_start = offset + 1
+    for line_end in _LINE_END.finditer(text, start, end):  # nearly always none
+        offset = line_end.start()
+        if offset > piece_start:
+            pieces.append((piece_start, offset))
+        piece_start = offset + 1
+    if end > piece_start:
+        pieces.append((piece_start, end))
     return pieces or [(start, end)]
 
 

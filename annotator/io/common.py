@@ -12,6 +12,7 @@ import uuid
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from annotator.core.corpus import Corpus
@@ -57,9 +58,17 @@ def xml_safe(text: str | None) -> str:
     """``text`` with XML-invalid control characters removed (line/page breaks -> ``\\n``)."""
     if not text:
         return ""
-    if not _NEEDS_CLEANING.search(text):  # nearly always: one scan, no copy
+    if text.isprintable() or not _NEEDS_CLEANING.search(text):  # nearly always: no copy
         return text
     return _XML_INVALID.sub("", text.translate(_BREAKS))
+
+
+def is_xml_safe(text: str) -> bool:
+    """True when ``xml_safe(text)`` is ``text`` itself (several texts joined by spaces are
+    checked at once)."""
+    # Printable text (no control, separator or unassigned character) is safe: one quick
+    # scan; a line break, a tab or a no-break space sends it on to the exact search.
+    return text.isprintable() or _NEEDS_CLEANING.search(text) is None
 
 
 def one_line(text: str | None) -> str:
@@ -104,6 +113,7 @@ def safe_filename(name: str, taken: set[str], fallback: str = "document") -> str
     return candidate
 
 
+@lru_cache(maxsize=4096)  # quotes marked together share their stamps
 def iso_utc(moment: datetime) -> str:
     """``2024-05-01T10:00:00Z``; naive datetimes are taken as UTC."""
     if moment.tzinfo is None:
@@ -143,6 +153,50 @@ def stable_uuid(*parts: object) -> uuid.UUID:
     return uuid.uuid5(SPEECHMARK_NAMESPACE, "\x1f".join(str(p) for p in parts))
 
 
+_NAMESPACE_SHA1 = hashlib.sha1(SPEECHMARK_NAMESPACE.bytes, usedforsecurity=False)
+# uuid5 keeps two bits of the 17th hex digit and sets the top one (the RFC 4122 variant).
+_VARIANT_DIGIT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
+
+
+def stable_guid(*parts: object) -> str:
+    """``str(stable_uuid(*parts))``, formatted from one SHA-1 (exports make one per quote
+    and per coding: no ``UUID`` object each time)."""
+    digest = _NAMESPACE_SHA1.copy()
+    digest.update("\x1f".join(map(str, parts)).encode("utf-8"))
+    return _guid_text(digest.hexdigest())
+
+
+class GuidPrefix:
+    """``stable_guid(*parts, *more)`` for many ``more`` after the same ``parts``, which are
+    hashed once (a quote's codings share ``"coding"`` and the quote's GUID)."""
+
+    def __init__(self, *parts: object) -> None:
+        self._digest = _NAMESPACE_SHA1.copy()
+        self._digest.update(("\x1f".join(map(str, parts)) + "\x1f").encode("utf-8"))
+
+    def guid(self, *more: object) -> str:
+        """``stable_guid(*parts, *more)``."""
+        return self.guid_of("\x1f".join(map(str, more)))
+
+    def guid_of(self, text: str) -> str:
+        """``stable_guid(*parts, text)``: one more part, already text."""
+        digest = self._digest.copy()
+        digest.update(text.encode("utf-8"))
+        hex_digits = digest.hexdigest()
+        return (
+            f"{hex_digits[:8]}-{hex_digits[8:12]}-5{hex_digits[13:16]}-"
+            f"{_VARIANT_DIGIT[hex_digits[16]]}{hex_digits[17:20]}-{hex_digits[20:32]}"
+        )
+
+
+def _guid_text(hex_digits: str) -> str:
+    # uuid5's text: the first 32 digits of the SHA-1, version 5 and the RFC 4122 variant.
+    return (
+        f"{hex_digits[:8]}-{hex_digits[8:12]}-5{hex_digits[13:16]}-"
+        f"{_VARIANT_DIGIT[hex_digits[16]]}{hex_digits[17:20]}-{hex_digits[20:32]}"
+    )
+
+
 class GrowingUuid:
     """``stable_uuid(*parts)`` for parts that arrive one at a time: the same id, without
     keeping the parts (uuid5 is a SHA-1 over the namespace and the joined parts)."""
@@ -173,12 +227,20 @@ def annotation_uuid(annotation: Annotation) -> uuid.UUID:
         return stable_uuid("annotation", annotation.id)
 
 
+_ANNOTATION_GUIDS = GuidPrefix("annotation")
+
+
 def annotation_guid(annotation: Annotation) -> str:
     """``str(annotation_uuid(annotation))``; the ids Speechmark makes (32 lowercase hex
-    digits) are only cut into groups, not parsed."""
+    digits) are only cut into groups, not parsed, and an id that ``uuid.UUID`` would
+    refuse for its length is not tried (an exception per quote is slow)."""
     own = annotation.id
     if len(own) == 32 and _UUID_HEX.fullmatch(own):
         return f"{own[:8]}-{own[8:12]}-{own[12:16]}-{own[16:20]}-{own[20:]}"
+    # As uuid.UUID reads a text: without "urn:", "uuid:", braces and dashes it needs 32 digits.
+    digits = own.replace("urn:", "").replace("uuid:", "").strip("{}").replace("-", "")
+    if len(digits) != 32:
+        return _ANNOTATION_GUIDS.guid_of(own)
     return str(annotation_uuid(annotation))
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from annotator.core.model import Annotation, Document
 from annotator.core.reading import CorpusSource
-from annotator.io.common import iso_utc, sentence_around, xml_safe
+from annotator.io.common import is_xml_safe, iso_utc, sentence_around, xml_safe
 from annotator.io.safe_write import writing_text
 
 COLUMNS = (
@@ -55,7 +55,7 @@ def neutralise(cell: str) -> str:
 
 def _text(value: str | None) -> str:
     # Control characters are dropped so every cell also survives an XLSX conversion.
-    return neutralise(xml_safe(value))
+    return neutralise(xml_safe(value)) if value else ""
 
 
 def safe_name(prefix: str, name: str, taken: set[str]) -> str:
@@ -109,27 +109,35 @@ class QuoteCells:
         return cell
 
     def row(
-        self, head: list[str | int], text: str, annotation: Annotation
+        self, head: list[str | int], text: str, annotation: Annotation, *, clean: bool = False
     ) -> list[str | int | float]:
-        """The quote's cells (``COLUMNS``), with ``head``, its document's, in their place."""
+        """The quote's cells (``COLUMNS``), with ``head``, its document's, in their place.
+        ``clean``: the document's text needs no cleaning (``is_xml_safe``), nor then does
+        the sentence around the quote."""
         name = self._name
+        own = (annotation.id, annotation.quote, annotation.note or "", annotation.why or "")
+        if is_xml_safe(" ".join(own)):  # nearly always: one scan for the four texts
+            quote_id, quote, note, why = map(neutralise, own)
+        else:
+            quote_id, quote, note, why = map(_text, own)
+        context = sentence_around(text, annotation.start, annotation.end)
         return [
-            _text(annotation.id),
+            quote_id,
             *head,
             annotation.start,
             annotation.end,
-            _text(annotation.quote),
+            quote,
             name(annotation.speaker),
             name(annotation.tone),
             name(";".join(annotation.devices)),
-            _text(annotation.note),
+            note,
             annotation.status.value,
             annotation.confidence if annotation.confidence is not None else "",
             name(annotation.annotator),
             iso_utc(annotation.created),
             iso_utc(annotation.modified),
-            _text(annotation.why),
-            _text(sentence_around(text, annotation.start, annotation.end)),
+            why,
+            neutralise(context) if clean else _text(context),
         ]
 
 
@@ -143,13 +151,14 @@ def write_csv(corpus: CorpusSource, path: Path | str, *, bom: bool = True) -> in
     written = 0
     encoding = "utf-8-sig" if bom else "utf-8"
     with corpus.reading() as reader, writing_text(path, encoding=encoding, newline="") as stream:
-        variables = variable_columns(reader.usage().variables, set())
+        variables = variable_columns(reader.variables(), set())
         writer = csv.writer(stream)
         writer.writerow([*COLUMNS, *DOCUMENT_COLUMNS, *(column for _n, column in variables)])
         quote = QuoteCells()
         for document, annotations in reader.by_document():
             head, cells = _document_head(document), document_cells(document, variables)
             text = document.text
-            writer.writerows([*quote.row(head, text, a), *cells] for a in annotations)
+            clean = is_xml_safe(text)
+            writer.writerows([*quote.row(head, text, a, clean=clean), *cells] for a in annotations)
             written += len(annotations)
     return written

@@ -26,8 +26,8 @@ from annotator.core.model import Annotation, Document, Status
 from annotator.core.offsets import Utf16Index
 from annotator.core.reading import CorpusReader, CorpusSource
 from annotator.io.common import colour_or_default, iso_utc, names_used
-from annotator.io.indented_json import dumps_indented
-from annotator.io.safe_write import writing_text
+from annotator.io.indented_json import encode_indented, exact_float
+from annotator.io.safe_write import writing_bytes, writing_text
 
 UNATTRIBUTED = "Unattributed"
 # Greys for "no speaker": the first one no speaker uses is taken.
@@ -35,7 +35,7 @@ UNATTRIBUTED_GREYS = ("#BDBDBD", "#9E9E9E", "#757575", "#E0E0E0")
 MODEL_VERSION = "speechmark-suggestions"
 METADATA = ("outlet", "author", "published", "url", "source", "language")
 RESERVED = frozenset({"text", "title", *METADATA})
-TASK_BREAK = "\n "  # a line of a task in the list (indent=1, one level deep)
+TASK_BREAK = b"\n "  # a line of a task in the list (indent=1, one level deep)
 
 
 def _region(annotation: Annotation, index: Utf16Index) -> dict[str, Any]:
@@ -43,11 +43,12 @@ def _region(annotation: Annotation, index: Utf16Index) -> dict[str, Any]:
 
 
 def annotation_results(annotation: Annotation, index: Utf16Index) -> list[dict[str, Any]]:
-    """The results of one quote: its speaker label, then tone, devices and note."""
+    """The results of one quote: its speaker label, then tone, devices and note (a score
+    as an ``exact_float`` for ``encode_indented``)."""
     region = _region(annotation, index)
     common: dict[str, Any] = {"id": annotation.id, "to_name": "text", "origin": "manual"}
     if annotation.confidence is not None:
-        common["score"] = annotation.confidence
+        common["score"] = exact_float(annotation.confidence)
     speaker = annotation.speaker or UNATTRIBUTED
     values = [
         ("label", "labels", {"text": annotation.quote, "labels": [speaker]}),
@@ -66,7 +67,7 @@ def annotation_results(annotation: Annotation, index: Utf16Index) -> list[dict[s
 
 
 def document_task(document: Document, annotations: list[Annotation]) -> dict[str, Any]:
-    """One Label Studio task for ``document``."""
+    """One Label Studio task for ``document`` (scores as ``exact_float``)."""
     index = Utf16Index(document.text)
     data = {"text": document.text, "title": document.title}
     for key in METADATA:
@@ -89,7 +90,7 @@ def document_task(document: Document, annotations: list[Annotation]) -> dict[str
         task["predictions"] = [
             {
                 "model_version": MODEL_VERSION,
-                "score": round(fmean(scores), 4) if scores else None,
+                "score": exact_float(round(fmean(scores), 4)) if scores else None,
                 "result": [r for a in suggested for r in annotation_results(a, index)],
             }
         ]
@@ -143,15 +144,15 @@ def write_labelstudio(corpus: CorpusSource, path: Path | str) -> int:
     written = 0
     with (
         corpus.reading() as reader,
-        writing_text(path) as out,
+        writing_bytes(path) as out,
         writing_text(config_path(path)) as config,
     ):
         # json.dumps(tasks, indent=1), one task at a time.
         for document, annotations in reader.by_document():
             kept = [a for a in annotations if a.status is not Status.REJECTED]
-            text = dumps_indented(document_task(document, kept), 1)
-            out.write(("," if written else "[") + TASK_BREAK + text.replace("\n", TASK_BREAK))
+            text = encode_indented(document_task(document, kept), 1)
+            out.write((b"," if written else b"[") + TASK_BREAK + text.replace(b"\n", TASK_BREAK))
             written += 1
-        out.write("\n]" if written else "[]")
+        out.write(b"\n]" if written else b"[]")
         config.write(labelling_config(reader))
     return written

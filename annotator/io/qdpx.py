@@ -23,6 +23,7 @@ are re-exported here).
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 import time
@@ -36,12 +37,13 @@ from lxml import etree
 from annotator.core.model import Annotation, Code, CodeKind, Document, Status, now
 from annotator.core.reading import CorpusReader, CorpusSource
 from annotator.io.common import (
+    GuidPrefix,
     annotation_guid,
     colour_or_default,
     iso_utc,
     names_used,
     normalise_newlines,
-    stable_uuid,
+    stable_guid,
     xml_safe,
 )
 from annotator.io.qdpx_read import QdpxError, read_qdpx
@@ -55,6 +57,9 @@ VARIABLES = ("outlet", "author", "published", "language", "url", "source")
 SELECTION_NAME_CHARS = 80
 NS_DECLARATION = f' xmlns="{NS}"'.encode()
 EMPTY_SOURCES = b"  <Sources/>\n"
+# Deflate's fastest level: on 100,000 quotes it took half the time of the default level (6)
+# for a package 5% larger (18.3 MB instead of 17.6 MB for 128 MB of XML and text).
+COMPRESS_LEVEL = 1
 
 __all__ = ["NS", "QdpxError", "read_qdpx", "write_qdpx"]
 
@@ -65,7 +70,27 @@ def _q(tag: str) -> str:
 
 def guid(*parts: object) -> str:
     """A stable GUID (``8-4-4-4-12`` hex) for the thing named by ``parts``."""
-    return str(stable_uuid(*parts))
+    return stable_guid(*parts)
+
+
+# lxml's escaping: in an attribute, quotes and whitespace other than spaces as well.
+_ATTRIBUTE_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;",
+     "\r": "&#13;"}
+)  # fmt: skip
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+_NEEDS_ATTRIBUTE_ESCAPE = re.compile('[&<>"\t\n\r]')
+_NEEDS_TEXT_ESCAPE = re.compile("[&<>\r]")
+
+
+def _attribute(value: str) -> str:
+    """``value`` (XML-safe) as lxml writes it between an attribute's quotes."""
+    return value.translate(_ATTRIBUTE_ESCAPES) if _NEEDS_ATTRIBUTE_ESCAPE.search(value) else value
+
+
+def _text(value: str) -> str:
+    """``value`` (XML-safe) as lxml writes it as an element's text."""
+    return value.translate(_TEXT_ESCAPES) if _NEEDS_TEXT_ESCAPE.search(value) else value
 
 
 def _add(parent: etree._Element, tag: str, **attributes: str | None) -> etree._Element:
@@ -129,11 +154,73 @@ class _ProjectWriter:
     def source(self, document: Document, annotations: list[Annotation]) -> tuple[str, bytes, str]:
         """One document's ``TextSource`` element, as it sits in the pretty-printed project
         (indented, without its own namespace declaration), with its GUID and its text."""
-        element = etree.Element(_q("TextSource"), nsmap={None: NS})
-        source_guid = self._source(element, document, annotations)
-        etree.indent(element, space="  ", level=2)
-        xml = etree.tostring(element, encoding="UTF-8").replace(NS_DECLARATION, b"", 1)
-        return source_guid, b"    " + xml + b"\n", normalise_newlines(document.text)[0]
+        text, shift = normalise_newlines(document.text)
+        source_guid = guid("document", document.sha256, document.id)
+        opening = (
+            f'    <TextSource guid="{_attribute(xml_safe(source_guid))}" '
+            f'name="{_attribute(xml_safe(document.title))}" '
+            f'plainTextPath="internal://{_attribute(xml_safe(source_guid))}.txt" '
+            f'creatingUser="{_attribute(xml_safe(self.analyst))}" '
+            f'creationDateTime="{iso_utc(document.imported_at)}"'
+        )
+        parts = [self._selection(a, shift(a.start), shift(a.end)) for a in annotations]
+        parts += self._variable_values(document)
+        if not parts:
+            return source_guid, f"{opening}/>\n".encode(), text
+        parts.append("    </TextSource>\n")
+        return source_guid, f"{opening}>\n{''.join(parts)}".encode(), text
+
+    def _variable_values(self, document: Document) -> list[str]:
+        attributes = dict(document.attributes)
+        texts = [(getattr(document, n), variable) for n, variable in self.variables.items()]
+        texts += [(attributes.get(n), variable) for n, (_name, variable) in self.custom.items()]
+        return [
+            "      <VariableValue>\n"
+            f'        <VariableRef targetGUID="{_attribute(xml_safe(variable_guid))}"/>\n'
+            f"        <TextValue>{_text(xml_safe(text))}</TextValue>\n"
+            "      </VariableValue>\n"
+            for text, variable_guid in texts
+            if text
+        ]
+
+    def _selection(self, annotation: Annotation, start: int, end: int) -> str:
+        """One quote's ``PlainTextSelection`` with its note and codings, indented as lxml
+        indents it (GUIDs, numbers and stamps need no escaping)."""
+        user = self.users.get(annotation.annotator or "", self.analyst)
+        selection_guid = annotation_guid(annotation)
+        quote = " ".join(annotation.quote.split())
+        if len(quote) > SELECTION_NAME_CHARS:
+            quote = quote[: SELECTION_NAME_CHARS - 1] + "\u2026"
+        modified = iso_utc(annotation.modified)
+        opening = (
+            f'      <PlainTextSelection guid="{selection_guid}" '
+            f'name="{_attribute(xml_safe(quote))}" startPosition="{start}" '
+            f'endPosition="{end}" creatingUser="{user}" '
+            f'creationDateTime="{iso_utc(annotation.created)}" modifyingUser="{user}" '
+            f'modifiedDateTime="{modified}"'
+        )
+        children = []
+        note = xml_safe(annotation.note)
+        if note.strip():
+            children.append(f"        <Description>{_text(note)}</Description>\n")
+        targets = [
+            self.speakers.get(annotation.speaker or ""),
+            self.tones.get(annotation.tone or ""),
+        ]
+        targets += [self.devices[d] for d in annotation.devices]
+        targets.append(self.statuses.get(annotation.status))
+        codings = GuidPrefix("coding", selection_guid)
+        for target in targets:
+            if target:
+                children.append(
+                    f'        <Coding guid="{codings.guid_of(target)}" '
+                    f'creatingUser="{user}" creationDateTime="{modified}">\n'
+                    f'          <CodeRef targetGUID="{target}"/>\n'
+                    "        </Coding>\n"
+                )
+        if not children:
+            return f"{opening}/>\n"
+        return f"{opening}>\n{''.join(children)}      </PlainTextSelection>\n"
 
     def _code(
         self, parent: etree._Element, code_guid: str, name: str, codable: bool, **extra: str | None
@@ -193,62 +280,6 @@ class _ProjectWriter:
         colour = colour_or_default(code.colour, number)
         self._code(parent, code_guid, code.name, True, colour=colour, description=code.description)
 
-    def _source(
-        self, element: etree._Element, document: Document, annotations: list[Annotation]
-    ) -> str:
-        source_guid = guid("document", document.sha256, document.id)
-        values = {
-            "guid": source_guid,
-            "name": document.title,
-            "plainTextPath": f"internal://{source_guid}.txt",
-            "creatingUser": self.analyst,
-            "creationDateTime": iso_utc(document.imported_at),
-        }
-        element.attrib.update({key: xml_safe(value) for key, value in values.items()})
-        _text, shift = normalise_newlines(document.text)
-        for annotation in annotations:
-            self._selection(element, annotation, shift(annotation.start), shift(annotation.end))
-        attributes = dict(document.attributes)
-        texts = [(getattr(document, n), variable) for n, variable in self.variables.items()]
-        texts += [(attributes.get(n), variable) for n, (_name, variable) in self.custom.items()]
-        for text, variable_guid in texts:
-            if text:
-                variable_value = _add(element, "VariableValue")
-                _add(variable_value, "VariableRef", targetGUID=variable_guid)
-                _add(variable_value, "TextValue").text = xml_safe(text)
-        return source_guid
-
-    def _selection(
-        self, parent: etree._Element, annotation: Annotation, start: int, end: int
-    ) -> None:
-        user = self.users.get(annotation.annotator or "", self.analyst)
-        selection_guid = annotation_guid(annotation)
-        quote = " ".join(annotation.quote.split())
-        if len(quote) > SELECTION_NAME_CHARS:
-            quote = quote[: SELECTION_NAME_CHARS - 1] + "\u2026"
-        modified = iso_utc(annotation.modified)
-        # GUIDs, numbers and stamps need no cleaning: only the quote's name goes through _add.
-        selection = etree.SubElement(parent, _q("PlainTextSelection"), {
-            "guid": selection_guid, "name": xml_safe(quote), "startPosition": str(start),
-            "endPosition": str(end), "creatingUser": user,
-            "creationDateTime": iso_utc(annotation.created), "modifyingUser": user,
-            "modifiedDateTime": modified,
-        })  # fmt: skip
-        _description(selection, annotation.note)
-        targets = [
-            self.speakers.get(annotation.speaker or ""),
-            self.tones.get(annotation.tone or ""),
-        ]
-        targets += [self.devices[d] for d in annotation.devices]
-        targets.append(self.statuses.get(annotation.status))
-        for target in targets:
-            if target:
-                coding = etree.SubElement(selection, _q("Coding"), {
-                    "guid": guid("coding", selection_guid, target), "creatingUser": user,
-                    "creationDateTime": modified,
-                })  # fmt: skip
-                etree.SubElement(coding, _q("CodeRef"), {"targetGUID": target})
-
 
 def _all_codes(kind: CodeKind, codes: tuple[Code, ...], used: Iterable[str | None]) -> list[Code]:
     """The codebook's codes, then any name used by a quote but missing from the codebook."""
@@ -269,7 +300,9 @@ def write_qdpx(corpus: CorpusSource, path: Path | str, *, analyst: str = "analys
     with (
         corpus.reading() as reader,
         replacing_file(path) as temporary,
-        zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+        zipfile.ZipFile(
+            temporary, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL
+        ) as archive,
         tempfile.TemporaryFile(dir=spool_folder) as project,
     ):
         writer = _ProjectWriter(reader, analyst)

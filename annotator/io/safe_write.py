@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 
 def _beside(target: Path) -> Path:
@@ -65,4 +65,12 @@ def writing_text(
         replacing_file(target) as temporary,
         temporary.open("w", encoding=encoding, newline=newline) as stream,
     ):
+        yield stream
+
+
+@contextmanager
+def writing_bytes(target: Path | str) -> Iterator[BinaryIO]:
+    """A binary stream to ``target`` that replaces it only once the block ends without an
+    error (see ``replacing_file``)."""
+    with replacing_file(target) as temporary, temporary.open("wb") as stream:
         yield stream

@@ -27,11 +27,11 @@ from annotator.core.model import CONTEXT_CHARS, Annotation, Document, now
 from annotator.core.provenance import is_engine
 from annotator.core.reading import CorpusSource
 from annotator.io.common import GrowingUuid, annotation_guid, iso_utc, public_url, stable_uuid
-from annotator.io.indented_json import dumps_indented
-from annotator.io.safe_write import writing_text
+from annotator.io.indented_json import encode_indented, exact_float
+from annotator.io.safe_write import writing_bytes
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
-ITEM_BREAK = "\n      "  # a line of an item in the page's list (indent=2, three levels deep)
+ITEM_BREAK = b"\n      "  # a line of an item in the page's list (indent=2, three levels deep)
 
 
 def _body(purpose: str, value: str, language: str | None = None) -> dict[str, Any]:
@@ -102,8 +102,9 @@ def annotation_to_w3c(
     annotation: Annotation,
     source: tuple[dict[str, Any], str | None] | None = None,
 ) -> dict[str, Any]:
-    """One annotation as a W3C ``Annotation`` object (without ``@context``); ``source`` is
-    what ``_source(document)`` gives, made once for all the document's quotes."""
+    """One annotation as a W3C ``Annotation`` object (without ``@context``; its confidence
+    an ``exact_float`` for ``encode_indented``); ``source`` is what ``_source(document)``
+    gives, made once for all the document's quotes."""
     entry: dict[str, Any] = {
         "id": f"urn:uuid:{annotation_guid(annotation)}",
         "type": "Annotation",
@@ -119,7 +120,7 @@ def annotation_to_w3c(
     entry["target"] = _target(document, annotation, source or _source(document))
     entry["speechmark:status"] = annotation.status.value
     if annotation.confidence is not None:
-        entry["speechmark:confidence"] = annotation.confidence
+        entry["speechmark:confidence"] = exact_float(annotation.confidence)
     return entry
 
 
@@ -149,23 +150,24 @@ def write_w3c(corpus: CorpusSource, path: Path | str) -> int:
     spool_folder = Path(path).resolve().parent
     with (
         corpus.reading() as reader,
-        writing_text(path) as out,
-        tempfile.TemporaryFile("w+", encoding="utf-8", dir=spool_folder) as items,
+        writing_bytes(path) as out,
+        tempfile.TemporaryFile(dir=spool_folder) as items,
     ):
+        write = items.write
         for document, annotations in reader.by_document():
             source = _source(document)
             for annotation in annotations:
                 item = annotation_to_w3c(document, annotation, source)
                 collection_id.add(item["id"])
-                text = dumps_indented(item, 2)
-                items.write(("," if total else "") + ITEM_BREAK + text.replace("\n", ITEM_BREAK))
+                write(b"," + ITEM_BREAK if total else ITEM_BREAK)
+                write(encode_indented(item, 2).replace(b"\n", ITEM_BREAK))
                 total += 1
         # json.dumps(indent=2) of the whole collection, with the items spliced in.
         skeleton = json.dumps(_collection(f"urn:uuid:{collection_id.uuid()}", total),
                               ensure_ascii=False, indent=2)  # fmt: skip
         head, tail = skeleton.split('"items": []')
-        out.write(head + '"items": [')
+        out.write((head + '"items": [').encode("utf-8"))
         items.seek(0)
         shutil.copyfileobj(items, out)
-        out.write(("\n    ]" if total else "]") + tail)
+        out.write((("\n    ]" if total else "]") + tail).encode("utf-8"))
     return total

@@ -10,11 +10,12 @@ letter) and never clash.
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
 from annotator.core.model import Annotation
 from annotator.core.reading import CorpusReader, CorpusSource
-from annotator.io.common import names_used
+from annotator.io.common import is_xml_safe, names_used
 from annotator.io.csv_export import (
     COLUMNS,
     DOCUMENT_COLUMNS,
@@ -25,6 +26,8 @@ from annotator.io.csv_export import (
     variable_columns,
 )
 from annotator.io.safe_write import writing_text
+
+LINE_END = "\r\n"  # the csv module's own (its default lineterminator)
 
 
 def _columns(reader: CorpusReader) -> dict[str, list[tuple[str, str]]]:
@@ -42,25 +45,27 @@ def _columns(reader: CorpusReader) -> dict[str, list[tuple[str, str]]]:
 
 
 class _Indicators:
-    """A quote's 0/1 cells: each tone, device and speaker column, in the header's order.
-    Quotes share a few tones, speakers and sets of devices: each is worked out once."""
+    """A quote's 0/1 cells: each tone, device and speaker column, in the header's order,
+    as the end of its CSV line. Quotes share a few tones, speakers and sets of devices:
+    each line end is worked out once."""
 
     def __init__(self, columns: dict[str, list[tuple[str, str]]]) -> None:
         self._tones = [name for name, _column in columns["tone"]]
         self._devices = [name for name, _column in columns["device"]]
         self._speakers = [name for name, _column in columns["speaker"]]
-        self._found: dict[tuple[str | None, tuple[str, ...], str | None], list[int]] = {}
+        self._found: dict[tuple[str | None, tuple[str, ...], str | None], str] = {}
 
-    def of(self, quote: Annotation) -> list[int]:
-        """The cells of ``quote``."""
+    def of(self, quote: Annotation) -> str:
+        """The cells of ``quote``, each after a comma, and the line's end."""
         key = (quote.tone, quote.devices, quote.speaker)
         cells = self._found.get(key)
         if cells is None:
-            cells = self._found[key] = [
-                *(int(quote.tone == t) for t in self._tones),
-                *(int(d in quote.devices) for d in self._devices),
-                *(int(quote.speaker == s) for s in self._speakers),
+            flags = [
+                *(quote.tone == t for t in self._tones),
+                *(d in quote.devices for d in self._devices),
+                *(quote.speaker == s for s in self._speakers),
             ]
+            cells = self._found[key] = "".join(",1" if flag else ",0" for flag in flags) + LINE_END
         return cells
 
 
@@ -70,14 +75,21 @@ def write_wide(corpus: CorpusSource, path: Path | str) -> int:
     with corpus.reading() as reader, writing_text(path, encoding="utf-8-sig", newline="") as stream:
         columns = _columns(reader)
         header = [*COLUMNS, *DOCUMENT_COLUMNS, *(c for kind in columns.values() for _n, c in kind)]
-        writer = csv.writer(stream)
-        writer.writerow(header)
-        quote, indicators = QuoteCells(), _Indicators(columns)
+        csv.writer(stream).writerow(header)
+        # The quote's cells go through the csv module (into a buffer: its line end is
+        # replaced); its 0/1 cells, never quoted, follow as one piece of text, made once
+        # for each combination of codes.
+        line = io.StringIO()
+        cells_writer = csv.writer(line).writerow
+        write, quote, indicators = stream.write, QuoteCells(), _Indicators(columns)
         for document, annotations in reader.by_document():
             head, cells = _document_head(document), document_cells(document, columns["variable"])
-            text = document.text
-            writer.writerows(
-                [*quote.row(head, text, a), *cells, *indicators.of(a)] for a in annotations
-            )
+            text, clean = document.text, is_xml_safe(document.text)
+            row, flags = quote.row, indicators.of
+            for annotation in annotations:
+                line.seek(0)
+                line.truncate()
+                cells_writer([*row(head, text, annotation, clean=clean), *cells])
+                write(line.getvalue()[: -len(LINE_END)] + flags(annotation))
             written += len(annotations)
     return written

@@ -11,9 +11,10 @@ document and its quotes are in memory however large the project is.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -34,6 +35,8 @@ from annotator.store.selection_sql import (
     kept_documents,
     quote_conditions,
 )
+
+MANY_STAMPS = 4096  # parsed stamps kept for the next quotes (most share a few)
 
 
 @dataclass(frozen=True)
@@ -141,6 +144,17 @@ class StreamReader:
             self._usage = self._tally()
         return self._usage
 
+    def variables(self) -> tuple[str, ...]:
+        """The names of the selected documents' own variables (``usage().variables``),
+        found without a pass over the quotes when the usage has not been counted."""
+        if self._usage is not None:
+            return self._usage.variables
+        quoted = None
+        if self._needs_quotes:
+            query = sa.select(QUOTE.c.document_id).where(*self._placed()).distinct()
+            quoted = set(self.connection.execute(query).scalars())
+        return self._documents(kept_documents(self.connection, self.stream.wanted), quoted)[1]
+
     def by_document(
         self, order: Order = Order.READING
     ) -> Iterator[tuple[Document, list[Annotation]]]:
@@ -148,14 +162,17 @@ class StreamReader:
         wanted, names = self.stream.wanted, self.names
         speakers, codes = names.speaker_names, names.code_names
         make, keeps = translate.annotation_of_values, wanted.keeps_annotation
+        times: dict[Any, datetime] = {}  # stamps parsed, by their stored text
         for row, quotes in self._merged(order):
             document = translate.document(row)
             if not wanted.keeps_document(document):
                 continue
+            if len(times) > MANY_STAMPS:
+                times.clear()
             annotations = [
                 annotation
                 for quote, devices in quotes
-                if keeps(annotation := make(quote, speakers, codes, devices))
+                if keeps(annotation := make(quote, speakers, codes, devices, times))
             ]
             if annotations or not self._needs_quotes:
                 yield document, annotations
@@ -169,10 +186,7 @@ class StreamReader:
         """The usage in three plain passes over the few columns it needs (the quotes, their
         devices, the documents), the quotes narrowed in SQL by the filter's conditions."""
         kept = kept_documents(self.connection, self.stream.wanted)
-        # Texts only: no quote is read (sa.false() keeps the queries' shape).
-        placed = [*self._conditions, QUOTE.c.anchor != "orphaned"]
-        if not self.stream.with_quotes:
-            placed.append(sa.false())
+        placed = self._placed()
         order = (QUOTE.c.document_id, QUOTE.c.start, QUOTE.c.end, self._text(QUOTE.c.id))
         columns = (QUOTE.c.speaker_id, QUOTE.c.tone_id, QUOTE.c.annotator, QUOTE.c.status)
         speakers: dict[int | None, None] = {}
@@ -194,15 +208,7 @@ class StreamReader:
         for document_id, code_id in self._plain(query):
             if kept is None or document_id in kept:
                 devices[code_id] = None
-        documents, variables = 0, {}
-        query = sa.select(DOCUMENT.c.id, DOCUMENT.c.attributes).order_by(DOCUMENT.c.id)
-        for document_id, attributes in self._execute(query):
-            wanted = (kept is None or document_id in kept) and (
-                document_id in quoted or not self._needs_quotes
-            )
-            if wanted:
-                documents += 1
-                variables.update(dict.fromkeys(sorted(attributes or {})))
+        documents, variables = self._documents(kept, quoted.keys())
         names, codes = self.names.speaker_names, self.names.code_names
         return Usage(
             speakers=tuple(names[i] for i in speakers if i is not None),
@@ -210,10 +216,34 @@ class StreamReader:
             devices=tuple(codes[i] for i in devices),
             annotators=tuple(a for a in annotators if a),
             statuses=frozenset(Status(s) for s in statuses),
-            variables=tuple(variables),
+            variables=variables,
             documents=documents,
             quotes=sum(quoted.values()),
         )
+
+    def _placed(self) -> list[Any]:
+        """The conditions on the selected quotes placed on their text."""
+        placed = [*self._conditions, QUOTE.c.anchor != "orphaned"]
+        if not self.stream.with_quotes:  # texts only: no quote is read
+            placed.append(sa.false())  # (it keeps the queries' shape)
+        return placed
+
+    def _documents(
+        self, kept: set[int] | None, quoted: Collection[int] | None
+    ) -> tuple[int, tuple[str, ...]]:
+        """How many documents are selected, and the names of their variables (first seen
+        by document id): ``kept`` by the filter (None: all) and, when the filter needs
+        quotes, among ``quoted``."""
+        documents, variables = 0, {}
+        query = sa.select(DOCUMENT.c.id, DOCUMENT.c.attributes).order_by(DOCUMENT.c.id)
+        for document_id, attributes in self._execute(query):
+            wanted = (kept is None or document_id in kept) and (
+                quoted is None or document_id in quoted or not self._needs_quotes
+            )
+            if wanted:
+                documents += 1
+                variables.update(dict.fromkeys(sorted(attributes or {})))
+        return documents, tuple(variables)
 
     # -- documents, quotes and devices in one order, merged --------------------------
     def _merged(

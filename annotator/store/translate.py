@@ -123,16 +123,22 @@ def annotation_of_values(
     speakers: dict[int, str],
     codes: dict[int, str],
     devices: tuple[str, ...],
+    times: dict[Any, datetime] | None = None,
 ) -> Annotation:
-    """The quote of one plain result row (an export reads a hundred thousand of them)."""
+    """The quote of one plain result row (an export reads a hundred thousand of them).
+    ``times`` keeps the stamps already parsed: quotes marked together share theirs."""
     values = dict(zip(_COLUMNS, row, strict=False))  # the first _OWN values
     speaker_id, tone_id, status, created, modified, anchor = row[_OWN:]
     values["speaker"] = speakers.get(speaker_id) if speaker_id is not None else None
     values["tone"] = codes.get(tone_id) if tone_id is not None else None
     values["devices"] = devices
     values["status"] = _STATUSES[status]
-    values["created"] = stamp(created)
-    values["modified"] = stamp(modified)
+    if times is None:
+        values["created"] = stamp(created)
+        values["modified"] = stamp(modified)
+    else:
+        values["created"] = times.get(created) or times.setdefault(created, stamp(created))
+        values["modified"] = times.get(modified) or times.setdefault(modified, stamp(modified))
     values["placed"] = anchor != "orphaned"
     return Annotation.restored(values)
 

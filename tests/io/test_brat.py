@@ -11,6 +11,9 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from annotator.core.corpus import Corpus
 from annotator.core.model import Annotation, Document, Status
 from annotator.io.brat import brat_value, fragments, write_brat
@@ -157,3 +160,20 @@ def test_nested_quotes_allowed_by_the_config(tmp_path: Path) -> None:
     relations = conf.split("[relations]")[1].split("[events]")[0]
     rules = [line.split("\t") for line in relations.splitlines() if line.strip()]
     assert rules == [["<OVERLAP>", "Arg1:Quote, Arg2:Quote, <OVL-TYPE>:<ANY>"]]
+
+
+def _fragments_one_character_at_a_time(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces, piece_start = [], start
+    for offset in range(start, end + 1):
+        if offset == end or text[offset] in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029":
+            if offset > piece_start:
+                pieces.append((piece_start, offset))
+            piece_start = offset + 1
+    return pieces or [(start, end)]
+
+
+@given(st.text(alphabet="ab \n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029\t", min_size=1), st.data())
+def test_fragments_split_at_every_line_end_splitlines_knows(text, data):
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    assert fragments(text, start, end) == _fragments_one_character_at_a_time(text, start, end)

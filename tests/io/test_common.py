@@ -7,7 +7,17 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.io.common import sentence_around
+from annotator.core import Annotation
+from annotator.io.common import (
+    GuidPrefix,
+    annotation_guid,
+    annotation_uuid,
+    is_xml_safe,
+    sentence_around,
+    stable_guid,
+    stable_uuid,
+    xml_safe,
+)
 
 # Where a sentence ends: a terminator, closing quotes or brackets, then whitespace; or a
 # line end. Written out again here as the plain definition the helper must agree with.
@@ -58,3 +68,39 @@ def test_the_sentence_around_a_quote_in_an_article():
     assert sentence_around(text, start, start + 5) == sentence
     # At most four characters each side, cut short on both.
     assert sentence_around(text, start, start + 5, limit=4) == "\u2026r 🔥 “We will\u2026"
+
+
+@given(st.lists(st.text() | st.integers(), min_size=1, max_size=4))
+def test_a_stable_guid_is_the_text_of_the_stable_uuid(parts):
+    try:
+        expected = str(stable_uuid(*parts))
+    except UnicodeEncodeError:  # a lone surrogate has no UTF-8 to hash, either way
+        return
+    assert stable_guid(*parts) == expected
+    assert GuidPrefix(*parts[:1]).guid(*parts[1:] or [""]) == str(
+        stable_uuid(*parts[:1], *parts[1:] or [""])
+    )
+
+
+UUID_TEXT = "3f2b8c1e-9d4a-4e6b-8a7c-0f1e2d3c4b5a"
+QUOTE_IDS = st.sampled_from([
+    UUID_TEXT.replace("-", ""), UUID_TEXT, UUID_TEXT.upper(), "{" + UUID_TEXT + "}",
+    "urn:uuid:" + UUID_TEXT, "00001-00042", "q1", "", "x" * 32, "{}", "urn:", "-" * 40,
+]) | st.text(alphabet="0123456789abcdefABCDEF-{}:nru", max_size=40)  # fmt: skip
+
+
+@given(QUOTE_IDS)
+def test_a_quote_guid_is_the_text_of_its_uuid(own):
+    quote = Annotation(document_id=1, start=0, end=1, quote="x", id=own)
+    assert annotation_guid(quote) == str(annotation_uuid(quote))
+
+
+def test_every_character_is_safe_exactly_when_xml_safe_keeps_it():
+    for code in range(0x110000):
+        text = f"a{chr(code)} b"
+        assert is_xml_safe(text) == (xml_safe(text) == text), hex(code)
+
+
+@given(st.text(st.characters(blacklist_categories=())))
+def test_a_text_is_safe_exactly_when_xml_safe_keeps_it(text):
+    assert is_xml_safe(text) == (xml_safe(text) == text)

@@ -28,6 +28,7 @@ class _FailingReader:
         self.corpus = corpus
         self.speakers, self.codebook = corpus.speakers, corpus.codebook
         self.speaker, self.usage = corpus.speaker, corpus.usage
+        self.variables = corpus.variables
 
     def by_document(
         self, order: Order = Order.READING

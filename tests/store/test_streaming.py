@@ -57,6 +57,18 @@ def test_stream_counts_its_quotes_and_those_left_unplaced(project, name):
     assert stream.counts.unplaced == unplaced(project.corpus(), wanted)
 
 
+@pytest.mark.parametrize("name", sorted(FILTERS))
+@pytest.mark.parametrize("with_quotes", [True, False])
+def test_variables_alone_are_those_of_the_usage(project, name, with_quotes):
+    stream = CorpusStream.of(project, FILTERS[name], with_quotes=with_quotes)
+    with stream.reading() as reader:
+        alone = reader.variables()  # before the usage is counted
+        assert alone == reader.usage().variables == reader.variables()
+    expected = select(project.corpus(), FILTERS[name])
+    if with_quotes:
+        assert alone == expected.variables()
+
+
 def test_the_beta_document_really_has_unplaced_quotes(project):
     assert CorpusStream.of(project, CorpusFilter.build()).counts.unplaced > 0
 
