@@ -85,18 +85,27 @@ class QuoteReader:
         values: list[Any] = list(map(raw.get, RECORD_FIELDS))
         if tuple(map(type, values)) not in self._shapes:
             return self._learn(raw, text)
+        found = self.typed_record(values, text)
+        return quote_record(raw, text) if found is None else found  # the latter raises
+
+    def typed_record(self, values: list[Any], text: str) -> QuoteRecord | None:
+        """The record of a quote of ``text`` from the JSON values of ``RECORD_FIELDS`` (in
+        ``values``, which this changes), each already of a type its field takes (text or
+        None for text, a whole number for an offset, a list of text or None for names, a
+        number or None for a number...: what a typed JSON decoder gives); None when a value
+        is not valid (``quote_record`` then says why), or a ``ValueError`` for a stamp."""
         start, end = values[_START], values[_END]
         quote = text[start:end]
         given = values[_QUOTE]
         if not 0 <= start < end <= len(text) or given is not None and given != quote:
-            return quote_record(raw, text)  # raises
+            return None
         values[_QUOTE] = quote
         if values[_ID] is None:
             values[_ID] = new_annotation_id()
         for n in _STATUSES:
             status = _STATUS_OF.get(values[n])
             if status is None:
-                return quote_record(raw, text)  # raises
+                return None
             values[n] = status
         times = self._times
         for n in _TIMES:
@@ -109,7 +118,7 @@ class QuoteReader:
             number = values[n]
             if number is not None:
                 if not math.isfinite(number):
-                    return quote_record(raw, text)  # raises
+                    return None
                 values[n] = float(number)
         for n in _NAMES:
             names = values[n]
@@ -118,7 +127,7 @@ class QuoteReader:
             else:
                 for name in names:
                     if type(name) is not str:
-                        return quote_record(raw, text)  # raises
+                        return None
                 values[n] = tuple(names)
         return tuple(values)
 
