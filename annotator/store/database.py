@@ -20,7 +20,19 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy import (
+    Column,
+    Connection,
+    Engine,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    create_engine,
+    event,
+    inspect,
+    text,
+)
 from sqlalchemy.engine import ExceptionContext, make_url
 
 from annotator.store.errors import ProjectBusy, ProjectReadOnly
@@ -169,6 +181,27 @@ def _upgrade(connection: Connection, revision: str) -> None:
     command.upgrade(config, revision)
 
 
+# Alembic's own table of schema versions, as it creates it.
+_VERSIONS = Table(
+    "alembic_version",
+    MetaData(),
+    Column("version_num", String(32), nullable=False),
+    PrimaryKeyConstraint("version_num", name="alembic_version_pkc"),
+)
+
+
+def _create_newest(connection: Connection) -> None:
+    """The newest schema in an empty SQLite database, made at once from the tables'
+    declarations and marked as the newest version (a test keeps it equal to the schema
+    the migrations make): running every migration, and loading Alembic, took longer
+    than the rest of setting up a project."""
+    from annotator.store.tables import SQLModel
+
+    SQLModel.metadata.create_all(connection)
+    _VERSIONS.create(connection)
+    connection.execute(_VERSIONS.insert().values(version_num=HEAD_REVISION))
+
+
 @contextmanager
 def _setup_lock(engine: Engine) -> Iterator[Connection]:
     """A transaction that no other process can run alongside: SQLite's write lock taken
@@ -194,7 +227,9 @@ def prepare(engine: Engine, seed: Callable[[Connection], None] | None = None) ->
     with _setup_lock(engine) as connection:
         current = _revision_of(connection)
         _refuse_unknown(current)  # another process may have set it up meanwhile
-        if current != HEAD_REVISION:
+        if current is None and engine.url.get_backend_name() == "sqlite":
+            _create_newest(connection)
+        elif current != HEAD_REVISION:
             _upgrade(connection, HEAD)
         if current is None and seed is not None:
             seed(connection)

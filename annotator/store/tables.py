@@ -90,11 +90,13 @@ class AnnotationRow(SQLModel, table=True):
     annotator: str | None = None
     created: datetime
     modified: datetime
-    # v2: how the annotation sits on its text: position, exact, fuzzy or orphaned
-    why: str | None = None  # v3: the suggestion engine's reason
+    # v2: how the annotation sits on its text: position, exact, fuzzy or orphaned (with
+    # the migration's server default: a new project's schema is the migrated one)
     anchor: str = Field(
-        default="position", sa_column=Column(String, nullable=False, default="position")
+        default="position",
+        sa_column=Column(String, nullable=False, default="position", server_default="position"),
     )
+    why: str | None = None  # v3: the suggestion engine's reason
 
 
 class AnnotationDeviceRow(SQLModel, table=True):

@@ -2,7 +2,13 @@ import sqlite3
 from datetime import datetime
 
 from annotator.store import Project
-from annotator.store.database import current_revision, head_revision, make_engine, migrate
+from annotator.store.database import (
+    current_revision,
+    head_revision,
+    make_engine,
+    migrate,
+    prepare,
+)
 
 
 def test_a_version_1_project_file_opens_and_upgrades_with_its_data(tmp_path):
@@ -77,3 +83,35 @@ def test_the_newest_schema_version_is_alembics_head():
     from annotator.store.database import HEAD_REVISION
 
     assert head_revision() == HEAD_REVISION  # update HEAD_REVISION with each new migration
+
+
+def _schema(path):
+    """Every table, index and column of a SQLite file, its SQL with spacing normalised."""
+    import re
+
+    with sqlite3.connect(path) as db:
+        found = {}
+        rows = db.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
+        for kind, name, sql in rows:
+            pragma = "table_info" if kind == "table" else "index_xinfo"
+            details = db.execute(f"PRAGMA {pragma}('{name}')").fetchall()
+            found[name] = (kind, re.sub(r"\s+", " ", sql or ""), details)
+        return found, db.execute("SELECT version_num FROM alembic_version").fetchall()
+
+
+def test_a_new_project_has_the_schema_every_migration_makes(tmp_path):
+    # A new project is made from the tables' declarations at once, not migration by
+    # migration: the two must be the same, column order and defaults included.
+    created = make_engine(str(tmp_path / "new.speechmark"))
+    prepare(created)
+    migrated = make_engine(str(tmp_path / "migrated.speechmark"))
+    migrate(migrated)
+    assert _schema(tmp_path / "new.speechmark") == _schema(tmp_path / "migrated.speechmark")
+    with created.connect() as connection:
+        from alembic.autogenerate import compare_metadata
+        from alembic.migration import MigrationContext
+
+        from annotator.store.tables import SQLModel
+
+        context = MigrationContext.configure(connection)
+        assert compare_metadata(context, SQLModel.metadata) == []
