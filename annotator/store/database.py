@@ -15,10 +15,11 @@ driver traceback.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import (
     Column,
@@ -66,6 +67,27 @@ def busy_seconds() -> float:
         return max(0.0, float(os.environ.get("ANNOTATOR_BUSY_TIMEOUT", BUSY_SECONDS)))
     except ValueError:
         return BUSY_SECONDS
+
+
+Result = TypeVar("Result")
+
+
+def retrying_when_refused(work: Callable[[], Result]) -> Result:
+    """``work()`` (one whole transaction), run again when the database refused it as busy
+    without waiting its turn. SQLite does that, rather than wait, when waiting could
+    deadlock (a transaction that read before another program's write wants to write too):
+    the remedy is to run the transaction again. A refusal after waiting the whole busy
+    time is raised as it is."""
+    deadline = time.monotonic() + busy_seconds()
+    pause = 0.01
+    while True:
+        try:
+            return work()
+        except ProjectBusy:
+            if time.monotonic() + pause >= deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.25)
 
 
 def _sqlite_pragmas(busy_ms: int) -> Callable[[Any, Any], None]:
@@ -220,10 +242,14 @@ def prepare(engine: Engine, seed: Callable[[Connection], None] | None = None) ->
     """Bring the schema to the newest version; on a new (empty) database, also run
     ``seed`` in the same transaction. Serialised across processes, so two programs opening
     one new project at the same moment both succeed and it is seeded once."""
-    current = current_revision(engine)
+    current = retrying_when_refused(lambda: current_revision(engine))
     _refuse_unknown(current)
     if current == HEAD_REVISION:
         return  # the common case: no lock, so a read-only project still opens
+    retrying_when_refused(lambda: _set_up(engine, seed))
+
+
+def _set_up(engine: Engine, seed: Callable[[Connection], None] | None) -> None:
     with _setup_lock(engine) as connection:
         current = _revision_of(connection)
         _refuse_unknown(current)  # another process may have set it up meanwhile

@@ -35,7 +35,13 @@ from annotator.core.listing import QuoteSummary
 from annotator.core.palette import next_speaker_colour
 from annotator.store import translate
 from annotator.store.apply import Changes, apply_edit
-from annotator.store.database import ProjectOpenError, make_engine, prepare, to_url
+from annotator.store.database import (
+    ProjectOpenError,
+    make_engine,
+    prepare,
+    retrying_when_refused,
+    to_url,
+)
 from annotator.store.errors import NotFound, StoreError, UnknownName
 from annotator.store.lookup import Names
 from annotator.store.summaries import DocumentSummary
@@ -283,13 +289,17 @@ class Project:
         taken between reading and writing), the edit is applied once more: it then finds
         that name and uses it.
         """
+
+        def once() -> Changes:
+            with self.session() as s:
+                changes = apply_edit(s, edit)
+                changes.edit_count = count_edit(s)
+                s.commit()
+            return changes
+
         for attempt in (1, 2):
             try:
-                with self.session() as s:
-                    changes = apply_edit(s, edit)
-                    changes.edit_count = count_edit(s)
-                    s.commit()
-                return changes
+                return retrying_when_refused(once)
             except IntegrityError as error:
                 if attempt == 2:
                     raise StoreError(f"the change could not be saved ({error.orig})") from error

@@ -79,3 +79,49 @@ def test_a_read_only_project_file_gives_one_line_on_the_command_line(tmp_path):
         os.chmod(path, 0o644)
     assert result.exit_code == 1
     assert result.output.count("\n") == 1 and "the project is read-only" in result.output
+
+
+def test_an_edit_refused_at_once_as_busy_is_applied_when_tried_again(tmp_path, monkeypatch):
+    # SQLite refuses a write at once, without waiting its turn, when waiting could deadlock
+    # (a transaction that read before another program wrote): the transaction runs again.
+    import annotator.store.project as project_module
+
+    path = tmp_path / "p.speechmark"
+    doc = _project_with_document(path)
+    real = project_module.apply_edit
+    refusals = []
+
+    def refused_once(session, edit):
+        if not refusals:
+            refusals.append(edit)
+            raise ProjectBusy(str(path))
+        return real(session, edit)
+
+    monkeypatch.setattr(project_module, "apply_edit", refused_once)
+    with Project(str(path)) as project:
+        project.apply(AddAnnotation(Annotation.on(doc.id, TEXT, 0, 16)))
+        assert len(refusals) == 1
+        assert [a.quote for a in project.annotations()] == [TEXT[:16]]
+
+
+def test_a_stale_read_then_write_is_tried_again_not_reported(tmp_path):
+    # The deadlock case itself: this program's transaction read, another then wrote; SQLite
+    # refuses this program's write at once (SQLITE_BUSY_SNAPSHOT).
+    path = tmp_path / "p.speechmark"
+    doc = _project_with_document(path)
+    with Project(str(path)) as project:
+        other = sqlite3.connect(path, isolation_level=None)
+        first = []
+
+        @event.listens_for(project.engine, "before_cursor_execute")
+        def stale_first_time(connection, _cursor, statement, *_args):
+            if statement.startswith("INSERT INTO annotation") and not first:
+                first.append(statement)
+                raw = connection.connection.driver_connection
+                raw.execute("BEGIN")
+                raw.execute("SELECT count(*) FROM document").fetchall()  # a read snapshot
+                other.execute("INSERT INTO setting (key, value) VALUES ('x', '1')")
+
+        project.apply(AddAnnotation(Annotation.on(doc.id, TEXT, 0, 16)))
+        other.close()
+        assert first and len(project.annotations()) == 1
