@@ -15,10 +15,12 @@ Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole row object (summary or annotation)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+FILTER_ROLE = Qt.ItemDataRole.UserRole + 3  # ``KEPT`` for a row ``keeps`` accepts, else ""
+KEPT = "1"
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole
 _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
-_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, ROW_ROLE, SORT_ROLE})
+_ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, ROW_ROLE, SORT_ROLE, FILTER_ROLE})
 
 
 class Column(Generic[Row]):
@@ -49,6 +51,7 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         self.sort_column = -1
         self.sort_order = Qt.SortOrder.AscendingOrder
         self._keys: list[Any] = []  # each row's sort key, while sorted
+        self.keeps: Callable[[Row], bool] = lambda _row: True  # what a filter keeps
 
     def set_rows(self, rows: Sequence[Row]) -> None:
         """Show ``rows``, telling the views only what changed: rows gone are removed, new
@@ -190,6 +193,8 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
             return self.tooltip(row) or column.show(row)
         if role == ROW_ROLE:
             return row
+        if role == FILTER_ROLE:
+            return KEPT if self.keeps(row) else ""
         return column.sort(row)  # SORT_ROLE
 
     def headerData(
