@@ -271,7 +271,9 @@ class AnnotationTable(QWidget):
     def follow(self, annotation_id: str | None) -> None:
         """Select the quote's row and scroll to it, if the table shows it (no signal)."""
         rows = self.model.rows
-        found = next((n for n, a in enumerate(rows) if a.id == annotation_id), None)
+        found = None
+        if annotation_id is not None:
+            found = next((n for n, a in enumerate(rows) if a.id == annotation_id), None)
         index = self.proxy.mapFromSource(self.model.index(found, 0)) if found is not None else None
         if index is None or not index.isValid():
             self.table.clearSelection()

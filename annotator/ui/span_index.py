@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable
 from heapq import heappop, heappush
-from itertools import accumulate, islice
+from itertools import accumulate, compress, islice
 from operator import attrgetter, lt, sub
 from typing import NamedTuple
 
@@ -49,7 +49,8 @@ class SpanIndex:
 
     def rebuild(self, annotations: Iterable[QuoteView]) -> None:
         # (An unplaced quote's span belongs to an older text: it has no place here.)
-        quotes = [a for a in annotations if a.placed]
+        quotes = list(annotations)
+        quotes = list(compress(quotes, map(_PLACED, quotes)))
         if self.offsets.utf16_length == len(self.text):  # no emoji: the same positions
             starts, ends = list(map(_START, quotes)), list(map(_END, quotes))
         else:
@@ -157,7 +158,7 @@ class SpanIndex:
         return self.offsets.from_utf16(position)
 
 
-_START, _END = attrgetter("start"), attrgetter("end")
+_START, _END, _PLACED = attrgetter("start"), attrgetter("end"), attrgetter("placed")
 
 
 def _depths(starts: list[int], ends: list[int]) -> list[int]:
