@@ -147,8 +147,11 @@ class Project:
             return set(s.exec(query).all())
 
     def document(self, document_id: int) -> Document:
+        # A plain row, not an ORM object: half the time when a document is first opened.
+        table = DocumentRow.__table__  # type: ignore[attr-defined]
         with self.session() as s:
-            row = s.get(DocumentRow, document_id)
+            query = sa.select(table).where(table.c.id == document_id)
+            row = s.connection().execute(query).first()
             if row is None:
                 raise NotFound(f"no document with id {document_id}")
             return translate.document(row)
@@ -397,8 +400,13 @@ def _devices_by_annotation(
         query = query.join(annotation, annotation.c.id == device.c.annotation_id)
         query = query.where(*conditions)
     query = query.order_by(device.c.annotation_id, device.c.position)
-    found: dict[str, list[str]] = {}
-    code_names = names.code_names
+    found: dict[str, tuple[int, ...]] = {}
     for annotation_id, code_id in connection.execute(query).all():
-        found.setdefault(annotation_id, []).append(code_names[code_id])
-    return {k: tuple(v) for k, v in found.items()}
+        found[annotation_id] = found.get(annotation_id, ()) + (code_id,)
+    # Quotes with the same devices share one tuple of names: thousands of quotes have a
+    # few dozen sets of devices, and fewer objects are fewer for the cycle collector.
+    shared: dict[tuple[int, ...], tuple[str, ...]] = {}
+    code_names = names.code_names
+    for code_ids in set(found.values()):
+        shared[code_ids] = tuple(code_names[c] for c in code_ids)
+    return dict(zip(found, map(shared.__getitem__, found.values()), strict=True))
