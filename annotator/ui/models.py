@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Sequence
+from itertools import islice
+from operator import attrgetter, ge, le
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -148,6 +150,9 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
             return
         keys = list(map(self.columns[self.sort_column].sort, self.rows))
         descending = self.sort_order == Qt.SortOrder.DescendingOrder
+        if all(map(ge if descending else le, keys, islice(keys, 1, None))):
+            self._keys = keys  # in order already (a document's quotes come in reading order)
+            return
         # Sorting positions by key keeps equal rows in their order, as a stable sort does.
         order = sorted(range(len(keys)), key=keys.__getitem__, reverse=descending)
         self._keys = [keys[n] for n in order]
@@ -315,7 +320,7 @@ class AnnotationsModel(RowsModel[QuoteView]):
             Column[QuoteView](
                 "Position",
                 self.positions.describe,
-                lambda a: a.document_id * 10**9 + a.start,
+                attrgetter("document_id", "start"),  # no Python step per row
                 RIGHT,
             ),
         )
