@@ -229,7 +229,7 @@ class Project:
                 c.status, c.anchor, c.note, c.confidence, c.why,
                 _device_codes(connection.dialect.name, c.id),
             ).where(*conditions)  # fmt: skip
-            rows = sorted(connection.execute(query).all(), key=_SUMMARY_ORDER)
+            rows = sorted(_driver_rows(connection, query), key=_SUMMARY_ORDER)
             devices = DeviceNames(names.code_names)
             speaker, code = names.speaker_names.get, names.code_names.get
             statuses, new = translate.STATUSES, tuple.__new__
@@ -412,6 +412,16 @@ def _devices_by_annotation(
     for code_ids in set(found.values()):
         shared[code_ids] = tuple(code_names[c] for c in code_ids)
     return dict(zip(found, map(shared.__getitem__, found.values()), strict=True))
+
+
+def _driver_rows(connection: Connection, query: Any) -> list[Any]:
+    """The rows of ``query`` as the database driver gives them: plain tuples, without a
+    result row made around each (ten thousand quotes are read when a document opens)."""
+    result = connection.execute(query)
+    try:
+        return list(result.cursor.fetchall())
+    finally:
+        result.close()
 
 
 # A device's place in its quote's list and its code, as one number (see ``_device_codes``).
