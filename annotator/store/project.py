@@ -153,8 +153,11 @@ class Project:
             return set(s.exec(query).all())
 
     def document(self, document_id: int) -> Document:
+        # A plain row, not an ORM object: half the time when a document is first opened.
+        table = DocumentRow.__table__  # type: ignore[attr-defined]
         with self.session() as s:
-            row = s.get(DocumentRow, document_id)
+            query = sa.select(table).where(table.c.id == document_id)
+            row = s.connection().execute(query).first()
             if row is None:
                 raise NotFound(f"no document with id {document_id}")
             return translate.document(row)
@@ -224,22 +227,24 @@ class Project:
         the time full annotations take (no context, annotator or stamps to read)."""
         conditions = _quote_conditions(document_id, None, ids)
         c = AnnotationRow.__table__.c  # type: ignore[attr-defined]
-        query = sa.select(
-            c.id, c.document_id, c.start, c.end, c.quote, c.speaker_id, c.tone_id,
-            c.status, c.anchor, c.note, c.confidence, c.why,
-        ).where(*conditions)  # fmt: skip
         with self.session() as s, many_objects():
             names = Names.load(s)
             connection = s.connection()
-            rows = sorted(connection.execute(query).all(), key=_SUMMARY_ORDER)
-            devices = _devices_by_annotation(connection, names, conditions).get
+            query = sa.select(
+                c.id, c.document_id, c.start, c.end, c.quote, c.speaker_id, c.tone_id,
+                c.status, c.anchor, c.note, c.confidence, c.why,
+                _device_codes(connection.dialect.name, c.id),
+            ).where(*conditions)  # fmt: skip
+            rows = sorted(_driver_rows(connection, query), key=_SUMMARY_ORDER)
+            devices = DeviceNames(names.code_names)
             speaker, code = names.speaker_names.get, names.code_names.get
             statuses, new = translate.STATUSES, tuple.__new__
             return [
                 new(QuoteSummary, (i, d, start, end, quote, speaker(si), code(ti),
-                                   devices(i, ()), statuses.get(st) or Status(st),
+                                   devices[codes], statuses.get(st) or Status(st),
                                    anchor != "orphaned", note, confidence, why))
-                for i, d, start, end, quote, si, ti, st, anchor, note, confidence, why in rows
+                for i, d, start, end, quote, si, ti, st, anchor, note, confidence, why, codes
+                in rows
             ]  # fmt: skip
 
     def annotation(self, annotation_id: str) -> Annotation:
@@ -407,8 +412,58 @@ def _devices_by_annotation(
         query = query.join(annotation, annotation.c.id == device.c.annotation_id)
         query = query.where(*conditions)
     query = query.order_by(device.c.annotation_id, device.c.position)
-    found: dict[str, list[str]] = {}
-    code_names = names.code_names
+    found: dict[str, tuple[int, ...]] = {}
     for annotation_id, code_id in connection.execute(query).all():
-        found.setdefault(annotation_id, []).append(code_names[code_id])
-    return {k: tuple(v) for k, v in found.items()}
+        found[annotation_id] = found.get(annotation_id, ()) + (code_id,)
+    # Quotes with the same devices share one tuple of names: thousands of quotes have a
+    # few dozen sets of devices, and fewer objects are fewer for the cycle collector.
+    shared: dict[tuple[int, ...], tuple[str, ...]] = {}
+    code_names = names.code_names
+    for code_ids in set(found.values()):
+        shared[code_ids] = tuple(code_names[c] for c in code_ids)
+    return dict(zip(found, map(shared.__getitem__, found.values()), strict=True))
+
+
+def _driver_rows(connection: Connection, query: Any) -> list[Any]:
+    """The rows of ``query`` as the database driver gives them: plain tuples, without a
+    result row made around each (ten thousand quotes are read when a document opens)."""
+    result = connection.execute(query)
+    try:
+        return list(result.cursor.fetchall())
+    finally:
+        result.close()
+
+
+# A device's place in its quote's list and its code, as one number (see ``_device_codes``).
+_PLACE = 1 << 32
+
+
+def _device_codes(dialect: str, annotation_id: Any) -> Any:
+    """A column of each quote's devices, as one text of numbers ``position * 2**32 +
+    code id`` joined by commas, in no particular order: the quotes and their devices come
+    in one query, one row per quote, and ``DeviceNames`` reads each distinct text once."""
+    device = AnnotationDeviceRow.__table__  # type: ignore[attr-defined]
+    if dialect == "sqlite":  # 64-bit numbers, joined as they are (quicker than as text)
+        placed = device.c.position * _PLACE + device.c.code_id
+    else:  # PostgreSQL: 32-bit columns, and only texts are joined
+        placed = sa.cast(
+            sa.cast(device.c.position, sa.BigInteger) * _PLACE + device.c.code_id, sa.String
+        )
+    return (
+        sa.select(func.aggregate_strings(placed, ","))
+        .where(device.c.annotation_id == annotation_id)
+        .scalar_subquery()
+    )
+
+
+class DeviceNames(dict[str | None, tuple[str, ...]]):
+    """The device names, in their order, of each text of ``_device_codes`` (None: none)."""
+
+    def __init__(self, code_names: dict[int, str]) -> None:
+        super().__init__({None: ()})
+        self.code_names = code_names
+
+    def __missing__(self, codes: str) -> tuple[str, ...]:
+        placed = sorted(map(int, codes.split(",")))  # by position: its share comes first
+        names = self[codes] = tuple(self.code_names[n % _PLACE] for n in placed)
+        return names

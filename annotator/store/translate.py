@@ -32,7 +32,7 @@ def stored(value: datetime) -> datetime:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-def document(row: DocumentRow) -> Document:
+def document(row: DocumentRow | Any) -> Document:  # an ORM object or a plain result row
     return Document(
         id=row.id,
         title=row.title,

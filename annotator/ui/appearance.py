@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
+from itertools import chain
+from operator import attrgetter
 
 from PySide6.QtGui import QColor, QFont
 
@@ -81,14 +83,15 @@ def blend(layers: Iterable[tuple[QColor, float]], base: QColor = PAGE) -> QColor
 
 def legend_html(annotations: Sequence[QuoteView], colours: Colours, by: ColourBy) -> str:
     """Coloured chips naming what the colours of this document's quotes stand for."""
+    # Read with ``attrgetter`` over thousands of quotes: no Python step per quote.
     if by is ColourBy.SPEAKER:
-        keys = {a.speaker for a in annotations}
+        keys = set(map(attrgetter("speaker"), annotations))
     elif by is ColourBy.TONE:
-        keys = {a.tone for a in annotations}
+        keys = set(map(attrgetter("tone"), annotations))
     else:  # every device: a quote with three shows three colours
-        keys = {d for a in annotations for d in a.devices}
+        keys = set(chain.from_iterable(set(map(attrgetter("devices"), annotations))))
     names = {key: colours.of_name(key, by) for key in keys if key}
-    suggested = Status.SUGGESTED in {a.status for a in annotations}
+    suggested = Status.SUGGESTED in set(map(attrgetter("status"), annotations))
     if not names and not suggested:
         return ""
     chips = (

@@ -354,3 +354,34 @@ def test_quote_summaries_hold_the_shown_fields_of_the_annotations(project):
     assert shown[written[1].id].speaker == "Ann Lee" and shown[written[1].id].note == "firm"
     picked = project.quote_summaries(ids=[written[3].id, written[2].id])
     assert [s.id for s in picked] == [written[2].id, written[3].id]
+
+
+def _devices_in_any_order(opened: Project) -> None:
+    """Quotes whose devices are listed unlike the codebook's order, a dozen for one of
+    them, read as quote summaries the way the full annotations read them."""
+    from annotator.core.listing import QuoteSummary
+
+    names = [c.name for c in opened.codebook().devices]
+    doc = add_doc(opened)
+    lists = [tuple(reversed(names[:12])), names[3:5], (names[7], names[0], names[2]), ()]
+    written = [
+        quote(doc, needle, devices=tuple(devices))
+        for needle, devices in zip(
+            ("Ann", "We stand firm", "Like a rock", "she"), lists, strict=True
+        )
+    ]
+    for annotation in written:
+        opened.apply(AddAnnotation(annotation))
+    summaries = opened.quote_summaries(doc.id)
+    assert [s.devices for s in summaries] == [tuple(d) for d in lists]
+    assert summaries == [QuoteSummary.of(a) for a in opened.annotations(doc.id)]
+    assert opened.quote_summaries(ids=[written[2].id])[0].devices == tuple(lists[2])
+
+
+def test_quote_summaries_read_devices_in_their_order(project):
+    _devices_in_any_order(project)
+
+
+def test_quote_summaries_read_devices_in_their_order_on_postgres(postgres_url):
+    with Project(postgres_url) as team:
+        _devices_in_any_order(team)

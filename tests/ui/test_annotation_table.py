@@ -81,3 +81,22 @@ def test_ctrl_l_jumps_to_the_filter(qtbot, window, project, article) -> None:
     window.view.setFocus()
     press(window.view, Qt.Key.Key_L, modifiers=Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(window.table.search.hasFocus, timeout=2000)
+
+
+def test_rows_are_looked_at_by_the_filter_only_while_one_is_set(qtbot) -> None:
+    table = _table(qtbot)
+    asked: list[str] = []
+    accepts = table.model.keeps
+    table.model.keeps = lambda a: asked.append(a.id) or accepts(a)
+    table.show_annotations(_quotes()[::-1], {1: "Other"})  # shown afresh, nothing filtered
+    assert asked == [] and table.proxy.rowCount() == 3
+    table.search.setText("TWO")  # the text, whatever its case
+    assert sorted(asked) == ["one", "three", "two"]
+    assert [_cell(table, n, 1) for n in range(table.proxy.rowCount())] == ["“two”"]
+    fresh = Annotation.on(1, TEXT, 0, 7, id="heading", note="two sides")  # the note matches
+    table.update_annotations({"heading"}, [fresh])
+    assert table.count.text() == "2 of 4 quotes"
+    table.search.setText("")
+    asked.clear()
+    table.show_annotations(_quotes(), {1: "Article"})
+    assert asked == [] and table.count.text() == "3 quotes"

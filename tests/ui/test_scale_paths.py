@@ -59,6 +59,39 @@ def test_span_index_updated_in_place_equals_one_built_afresh(data):
             assert span is not None and (span.start, span.end) in areas
 
 
+@settings(max_examples=80, deadline=None)
+@given(st.data())
+def test_span_index_answers_as_the_quotes_say(data):
+    """Order, nesting depth and lookups read from the quotes themselves, one by one."""
+    text = data.draw(st.sampled_from([EMOJI_TEXT, EMOJI_TEXT.encode("ascii", "replace").decode()]))
+    spans = st.tuples(st.integers(0, len(text) - 1), st.integers(1, 12))
+    disjoint = data.draw(st.booleans())  # most articles: no quote inside another
+    quotes, free = [], 0
+    for s, n in data.draw(st.lists(spans, max_size=12)):
+        if disjoint and s < free:
+            continue
+        quotes.append(Annotation.on(1, text, s, min(len(text), s + n)))
+        free = quotes[-1].end
+    index = SpanIndex(text, data.draw(st.permutations(quotes)))
+    view = index.to_view
+    placed = sorted(quotes, key=lambda a: (view(a.start), -view(a.end), a.id))
+    expected = [
+        (view(a.start), view(a.end), a.id,
+         sum(1 for b in placed[:n] if view(b.end) > view(a.start)))
+        for n, a in enumerate(placed)
+    ]  # fmt: skip
+    assert _spans(index) == expected
+    for position in range(index.offsets.utf16_length + 1):
+        inside = [e for e in expected if e[0] <= position < e[1]]
+        assert sorted(s.annotation.id for s in index.at(position)) == sorted(e[2] for e in inside)
+        crossing = [e[2] for e in expected if e[0] < position + 3 and e[1] > position]
+        assert [s.annotation.id for s in index.overlapping(position, position + 3)] == crossing
+    for a in quotes:
+        span = index.span_of(a.id)
+        assert span is not None and (span.start, span.end) == (view(a.start), view(a.end))
+    assert index.span_of("nothing") is None
+
+
 def _speakers(project) -> list[str]:
     names = ["Anna Lindqvist", "Dmitri Volkan"]
     for name in names:
