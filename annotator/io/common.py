@@ -174,6 +174,13 @@ class GuidPrefix:
         self._digest = _NAMESPACE_SHA1.copy()
         self._digest.update(("\x1f".join(map(str, parts)) + "\x1f").encode("utf-8"))
 
+    def then(self, part: str) -> GuidPrefix:
+        """The prefix of ``parts`` and one more part (already text), from this one's hash."""
+        longer = GuidPrefix.__new__(GuidPrefix)
+        longer._digest = self._digest.copy()
+        longer._digest.update(f"{part}\x1f".encode())
+        return longer
+
     def guid(self, *more: object) -> str:
         """``stable_guid(*parts, *more)``."""
         return self.guid_of("\x1f".join(map(str, more)))

@@ -210,7 +210,7 @@ class _ProjectWriter:
         ]
         targets += [self.devices[d] for d in annotation.devices]
         targets.append(self.statuses.get(annotation.status))
-        codings = GuidPrefix("coding", selection_guid)
+        codings = _CODINGS.then(selection_guid)
         for target in targets:
             if target:
                 children.append(
@@ -280,6 +280,9 @@ class _ProjectWriter:
     def _leaf(self, parent: etree._Element, code_guid: str, code: Code, number: int) -> None:
         colour = colour_or_default(code.colour, number)
         self._code(parent, code_guid, code.name, True, colour=colour, description=code.description)
+
+
+_CODINGS = GuidPrefix("coding")  # a coding's GUID: "coding", its quote's GUID, its code's
 
 
 def _all_codes(kind: CodeKind, codes: tuple[Code, ...], used: Iterable[str | None]) -> list[Code]:
