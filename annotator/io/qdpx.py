@@ -28,6 +28,7 @@ import struct
 import tempfile
 import zipfile
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import IO
 
@@ -61,6 +62,7 @@ EMPTY_SOURCES = b"  <Sources/>\n"
 # the 112 MB project in under half the time of the default level (6), 0.42 s instead of
 # 0.90 s, for a package 14% larger (20.9 MB instead of 18.3 MB with the texts).
 COMPRESS_LEVEL = 1
+MANY_STAMPS = 4096  # stamps' texts kept for the next quotes
 
 __all__ = ["NS", "QdpxError", "read_qdpx", "write_qdpx"]
 
@@ -111,6 +113,7 @@ class _ProjectWriter:
         self.corpus = corpus
         self.used = corpus.usage()
         self.stamp = iso_utc(now())
+        self.stamps: dict[datetime, str] = {}  # quotes marked together share their stamps
         names = names_used([analyst, *self.used.annotators])
         self.users = {name: guid("user", name) for name in names}
         self.analyst = self.users[analyst]
@@ -192,12 +195,20 @@ class _ProjectWriter:
         quote = " ".join(annotation.quote.split())
         if len(quote) > SELECTION_NAME_CHARS:
             quote = quote[: SELECTION_NAME_CHARS - 1] + "\u2026"
-        modified = iso_utc(annotation.modified)
+        stamps = self.stamps
+        if len(stamps) > MANY_STAMPS:
+            stamps.clear()
+        modified = stamps.get(annotation.modified) or stamps.setdefault(
+            annotation.modified, iso_utc(annotation.modified)
+        )
+        created = stamps.get(annotation.created) or stamps.setdefault(
+            annotation.created, iso_utc(annotation.created)
+        )
         opening = (
             f'      <PlainTextSelection guid="{selection_guid}" '
             f'name="{_attribute(xml_safe(quote))}" startPosition="{start}" '
             f'endPosition="{end}" creatingUser="{user}" '
-            f'creationDateTime="{iso_utc(annotation.created)}" modifyingUser="{user}" '
+            f'creationDateTime="{created}" modifyingUser="{user}" '
             f'modifiedDateTime="{modified}"'
         )
         children = []
