@@ -7,6 +7,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from isal import isal_zlib
 
 from annotator.io import zip_stream
 from annotator.io.qdpx import COMPRESS_LEVEL, read_qdpx, write_qdpx
@@ -20,19 +21,40 @@ def _members(path: Path) -> dict[str, bytes]:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
+def _packed_sizes(path: Path) -> dict[str, tuple[int, bytes]]:
+    with zipfile.ZipFile(path) as archive:
+        return {m.filename: (m.compress_size, archive.read(m)) for m in archive.infolist()}
+
+
 def test_the_project_comes_first_and_is_packed_like_the_texts(tmp_path: Path) -> None:
     path = tmp_path / "project.qdpx"
     write_qdpx(sample_corpus(), path, analyst="Dana")
     with zipfile.ZipFile(path) as archive:
+        assert archive.testzip() is None
         first, *texts = archive.infolist()
         assert first.filename == "project.qde" and texts
         assert all(t.filename.startswith("sources/") for t in texts)
         assert {m.external_attr for m in archive.infolist()} == {0o600 << 16}
         assert {m.date_time[0] for m in archive.infolist()} != {1980}
-        data = archive.read(first)
-    # The project is deflated at the package's level, as the texts are.
-    squeezer = zlib.compressobj(COMPRESS_LEVEL, zlib.DEFLATED, -15)
-    assert first.compress_size == len(squeezer.compress(data) + squeezer.flush())
+    # Every member deflated by ISA-L at its fastest level (the package's level 1).
+    for compressed, data in _packed_sizes(path).values():
+        squeezer = isal_zlib.compressobj(COMPRESS_LEVEL, isal_zlib.DEFLATED, -15)
+        assert compressed == len(squeezer.compress(data) + squeezer.flush())
+
+
+def test_without_isal_zlib_packs_at_the_package_level(tmp_path, monkeypatch):
+    fast, plain = tmp_path / "fast.qdpx", tmp_path / "plain.qdpx"
+    write_qdpx(sample_corpus(), fast, analyst="Dana")
+    monkeypatch.setattr(zip_stream, "_fast_deflate", lambda: None)
+    write_qdpx(sample_corpus(), plain, analyst="Dana")
+    for compressed, data in _packed_sizes(plain).values():
+        squeezer = zlib.compressobj(COMPRESS_LEVEL, zlib.DEFLATED, -15)
+        assert compressed == len(squeezer.compress(data) + squeezer.flush())
+    fast_members, plain_members = _members(fast), _members(plain)
+    assert fast_members.keys() == plain_members.keys()
+    texts = [name for name in fast_members if name != "project.qde"]  # (it stamps its time)
+    assert all(fast_members[name] == plain_members[name] for name in texts)
+    assert read_qdpx(plain).annotations == read_qdpx(fast).annotations
 
 
 def test_a_project_beyond_the_plain_zip_limit_is_packed_with_zip64(tmp_path, monkeypatch):
