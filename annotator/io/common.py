@@ -174,6 +174,13 @@ class GuidPrefix:
         self._digest = _NAMESPACE_SHA1.copy()
         self._digest.update(("\x1f".join(map(str, parts)) + "\x1f").encode("utf-8"))
 
+    def then(self, part: str) -> GuidPrefix:
+        """The prefix of ``parts`` and one more part (already text), from this one's hash."""
+        longer = GuidPrefix.__new__(GuidPrefix)
+        longer._digest = self._digest.copy()
+        longer._digest.update(f"{part}\x1f".encode())
+        return longer
+
     def guid(self, *more: object) -> str:
         """``stable_guid(*parts, *more)``."""
         return self.guid_of("\x1f".join(map(str, more)))
@@ -237,6 +244,8 @@ def annotation_guid(annotation: Annotation) -> str:
     own = annotation.id
     if len(own) == 32 and _UUID_HEX.fullmatch(own):
         return f"{own[:8]}-{own[8:12]}-{own[12:16]}-{own[16:20]}-{own[20:]}"
+    if len(own) < 32:  # too short to hold a UUID's digits (an imported "00001-00042")
+        return _ANNOTATION_GUIDS.guid_of(own)
     # As uuid.UUID reads a text: without "urn:", "uuid:", braces and dashes it needs 32 digits.
     digits = own.replace("urn:", "").replace("uuid:", "").strip("{}").replace("-", "")
     if len(digits) != 32:

@@ -24,11 +24,11 @@ are re-exported here).
 from __future__ import annotations
 
 import re
-import shutil
+import struct
 import tempfile
-import time
 import zipfile
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import IO
 
@@ -48,6 +48,7 @@ from annotator.io.common import (
 )
 from annotator.io.qdpx_read import QdpxError, read_qdpx
 from annotator.io.safe_write import replacing_file
+from annotator.io.zip_stream import MemberTooLarge, member_on_thread, new_member, write_member
 
 NS = "urn:QDA-XML:project:1.0"
 ROOT_CODES = ("Speaker", "Tone", "Rhetorical device", "Review status")
@@ -57,9 +58,11 @@ VARIABLES = ("outlet", "author", "published", "language", "url", "source")
 SELECTION_NAME_CHARS = 80
 NS_DECLARATION = f' xmlns="{NS}"'.encode()
 EMPTY_SOURCES = b"  <Sources/>\n"
-# Deflate's fastest level: on 100,000 quotes it took half the time of the default level (6)
-# for a package 5% larger (18.3 MB instead of 17.6 MB for 128 MB of XML and text).
+# Deflate's fastest level, for the project and the texts alike. ISA-L packs at it (see
+# annotator.io.zip_stream): on 100,000 quotes the package is 19.0 MB (18.3 MB at zlib's
+# default level 6, which took 0.9 s for the project where ISA-L takes 0.1 s).
 COMPRESS_LEVEL = 1
+MANY_STAMPS = 4096  # stamps' texts kept for the next quotes
 
 __all__ = ["NS", "QdpxError", "read_qdpx", "write_qdpx"]
 
@@ -110,6 +113,7 @@ class _ProjectWriter:
         self.corpus = corpus
         self.used = corpus.usage()
         self.stamp = iso_utc(now())
+        self.stamps: dict[datetime, str] = {}  # quotes marked together share their stamps
         names = names_used([analyst, *self.used.annotators])
         self.users = {name: guid("user", name) for name in names}
         self.analyst = self.users[analyst]
@@ -191,12 +195,20 @@ class _ProjectWriter:
         quote = " ".join(annotation.quote.split())
         if len(quote) > SELECTION_NAME_CHARS:
             quote = quote[: SELECTION_NAME_CHARS - 1] + "\u2026"
-        modified = iso_utc(annotation.modified)
+        stamps = self.stamps
+        if len(stamps) > MANY_STAMPS:
+            stamps.clear()
+        modified = stamps.get(annotation.modified) or stamps.setdefault(
+            annotation.modified, iso_utc(annotation.modified)
+        )
+        created = stamps.get(annotation.created) or stamps.setdefault(
+            annotation.created, iso_utc(annotation.created)
+        )
         opening = (
             f'      <PlainTextSelection guid="{selection_guid}" '
             f'name="{_attribute(xml_safe(quote))}" startPosition="{start}" '
             f'endPosition="{end}" creatingUser="{user}" '
-            f'creationDateTime="{iso_utc(annotation.created)}" modifyingUser="{user}" '
+            f'creationDateTime="{created}" modifyingUser="{user}" '
             f'modifiedDateTime="{modified}"'
         )
         children = []
@@ -209,7 +221,7 @@ class _ProjectWriter:
         ]
         targets += [self.devices[d] for d in annotation.devices]
         targets.append(self.statuses.get(annotation.status))
-        codings = GuidPrefix("coding", selection_guid)
+        codings = _CODINGS.then(selection_guid)
         for target in targets:
             if target:
                 children.append(
@@ -281,6 +293,9 @@ class _ProjectWriter:
         self._code(parent, code_guid, code.name, True, colour=colour, description=code.description)
 
 
+_CODINGS = GuidPrefix("coding")  # a coding's GUID: "coding", its quote's GUID, its code's
+
+
 def _all_codes(kind: CodeKind, codes: tuple[Code, ...], used: Iterable[str | None]) -> list[Code]:
     """The codebook's codes, then any name used by a quote but missing from the codebook."""
     known = {c.name for c in codes}
@@ -291,10 +306,18 @@ def write_qdpx(corpus: CorpusSource, path: Path | str, *, analyst: str = "analys
     """Write ``corpus`` as a REFI-QDA project to ``path``; return the quotes written.
 
     ``analyst`` becomes the project's creating user; each annotation's own annotator (if
-    any) becomes a user too and is credited with its selection and codings. The texts go
-    into the package as the documents come; ``project.qde`` is gathered in a spool file
-    beside ``path`` and added last. On an error, ``path`` is left as it was.
+    any) becomes a user too and is credited with its selection and codings.
+    ``project.qde`` is the package's first member, packed on a thread of its own as the
+    documents come; their texts are gathered in a spool file beside ``path`` and follow
+    it. On an error, ``path`` is left as it was.
     """
+    try:
+        return _write(corpus, path, analyst, zip64=False)
+    except MemberTooLarge:  # over 2 GB of XML: once more, with Zip64 extensions
+        return _write(corpus, path, analyst, zip64=True)
+
+
+def _write(corpus: CorpusSource, path: Path | str, analyst: str, *, zip64: bool) -> int:
     written, sources = 0, 0
     spool_folder = Path(path).resolve().parent
     with (
@@ -303,26 +326,34 @@ def write_qdpx(corpus: CorpusSource, path: Path | str, *, analyst: str = "analys
         zipfile.ZipFile(
             temporary, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL
         ) as archive,
-        tempfile.TemporaryFile(dir=spool_folder) as project,
+        tempfile.TemporaryFile(dir=spool_folder) as texts,
     ):
         writer = _ProjectWriter(reader, analyst)
         head, tail = writer.project()
-        project.write(head)
-        for document, annotations in reader.by_document():
-            source_guid, xml, text = writer.source(document, annotations)
-            project.write((b"  <Sources>\n" if not sources else b"") + xml)
-            archive.writestr(f"sources/{source_guid}.txt", text.encode("utf-8"))
-            written, sources = written + len(annotations), sources + 1
-        project.write((b"  </Sources>\n" if sources else EMPTY_SOURCES) + tail)
-        _add_member(archive, "project.qde", project)
+        member = new_member(archive, "project.qde")
+        with member_on_thread(archive, member, zip64=zip64) as project:
+            project(head)
+            for document, annotations in reader.by_document():
+                source_guid, xml, text = writer.source(document, annotations)
+                project((b"  <Sources>\n" if not sources else b"") + xml)
+                _spool(texts, f"sources/{source_guid}.txt", text.encode("utf-8"))
+                written, sources = written + len(annotations), sources + 1
+            project((b"  </Sources>\n" if sources else EMPTY_SOURCES) + tail)
+        texts.seek(0)
+        for _ in range(sources):
+            write_member(archive, *_unspool(texts))
     return written
 
 
-def _add_member(archive: zipfile.ZipFile, name: str, content: IO[bytes]) -> None:
-    """Copy ``content`` (from its start) into ``archive`` as ``writestr`` would add it."""
-    member = zipfile.ZipInfo(name, date_time=time.localtime(time.time())[:6])
-    member.compress_type, member.external_attr = archive.compression, 0o600 << 16
-    member.file_size = content.seek(0, 2)  # a size known up front: Zip64 only when needed
-    content.seek(0)
-    with archive.open(member, "w") as stream:
-        shutil.copyfileobj(content, stream)
+_SPOOLED = struct.Struct("<IQ")  # a spooled member's name and content lengths
+
+
+def _spool(spool: IO[bytes], name: str, content: bytes) -> None:
+    encoded = name.encode("utf-8")
+    spool.write(_SPOOLED.pack(len(encoded), len(content)) + encoded)
+    spool.write(content)
+
+
+def _unspool(spool: IO[bytes]) -> tuple[str, bytes]:
+    name_size, size = _SPOOLED.unpack(spool.read(_SPOOLED.size))
+    return spool.read(name_size).decode("utf-8"), spool.read(size)

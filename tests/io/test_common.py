@@ -80,6 +80,10 @@ def test_a_stable_guid_is_the_text_of_the_stable_uuid(parts):
     assert GuidPrefix(*parts[:1]).guid(*parts[1:] or [""]) == str(
         stable_uuid(*parts[:1], *parts[1:] or [""])
     )
+    # A prefix grown by one part names the same things as the longer prefix.
+    longer = GuidPrefix(*parts[:1]).then(str(parts[-1]))
+    assert longer.guid_of("more") == GuidPrefix(*parts[:1], parts[-1]).guid_of("more")
+    assert longer.guid_of("more") == str(stable_uuid(*parts[:1], parts[-1], "more"))
 
 
 UUID_TEXT = "3f2b8c1e-9d4a-4e6b-8a7c-0f1e2d3c4b5a"
