@@ -220,18 +220,32 @@ class Project:
             )
 
     def quote_summaries(
-        self, document_id: int | None = None, ids: Collection[str] | None = None
+        self,
+        document_id: int | None = None,
+        ids: Collection[str] | None = None,
+        text: str | None = None,
     ) -> list[QuoteSummary]:
         """The shown fields of the quotes of one document (or all; or those with ``ids``),
         in reading order: what the workspace lists and highlights, read in a fraction of
-        the time full annotations take (no context, annotator or stamps to read)."""
+        the time full annotations take (no context, annotator or stamps to read).
+
+        ``text`` is document ``document_id``'s text when the caller has it: a placed quote
+        is its slice of that text (the store refuses any other), so only the quotes a
+        re-import could not place have their stored text read.
+        """
+        if text is not None and document_id is None:
+            raise ValueError("a text is only given with the document it belongs to")
         conditions = _quote_conditions(document_id, None, ids)
         c = AnnotationRow.__table__.c  # type: ignore[attr-defined]
+        quote = c.quote
+        if text is not None:
+            quote = sa.case((c.anchor == "orphaned", c.quote), else_=sa.null())
+        whole = text or ""  # placed quotes are sliced from it (read as None: see above)
         with self.session() as s, many_objects():
             names = Names.load(s)
             connection = s.connection()
             query = sa.select(
-                c.id, c.document_id, c.start, c.end, c.quote, c.speaker_id, c.tone_id,
+                c.id, c.document_id, c.start, c.end, quote, c.speaker_id, c.tone_id,
                 c.status, c.anchor, c.note, c.confidence, c.why,
                 _device_codes(connection.dialect.name, c.id),
             ).where(*conditions)  # fmt: skip
@@ -240,7 +254,9 @@ class Project:
             speaker, code = names.speaker_names.get, names.code_names.get
             statuses, new = translate.STATUSES, tuple.__new__
             return [
-                new(QuoteSummary, (i, d, start, end, quote, speaker(si), code(ti),
+                new(QuoteSummary, (i, d, start, end,
+                                   whole[start:end] if quote is None else quote,
+                                   speaker(si), code(ti),
                                    devices[codes], statuses.get(st) or Status(st),
                                    anchor != "orphaned", note, confidence, why))
                 for i, d, start, end, quote, si, ti, st, anchor, note, confidence, why, codes

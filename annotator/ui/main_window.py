@@ -358,6 +358,12 @@ class MainWindow(QMainWindow):
             self._annotations = self.project.annotations(document_id) if document_id else []
         return self._annotations
 
+    def _document_quotes(self) -> list[QuoteSummary]:
+        """The quotes of the document just read, placed ones sliced from its text."""
+        if self.document is None or self.document.id is None:
+            return []
+        return self.project.quote_summaries(self.document.id, text=self.document.text)
+
     def _show_quotes(self, quotes: list[QuoteSummary]) -> None:
         self.quotes = quotes
         self._annotations = None if quotes else []
@@ -406,7 +412,7 @@ class MainWindow(QMainWindow):
             return
         with many_objects():  # a row and a span for each of thousands of quotes
             self.document = self.project.document(document_id) if document_id else None
-            self._show_quotes(self.project.quote_summaries(document_id) if document_id else [])
+            self._show_quotes(self._document_quotes())
             self.selected_id = None
             self.view.show_document(self.document, self.quotes, self.colours)
             self.show_table()

@@ -356,6 +356,31 @@ def test_quote_summaries_hold_the_shown_fields_of_the_annotations(project):
     assert [s.id for s in picked] == [written[2].id, written[3].id]
 
 
+def test_quote_summaries_sliced_from_the_text_equal_those_read(project):
+    """Given the document's text, placed quotes are sliced from it and an unplaced one
+    keeps its stored text, which the new text no longer holds at its old span."""
+    doc = add_doc(project)
+    written = [
+        quote(doc, "Like a rock", note="cue"),
+        quote(doc, "We stand firm"),
+        quote(doc, "🙂 Ann"),
+    ]
+    for annotation in written:
+        project.apply(AddAnnotation(annotation))
+    new_text = TEXT.replace("Like a rock", "Like a stone")
+    project.update_document_text(doc.id, new_text)
+    text = project.document(doc.id).text
+    sliced = project.quote_summaries(doc.id, text=text)
+    assert sliced == project.quote_summaries(doc.id)
+    lost = next(s for s in sliced if not s.placed)
+    assert lost.quote == "Like a rock" != text[lost.start : lost.end]
+    assert all(s.quote == text[s.start : s.end] for s in sliced if s.placed)
+    picked = project.quote_summaries(doc.id, ids=[written[1].id], text=text)
+    assert picked == project.quote_summaries(ids=[written[1].id])
+    with pytest.raises(ValueError):
+        project.quote_summaries(text=text)
+
+
 def _devices_in_any_order(opened: Project) -> None:
     """Quotes whose devices are listed unlike the codebook's order, a dozen for one of
     them, read as quote summaries the way the full annotations read them."""
