@@ -15,6 +15,7 @@ from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import islice
 from typing import Any
 
 import sqlalchemy as sa
@@ -193,21 +194,25 @@ class StreamReader:
         tones: dict[int | None, None] = {}
         annotators: dict[str | None, None] = {}
         statuses: set[str] = set()
-        quoted: dict[int, int] = {}  # quotes per document
+        quoted: dict[int, None] = {}  # the documents with a quote
+        count = 0
         query = sa.select(QUOTE.c.document_id, *columns).where(*placed).order_by(*order)
-        for document_id, speaker_id, tone_id, annotator, status in self._plain(query):
-            if kept is None or document_id in kept:
-                quoted[document_id] = quoted.get(document_id, 0) + 1
-                speakers[speaker_id] = tones[tone_id] = annotators[annotator] = None
-                statuses.add(status)
+        for rows in _batches(self._plain(query), kept):  # a column at a time, in C
+            document_ids, speaker_ids, tone_ids, analysts, states = zip(*rows, strict=True)
+            count += len(rows)
+            quoted.update(dict.fromkeys(document_ids))
+            speakers.update(dict.fromkeys(speaker_ids))
+            tones.update(dict.fromkeys(tone_ids))
+            annotators.update(dict.fromkeys(analysts))
+            statuses.update(states)
         devices: dict[int, None] = {}
         query = sa.select(QUOTE.c.document_id, DEVICE.c.code_id).join(
             QUOTE, QUOTE.c.id == DEVICE.c.annotation_id
         )
         query = query.where(*placed).order_by(*order, DEVICE.c.position)
-        for document_id, code_id in self._plain(query):
-            if kept is None or document_id in kept:
-                devices[code_id] = None
+        for rows in _batches(self._plain(query), kept):
+            _document_ids, code_ids = zip(*rows, strict=True)
+            devices.update(dict.fromkeys(code_ids))
         documents, variables = self._documents(kept, quoted.keys())
         names, codes = self.names.speaker_names, self.names.code_names
         return Usage(
@@ -218,7 +223,7 @@ class StreamReader:
             statuses=frozenset(Status(s) for s in statuses),
             variables=variables,
             documents=documents,
-            quotes=sum(quoted.values()),
+            quotes=count,
         )
 
     def _placed(self) -> list[Any]:
@@ -329,3 +334,14 @@ class StreamReader:
 
 
 _QUOTE_ID = 1 + translate.QUOTE_COLUMNS.index("id")  # in a row of ``_quotes``
+_BATCH = 2000  # rows a usage pass takes at once
+
+
+def _batches(rows: Iterator[Sequence[Any]], kept: set[int] | None) -> Iterator[list[Sequence[Any]]]:
+    """``rows`` (a document id first) in lists of up to ``_BATCH``, those of a document
+    outside ``kept`` left out (None: none is)."""
+    while batch := list(islice(rows, _BATCH)):
+        if kept is not None:
+            batch = [row for row in batch if row[0] in kept]
+        if batch:
+            yield batch
