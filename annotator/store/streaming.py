@@ -15,7 +15,8 @@ from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import islice
+from itertools import groupby, islice
+from operator import itemgetter
 from typing import Any
 
 import sqlalchemy as sa
@@ -27,7 +28,8 @@ from annotator.core.model import Annotation, Codebook, Document, Speaker, Status
 from annotator.core.reading import Order, Usage
 from annotator.store import translate
 from annotator.store.lookup import Names
-from annotator.store.project import Project
+from annotator.store.project import DeviceNames, Project
+from annotator.store.project import _device_codes as device_codes
 from annotator.store.selection_sql import (
     DEVICE,
     DOCUMENT,
@@ -250,7 +252,7 @@ class StreamReader:
                 variables.update(dict.fromkeys(sorted(attributes or {})))
         return documents, tuple(variables)
 
-    # -- documents, quotes and devices in one order, merged --------------------------
+    # -- documents and their quotes (with their devices) in one order, merged ----------
     def _merged(
         self, order: Order
     ) -> Iterator[tuple[Any, list[tuple[Sequence[Any], tuple[str, ...]]]]]:
@@ -261,20 +263,15 @@ class StreamReader:
             for row in documents:
                 yield row, []
             return
-        quote_rows, device_rows = self._quotes(order), self._devices(order)
-        code_names = self.names.code_names
-        quote = next(quote_rows, None)
-        device = next(device_rows, None)
+        devices = DeviceNames(self.names.code_names)  # each distinct set named once
+        by_document = groupby(self._quotes(order), itemgetter(0))
+        quoted = next(by_document, None)
         for row in documents:
-            found = []
-            while quote is not None and quote[0] == row.id:
-                quote_id, names = quote[_QUOTE_ID], []
-                while device is not None and device[0] == quote_id:
-                    names.append(code_names[device[1]])
-                    device = next(device_rows, None)
-                found.append((quote[1:], tuple(names)))
-                quote = next(quote_rows, None)
-            yield row, found
+            if quoted is None or quoted[0] != row.id:
+                yield row, []
+                continue
+            yield row, [(quote[1:-1], devices[quote[-1]]) for quote in quoted[1]]
+            quoted = next(by_document, None)
 
     def _execute(self, query: sa.Select[Any]) -> Iterator[Any]:
         # A server-side cursor where the database has one: rows come as they are read.
@@ -300,18 +297,13 @@ class StreamReader:
         return query.order_by(*self._order(order))
 
     def _quotes(self, order: Order) -> Iterator[Sequence[Any]]:
-        columns = [QUOTE.c.document_id, *(QUOTE.c[name] for name in translate.QUOTE_COLUMNS)]
+        columns = [
+            QUOTE.c.document_id,
+            *(QUOTE.c[name] for name in translate.QUOTE_COLUMNS),
+            device_codes(self.connection.dialect.name, QUOTE.c.id),
+        ]
         query = sa.select(*columns).join(DOCUMENT, DOCUMENT.c.id == QUOTE.c.document_id)
         return self._plain(self._quote_order(self._where(query, order)))
-
-    def _devices(self, order: Order) -> Iterator[Sequence[Any]]:
-        query = (
-            sa.select(QUOTE.c.id, DEVICE.c.code_id)
-            .join(QUOTE, QUOTE.c.id == DEVICE.c.annotation_id)
-            .join(DOCUMENT, DOCUMENT.c.id == QUOTE.c.document_id)
-        )
-        query = self._quote_order(self._where(query, order)).order_by(DEVICE.c.position)
-        return self._plain(query)
 
     def _plain(self, query: sa.Select[Any]) -> Iterator[Sequence[Any]]:
         """The rows of ``query`` as plain tuples, as they are read. On SQLite the driver's
@@ -333,7 +325,6 @@ class StreamReader:
         return query.order_by(QUOTE.c.start, QUOTE.c.end, self._text(QUOTE.c.id))
 
 
-_QUOTE_ID = 1 + translate.QUOTE_COLUMNS.index("id")  # in a row of ``_quotes``
 _BATCH = 2000  # rows a usage pass takes at once
 
 
