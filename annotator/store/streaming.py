@@ -4,9 +4,9 @@
 selection on the project's own thread. ``reading()`` may run on any thread: it takes its
 own connection in one read transaction (a snapshot, so a colleague's edit during a long
 export cannot make the file disagree with itself) and walks the documents in one ordered
-pass. Three queries share one order (documents; quotes joined to their document; devices
-joined to their quote) and are merged as their rows arrive, so only the current
-document and its quotes are in memory however large the project is.
+pass. Two queries share one order (documents; quotes joined to their document, each with
+its devices) and are merged as their rows arrive, so only the current document and its
+quotes are in memory however large the project is.
 """
 
 from __future__ import annotations
