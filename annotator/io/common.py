@@ -185,6 +185,22 @@ class GuidPrefix:
         """``stable_guid(*parts, *more)``."""
         return self.guid_of("\x1f".join(map(str, more)))
 
+    def guids_after(self, part: str, texts: Iterable[bytes]) -> list[str]:
+        """``stable_guid(*parts, part, text)`` for each of ``texts`` (encoded as UTF-8),
+        ``part`` hashed once for them all (a quote's codings)."""
+        after = self._digest.copy()
+        after.update(f"{part}\x1f".encode())
+        found, copy, variant = [], after.copy, _VARIANT_DIGIT
+        for text in texts:
+            digest = copy()
+            digest.update(text)
+            hex_digits = digest.hexdigest()
+            found.append(
+                f"{hex_digits[:8]}-{hex_digits[8:12]}-5{hex_digits[13:16]}-"
+                f"{variant[hex_digits[16]]}{hex_digits[17:20]}-{hex_digits[20:32]}"
+            )
+        return found
+
     def guid_of(self, text: str) -> str:
         """``stable_guid(*parts, text)``: one more part, already text."""
         digest = self._digest.copy()

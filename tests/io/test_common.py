@@ -84,6 +84,9 @@ def test_a_stable_guid_is_the_text_of_the_stable_uuid(parts):
     longer = GuidPrefix(*parts[:1]).then(str(parts[-1]))
     assert longer.guid_of("more") == GuidPrefix(*parts[:1], parts[-1]).guid_of("more")
     assert longer.guid_of("more") == str(stable_uuid(*parts[:1], parts[-1], "more"))
+    # Many GUIDs after one more part: each as if grown one part at a time.
+    after = GuidPrefix(*parts[:1]).guids_after(str(parts[-1]), [b"one", "tw\u00f6".encode()])
+    assert after == [longer.guid_of("one"), longer.guid_of("tw\u00f6")]
 
 
 UUID_TEXT = "3f2b8c1e-9d4a-4e6b-8a7c-0f1e2d3c4b5a"
