@@ -162,21 +162,13 @@ class StreamReader:
         self, order: Order = Order.READING
     ) -> Iterator[tuple[Document, list[Annotation]]]:
         """Each selected document with its selected quotes (start, end, id)."""
-        wanted, names = self.stream.wanted, self.names
-        speakers, codes = names.speaker_names, names.code_names
-        make, keeps = translate.annotation_of_values, wanted.keeps_annotation
-        times: dict[Any, datetime] = {}  # stamps parsed, by their stored text
+        wanted = self.stream.wanted
+        keeps, read = wanted.keeps_annotation, _QuoteReader(self.names)
         for row, quotes in self._merged(order):
             document = translate.document(row)
             if not wanted.keeps_document(document):
                 continue
-            if len(times) > MANY_STAMPS:
-                times.clear()
-            annotations = [
-                annotation
-                for quote, devices in quotes
-                if keeps(annotation := make(quote, speakers, codes, devices, times))
-            ]
+            annotations = [annotation for annotation in read(quotes) if keeps(annotation)]
             if annotations or not self._needs_quotes:
                 yield document, annotations
 
@@ -253,24 +245,21 @@ class StreamReader:
         return documents, tuple(variables)
 
     # -- documents and their quotes (with their devices) in one order, merged ----------
-    def _merged(
-        self, order: Order
-    ) -> Iterator[tuple[Any, list[tuple[Sequence[Any], tuple[str, ...]]]]]:
-        """Each document row with its quote rows (``QUOTE_COLUMNS`` after the document id),
-        each with its device names."""
+    def _merged(self, order: Order) -> Iterator[tuple[Any, list[Sequence[Any]]]]:
+        """Each document row with its quote rows (``QUOTE_COLUMNS`` and the devices' codes,
+        see ``_QuoteReader``)."""
         documents = self._execute(self._where(sa.select(DOCUMENT), order))
         if not self.stream.with_quotes:
             for row in documents:
                 yield row, []
             return
-        devices = DeviceNames(self.names.code_names)  # each distinct set named once
-        by_document = groupby(self._quotes(order), itemgetter(0))
+        by_document = groupby(self._quotes(order), itemgetter(0))  # by the document id
         quoted = next(by_document, None)
         for row in documents:
             if quoted is None or quoted[0] != row.id:
                 yield row, []
                 continue
-            yield row, [(quote[1:-1], devices[quote[-1]]) for quote in quoted[1]]
+            yield row, list(quoted[1])
             quoted = next(by_document, None)
 
     def _execute(self, query: sa.Select[Any]) -> Iterator[Any]:
@@ -298,7 +287,6 @@ class StreamReader:
 
     def _quotes(self, order: Order) -> Iterator[Sequence[Any]]:
         columns = [
-            QUOTE.c.document_id,
             *(QUOTE.c[name] for name in translate.QUOTE_COLUMNS),
             device_codes(self.connection.dialect.name, QUOTE.c.id),
         ]
@@ -323,6 +311,45 @@ class StreamReader:
     def _quote_order(self, query: sa.Select[Any]) -> sa.Select[Any]:
         query = query.where(*self._conditions)
         return query.order_by(QUOTE.c.start, QUOTE.c.end, self._text(QUOTE.c.id))
+
+
+_OWN = translate.QUOTE_COLUMNS[:-6]  # the columns a quote's own fields are read from
+assert _OWN[0] == "document_id" and len(_OWN) + 6 == len(translate.QUOTE_COLUMNS)
+
+
+class _QuoteReader:
+    """The quotes of rows of ``QUOTE_COLUMNS`` followed by the codes of each quote's
+    devices (``device_codes``), as ``translate.annotation_of_values`` makes them, in one
+    loop over a document's rows. Stamps and sets of devices are shared by many quotes:
+    each is read once."""
+
+    def __init__(self, names: Names) -> None:
+        self.speakers, self.codes = names.speaker_names, names.code_names
+        self.devices = DeviceNames(names.code_names)
+        self.times: dict[Any, datetime] = {}  # stamps parsed, by their stored text
+
+    def __call__(self, rows: list[Sequence[Any]]) -> list[Annotation]:
+        speakers, codes, devices, times = self.speakers, self.codes, self.devices, self.times
+        if len(times) > MANY_STAMPS:
+            times.clear()
+        statuses, stamp, new, width = translate.STATUSES, translate.stamp, object.__new__, len(_OWN)
+        made = []
+        for row in rows:
+            speaker_id, tone_id, status, created, modified, anchor, device_codes = row[width:]
+            values = dict(zip(_OWN, row, strict=False))  # the first ``width`` values, named
+            values.update(
+                speaker=speakers.get(speaker_id) if speaker_id is not None else None,
+                tone=codes.get(tone_id) if tone_id is not None else None,
+                devices=devices[device_codes],
+                status=statuses[status],
+                created=times.get(created) or times.setdefault(created, stamp(created)),
+                modified=times.get(modified) or times.setdefault(modified, stamp(modified)),
+                placed=anchor != "orphaned",
+            )
+            annotation = new(Annotation)  # every field is set: as Annotation.restored does
+            annotation.__dict__.update(values)
+            made.append(annotation)
+        return made
 
 
 _BATCH = 2000  # rows a usage pass takes at once
