@@ -168,7 +168,10 @@ class _ProjectWriter:
             f'creatingUser="{_attribute(xml_safe(self.analyst))}" '
             f'creationDateTime="{iso_utc(document.imported_at)}"'
         )
-        parts = [self._selection(a, shift(a.start), shift(a.end)) for a in annotations]
+        if "\r" in document.text:  # offsets counted in CRLF, CR line ends
+            parts = [self._selection(a, shift(a.start), shift(a.end)) for a in annotations]
+        else:
+            parts = [self._selection(a, a.start, a.end) for a in annotations]
         parts += self._variable_values(document)
         if not parts:
             return source_guid, f"{opening}/>\n".encode(), text
@@ -196,6 +199,8 @@ class _ProjectWriter:
         quote = " ".join(annotation.quote.split())
         if len(quote) > SELECTION_NAME_CHARS:
             quote = quote[: SELECTION_NAME_CHARS - 1] + "\u2026"
+        if not quote.isprintable() or _NEEDS_ATTRIBUTE_ESCAPE.search(quote):  # seldom
+            quote = _attribute(xml_safe(quote))
         stamps = self.stamps
         if len(stamps) > MANY_STAMPS:
             stamps.clear()
@@ -207,7 +212,7 @@ class _ProjectWriter:
         )
         opening = (
             f'      <PlainTextSelection guid="{selection_guid}" '
-            f'name="{_attribute(xml_safe(quote))}" startPosition="{start}" '
+            f'name="{quote}" startPosition="{start}" '
             f'endPosition="{end}" creatingUser="{user}" '
             f'creationDateTime="{created}" modifyingUser="{user}" '
             f'modifiedDateTime="{modified}"'
