@@ -164,11 +164,17 @@ class StreamReader:
         """Each selected document with its selected quotes (start, end, id)."""
         wanted = self.stream.wanted
         keeps, read = wanted.keeps_annotation, _QuoteReader(self.names)
+        # The query keeps the wanted statuses: with no speaker, tone, device or analyst
+        # wanted, a quote is left out only when it is not placed on its text.
+        coded = wanted.restricts_annotations
         for row, quotes in self._merged(order):
             document = translate.document(row)
             if not wanted.keeps_document(document):
                 continue
-            annotations = [annotation for annotation in read(quotes) if keeps(annotation)]
+            if coded:
+                annotations = [annotation for annotation in read(quotes) if keeps(annotation)]
+            else:
+                annotations = [annotation for annotation in read(quotes) if annotation.placed]
             if annotations or not self._needs_quotes:
                 yield document, annotations
 
