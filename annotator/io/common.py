@@ -58,7 +58,7 @@ def xml_safe(text: str | None) -> str:
     """``text`` with XML-invalid control characters removed (line/page breaks -> ``\\n``)."""
     if not text:
         return ""
-    if text.isprintable() or not _NEEDS_CLEANING.search(text):  # nearly always: no copy
+    if text.isprintable() or is_xml_safe(text):  # nearly always: no copy
         return text
     return _XML_INVALID.sub("", text.translate(_BREAKS))
 
@@ -67,8 +67,12 @@ def is_xml_safe(text: str) -> bool:
     """True when ``xml_safe(text)`` is ``text`` itself (several texts joined by spaces are
     checked at once)."""
     # Printable text (no control, separator or unassigned character) is safe: one quick
-    # scan; a line break, a tab or a no-break space sends it on to the exact search.
-    return text.isprintable() or _NEEDS_CLEANING.search(text) is None
+    # scan. So is text printable once its line ends and tabs are spaces (a few scans as
+    # quick: a document's paragraphs); a no-break space sends it on to the exact search.
+    if text.isprintable():
+        return True
+    spaced = text.replace("\n", " ").replace("\r", " ").replace("\t", " ")
+    return spaced.isprintable() or _NEEDS_CLEANING.search(text) is None
 
 
 def one_line(text: str | None) -> str:
@@ -184,6 +188,22 @@ class GuidPrefix:
     def guid(self, *more: object) -> str:
         """``stable_guid(*parts, *more)``."""
         return self.guid_of("\x1f".join(map(str, more)))
+
+    def guids_after(self, part: str, texts: Iterable[bytes]) -> list[str]:
+        """``stable_guid(*parts, part, text)`` for each of ``texts`` (encoded as UTF-8),
+        ``part`` hashed once for them all (a quote's codings)."""
+        after = self._digest.copy()
+        after.update(f"{part}\x1f".encode())
+        found, copy, variant = [], after.copy, _VARIANT_DIGIT
+        for text in texts:
+            digest = copy()
+            digest.update(text)
+            hex_digits = digest.hexdigest()
+            found.append(
+                f"{hex_digits[:8]}-{hex_digits[8:12]}-5{hex_digits[13:16]}-"
+                f"{variant[hex_digits[16]]}{hex_digits[17:20]}-{hex_digits[20:32]}"
+            )
+        return found
 
     def guid_of(self, text: str) -> str:
         """``stable_guid(*parts, text)``: one more part, already text."""

@@ -95,18 +95,29 @@ def _document_head(document: Document) -> list[str | int]:
     ]
 
 
+class _Cleaned(dict[str | None, str]):
+    """Each name's cell, cleaned when first asked for."""
+
+    def __missing__(self, value: str | None) -> str:
+        cell = self[value] = _text(value)
+        return cell
+
+
+class _DeviceCells(dict[tuple[str, ...], str]):
+    """Each set of devices' cell (joined by ``;``), cleaned when first asked for."""
+
+    def __missing__(self, devices: tuple[str, ...]) -> str:
+        cell = self[devices] = _text(";".join(devices))
+        return cell
+
+
 class QuoteCells:
     """The cells of each quote's row. Names (speakers, tones, devices, analysts) are few
     and on every row: each is cleaned once per export."""
 
     def __init__(self) -> None:
-        self._names: dict[str | None, str] = {}
-
-    def _name(self, value: str | None) -> str:
-        cell = self._names.get(value)
-        if cell is None:
-            cell = self._names[value] = _text(value)
-        return cell
+        self._names = _Cleaned()
+        self._devices = _DeviceCells()
 
     def row(
         self, head: list[str | int], text: str, annotation: Annotation, *, clean: bool = False
@@ -114,12 +125,17 @@ class QuoteCells:
         """The quote's cells (``COLUMNS``), with ``head``, its document's, in their place.
         ``clean``: the document's text needs no cleaning (``is_xml_safe``), nor then does
         the sentence around the quote."""
-        name = self._name
-        own = (annotation.id, annotation.quote, annotation.note or "", annotation.why or "")
-        if is_xml_safe(" ".join(own)):  # nearly always: one scan for the four texts
-            quote_id, quote, note, why = map(neutralise, own)
+        names = self._names
+        quote_id, quote = annotation.id, annotation.quote
+        note, why = annotation.note or "", annotation.why or ""
+        if is_xml_safe(f"{quote_id} {quote} {note} {why}"):  # nearly always: one scan
+            starts = _FORMULA_STARTS  # (the text of neutralise, without a call per cell)
+            quote_id = f"'{quote_id}" if quote_id.startswith(starts) else quote_id
+            quote = f"'{quote}" if quote.startswith(starts) else quote
+            note = f"'{note}" if note.startswith(starts) else note
+            why = f"'{why}" if why.startswith(starts) else why
         else:
-            quote_id, quote, note, why = map(_text, own)
+            quote_id, quote, note, why = map(_text, (quote_id, quote, note, why))
         context = sentence_around(text, annotation.start, annotation.end)
         return [
             quote_id,
@@ -127,13 +143,13 @@ class QuoteCells:
             annotation.start,
             annotation.end,
             quote,
-            name(annotation.speaker),
-            name(annotation.tone),
-            name(";".join(annotation.devices)),
+            names[annotation.speaker],
+            names[annotation.tone],
+            self._devices[annotation.devices],
             note,
             annotation.status.value,
             annotation.confidence if annotation.confidence is not None else "",
-            name(annotation.annotator),
+            names[annotation.annotator],
             iso_utc(annotation.created),
             iso_utc(annotation.modified),
             why,

@@ -121,6 +121,7 @@ class _ProjectWriter:
         self.tones: dict[str, str] = {}
         self.devices: dict[str, str] = {}
         self.statuses: dict[Status, str] = {}
+        self.codings: dict[object, tuple[tuple[bytes, ...], tuple[str, ...]]] = {}
         self.variables = {name: guid("variable", name) for name in VARIABLES}
         # The analyst's variables, named as they are unless a metadata variable has the name.
         self.custom = {
@@ -167,7 +168,10 @@ class _ProjectWriter:
             f'creatingUser="{_attribute(xml_safe(self.analyst))}" '
             f'creationDateTime="{iso_utc(document.imported_at)}"'
         )
-        parts = [self._selection(a, shift(a.start), shift(a.end)) for a in annotations]
+        if "\r" in document.text:  # offsets counted in CRLF, CR line ends
+            parts = [self._selection(a, shift(a.start), shift(a.end)) for a in annotations]
+        else:
+            parts = [self._selection(a, a.start, a.end) for a in annotations]
         parts += self._variable_values(document)
         if not parts:
             return source_guid, f"{opening}/>\n".encode(), text
@@ -195,6 +199,8 @@ class _ProjectWriter:
         quote = " ".join(annotation.quote.split())
         if len(quote) > SELECTION_NAME_CHARS:
             quote = quote[: SELECTION_NAME_CHARS - 1] + "\u2026"
+        if not quote.isprintable() or _NEEDS_ATTRIBUTE_ESCAPE.search(quote):  # seldom
+            quote = _attribute(xml_safe(quote))
         stamps = self.stamps
         if len(stamps) > MANY_STAMPS:
             stamps.clear()
@@ -206,7 +212,7 @@ class _ProjectWriter:
         )
         opening = (
             f'      <PlainTextSelection guid="{selection_guid}" '
-            f'name="{_attribute(xml_safe(quote))}" startPosition="{start}" '
+            f'name="{quote}" startPosition="{start}" '
             f'endPosition="{end}" creatingUser="{user}" '
             f'creationDateTime="{created}" modifyingUser="{user}" '
             f'modifiedDateTime="{modified}"'
@@ -215,24 +221,40 @@ class _ProjectWriter:
         note = xml_safe(annotation.note)
         if note.strip():
             children.append(f"        <Description>{_text(note)}</Description>\n")
-        targets = [
-            self.speakers.get(annotation.speaker or ""),
-            self.tones.get(annotation.tone or ""),
-        ]
-        targets += [self.devices[d] for d in annotation.devices]
-        targets.append(self.statuses.get(annotation.status))
-        codings = _CODINGS.then(selection_guid)
-        for target in targets:
-            if target:
-                children.append(
-                    f'        <Coding guid="{codings.guid_of(target)}" '
-                    f'creatingUser="{user}" creationDateTime="{modified}">\n'
-                    f'          <CodeRef targetGUID="{target}"/>\n'
-                    "        </Coding>\n"
-                )
+        targets, closings = self._codes_of(annotation)
+        if targets:
+            between = (
+                f'" creatingUser="{user}" creationDateTime="{modified}">\n'
+                '          <CodeRef targetGUID="'
+            )
+            guids = _CODINGS.guids_after(selection_guid, targets)
+            children += [
+                f'        <Coding guid="{coding}{between}{closing}'
+                for coding, closing in zip(guids, closings, strict=True)
+            ]
         if not children:
             return f"{opening}/>\n"
         return f"{opening}>\n{''.join(children)}      </PlainTextSelection>\n"
+
+    def _codes_of(self, annotation: Annotation) -> tuple[tuple[bytes, ...], tuple[str, ...]]:
+        """The GUIDs of the codes a quote is coded with (speaker, tone, devices, status),
+        each as UTF-8 and as the end of its ``Coding`` element. Quotes share a few
+        combinations: each is worked out once."""
+        key = (annotation.speaker, annotation.tone, annotation.devices, annotation.status)
+        found = self.codings.get(key)
+        if found is None:
+            targets = [
+                self.speakers.get(annotation.speaker or ""),
+                self.tones.get(annotation.tone or ""),
+                *(self.devices[d] for d in annotation.devices),
+                self.statuses.get(annotation.status),
+            ]
+            kept = [target for target in targets if target]
+            found = self.codings[key] = (
+                tuple(target.encode() for target in kept),
+                tuple(f'{target}"/>\n        </Coding>\n' for target in kept),
+            )
+        return found
 
     def _code(
         self, parent: etree._Element, code_guid: str, name: str, codable: bool, **extra: str | None

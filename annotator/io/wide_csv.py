@@ -27,8 +27,6 @@ from annotator.io.csv_export import (
 )
 from annotator.io.safe_write import writing_text
 
-LINE_END = "\r\n"  # the csv module's own (its default lineterminator)
-
 
 def _columns(reader: CorpusReader) -> dict[str, list[tuple[str, str]]]:
     """Per kind, each name with its column: the codebook's codes, then any others used."""
@@ -44,19 +42,25 @@ def _columns(reader: CorpusReader) -> dict[str, list[tuple[str, str]]]:
     }
 
 
+# Stands for the commas between a quote's 0/1 cells, written as one cell: no other cell
+# can hold it (cleaned cells hold no control character), so the csv module never quotes
+# that cell, and each document's rows have it replaced by commas at once.
+_BETWEEN = "\x01"
+
+
 class _Indicators:
     """A quote's 0/1 cells: each tone, device and speaker column, in the header's order,
-    as the end of its CSV line. Quotes share a few tones, speakers and sets of devices:
-    each line end is worked out once."""
+    as one cell of the row (none without such columns). Quotes share a few tones, speakers
+    and sets of devices: each cell is worked out once."""
 
     def __init__(self, columns: dict[str, list[tuple[str, str]]]) -> None:
         self._tones = [name for name, _column in columns["tone"]]
         self._devices = [name for name, _column in columns["device"]]
         self._speakers = [name for name, _column in columns["speaker"]]
-        self._found: dict[tuple[str | None, tuple[str, ...], str | None], str] = {}
+        self._found: dict[tuple[str | None, tuple[str, ...], str | None], tuple[str, ...]] = {}
 
-    def of(self, quote: Annotation) -> str:
-        """The cells of ``quote``, each after a comma, and the line's end."""
+    def of(self, quote: Annotation) -> tuple[str, ...]:
+        """The cells of ``quote``, joined by ``_BETWEEN``, as the row's last cell."""
         key = (quote.tone, quote.devices, quote.speaker)
         cells = self._found.get(key)
         if cells is None:
@@ -65,7 +69,8 @@ class _Indicators:
                 *(d in quote.devices for d in self._devices),
                 *(quote.speaker == s for s in self._speakers),
             ]
-            cells = self._found[key] = "".join(",1" if flag else ",0" for flag in flags) + LINE_END
+            joined = _BETWEEN.join("1" if flag else "0" for flag in flags)
+            cells = self._found[key] = (joined,) if flags else ()
         return cells
 
 
@@ -76,20 +81,18 @@ def write_wide(corpus: CorpusSource, path: Path | str) -> int:
         columns = _columns(reader)
         header = [*COLUMNS, *DOCUMENT_COLUMNS, *(c for kind in columns.values() for _n, c in kind)]
         csv.writer(stream).writerow(header)
-        # The quote's cells go through the csv module (into a buffer: its line end is
-        # replaced); its 0/1 cells, never quoted, follow as one piece of text, made once
-        # for each combination of codes.
-        line = io.StringIO()
-        cells_writer = csv.writer(line).writerow
+        # A document's rows go through the csv module into a buffer, and on to the file
+        # as one piece of text with the 0/1 cells' stand-ins made commas.
+        lines = io.StringIO()
+        writerows = csv.writer(lines).writerows
         write, quote, indicators = stream.write, QuoteCells(), _Indicators(columns)
         for document, annotations in reader.by_document():
             head, cells = _document_head(document), document_cells(document, columns["variable"])
             text, clean = document.text, is_xml_safe(document.text)
             row, flags = quote.row, indicators.of
-            for annotation in annotations:
-                line.seek(0)
-                line.truncate()
-                cells_writer([*row(head, text, annotation, clean=clean), *cells])
-                write(line.getvalue()[: -len(LINE_END)] + flags(annotation))
+            writerows([*row(head, text, a, clean=clean), *cells, *flags(a)] for a in annotations)
+            write(lines.getvalue().replace(_BETWEEN, ","))
+            lines.seek(0)
+            lines.truncate()
             written += len(annotations)
     return written

@@ -4,9 +4,9 @@
 selection on the project's own thread. ``reading()`` may run on any thread: it takes its
 own connection in one read transaction (a snapshot, so a colleague's edit during a long
 export cannot make the file disagree with itself) and walks the documents in one ordered
-pass. Three queries share one order (documents; quotes joined to their document; devices
-joined to their quote) and are merged as their rows arrive, so only the current
-document and its quotes are in memory however large the project is.
+pass. Two queries share one order (documents; quotes joined to their document, each with
+its devices) and are merged as their rows arrive, so only the current document and its
+quotes are in memory however large the project is.
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import groupby, islice
+from operator import itemgetter
 from typing import Any
 
 import sqlalchemy as sa
@@ -26,7 +28,8 @@ from annotator.core.model import Annotation, Codebook, Document, Speaker, Status
 from annotator.core.reading import Order, Usage
 from annotator.store import translate
 from annotator.store.lookup import Names
-from annotator.store.project import Project
+from annotator.store.project import DeviceNames, Project
+from annotator.store.project import _device_codes as device_codes
 from annotator.store.selection_sql import (
     DEVICE,
     DOCUMENT,
@@ -159,21 +162,19 @@ class StreamReader:
         self, order: Order = Order.READING
     ) -> Iterator[tuple[Document, list[Annotation]]]:
         """Each selected document with its selected quotes (start, end, id)."""
-        wanted, names = self.stream.wanted, self.names
-        speakers, codes = names.speaker_names, names.code_names
-        make, keeps = translate.annotation_of_values, wanted.keeps_annotation
-        times: dict[Any, datetime] = {}  # stamps parsed, by their stored text
+        wanted = self.stream.wanted
+        keeps, read = wanted.keeps_annotation, _QuoteReader(self.names)
+        # The query keeps the wanted statuses: with no speaker, tone, device or analyst
+        # wanted, a quote is left out only when it is not placed on its text.
+        coded = wanted.restricts_annotations
         for row, quotes in self._merged(order):
             document = translate.document(row)
             if not wanted.keeps_document(document):
                 continue
-            if len(times) > MANY_STAMPS:
-                times.clear()
-            annotations = [
-                annotation
-                for quote, devices in quotes
-                if keeps(annotation := make(quote, speakers, codes, devices, times))
-            ]
+            if coded:
+                annotations = [annotation for annotation in read(quotes) if keeps(annotation)]
+            else:
+                annotations = [annotation for annotation in read(quotes) if annotation.placed]
             if annotations or not self._needs_quotes:
                 yield document, annotations
 
@@ -193,21 +194,25 @@ class StreamReader:
         tones: dict[int | None, None] = {}
         annotators: dict[str | None, None] = {}
         statuses: set[str] = set()
-        quoted: dict[int, int] = {}  # quotes per document
+        quoted: dict[int, None] = {}  # the documents with a quote
+        count = 0
         query = sa.select(QUOTE.c.document_id, *columns).where(*placed).order_by(*order)
-        for document_id, speaker_id, tone_id, annotator, status in self._plain(query):
-            if kept is None or document_id in kept:
-                quoted[document_id] = quoted.get(document_id, 0) + 1
-                speakers[speaker_id] = tones[tone_id] = annotators[annotator] = None
-                statuses.add(status)
+        for rows in _batches(self._plain(query), kept):  # a column at a time, in C
+            document_ids, speaker_ids, tone_ids, analysts, states = zip(*rows, strict=True)
+            count += len(rows)
+            quoted.update(dict.fromkeys(document_ids))
+            speakers.update(dict.fromkeys(speaker_ids))
+            tones.update(dict.fromkeys(tone_ids))
+            annotators.update(dict.fromkeys(analysts))
+            statuses.update(states)
         devices: dict[int, None] = {}
         query = sa.select(QUOTE.c.document_id, DEVICE.c.code_id).join(
             QUOTE, QUOTE.c.id == DEVICE.c.annotation_id
         )
         query = query.where(*placed).order_by(*order, DEVICE.c.position)
-        for document_id, code_id in self._plain(query):
-            if kept is None or document_id in kept:
-                devices[code_id] = None
+        for rows in _batches(self._plain(query), kept):
+            _document_ids, code_ids = zip(*rows, strict=True)
+            devices.update(dict.fromkeys(code_ids))
         documents, variables = self._documents(kept, quoted.keys())
         names, codes = self.names.speaker_names, self.names.code_names
         return Usage(
@@ -218,7 +223,7 @@ class StreamReader:
             statuses=frozenset(Status(s) for s in statuses),
             variables=variables,
             documents=documents,
-            quotes=sum(quoted.values()),
+            quotes=count,
         )
 
     def _placed(self) -> list[Any]:
@@ -245,31 +250,23 @@ class StreamReader:
                 variables.update(dict.fromkeys(sorted(attributes or {})))
         return documents, tuple(variables)
 
-    # -- documents, quotes and devices in one order, merged --------------------------
-    def _merged(
-        self, order: Order
-    ) -> Iterator[tuple[Any, list[tuple[Sequence[Any], tuple[str, ...]]]]]:
-        """Each document row with its quote rows (``QUOTE_COLUMNS`` after the document id),
-        each with its device names."""
+    # -- documents and their quotes (with their devices) in one order, merged ----------
+    def _merged(self, order: Order) -> Iterator[tuple[Any, list[Sequence[Any]]]]:
+        """Each document row with its quote rows (``QUOTE_COLUMNS`` and the devices' codes,
+        see ``_QuoteReader``)."""
         documents = self._execute(self._where(sa.select(DOCUMENT), order))
         if not self.stream.with_quotes:
             for row in documents:
                 yield row, []
             return
-        quote_rows, device_rows = self._quotes(order), self._devices(order)
-        code_names = self.names.code_names
-        quote = next(quote_rows, None)
-        device = next(device_rows, None)
+        by_document = groupby(self._quotes(order), itemgetter(0))  # by the document id
+        quoted = next(by_document, None)
         for row in documents:
-            found = []
-            while quote is not None and quote[0] == row.id:
-                quote_id, names = quote[_QUOTE_ID], []
-                while device is not None and device[0] == quote_id:
-                    names.append(code_names[device[1]])
-                    device = next(device_rows, None)
-                found.append((quote[1:], tuple(names)))
-                quote = next(quote_rows, None)
-            yield row, found
+            if quoted is None or quoted[0] != row.id:
+                yield row, []
+                continue
+            yield row, list(quoted[1])
+            quoted = next(by_document, None)
 
     def _execute(self, query: sa.Select[Any]) -> Iterator[Any]:
         # A server-side cursor where the database has one: rows come as they are read.
@@ -295,18 +292,12 @@ class StreamReader:
         return query.order_by(*self._order(order))
 
     def _quotes(self, order: Order) -> Iterator[Sequence[Any]]:
-        columns = [QUOTE.c.document_id, *(QUOTE.c[name] for name in translate.QUOTE_COLUMNS)]
+        columns = [
+            *(QUOTE.c[name] for name in translate.QUOTE_COLUMNS),
+            device_codes(self.connection.dialect.name, QUOTE.c.id),
+        ]
         query = sa.select(*columns).join(DOCUMENT, DOCUMENT.c.id == QUOTE.c.document_id)
         return self._plain(self._quote_order(self._where(query, order)))
-
-    def _devices(self, order: Order) -> Iterator[Sequence[Any]]:
-        query = (
-            sa.select(QUOTE.c.id, DEVICE.c.code_id)
-            .join(QUOTE, QUOTE.c.id == DEVICE.c.annotation_id)
-            .join(DOCUMENT, DOCUMENT.c.id == QUOTE.c.document_id)
-        )
-        query = self._quote_order(self._where(query, order)).order_by(DEVICE.c.position)
-        return self._plain(query)
 
     def _plain(self, query: sa.Select[Any]) -> Iterator[Sequence[Any]]:
         """The rows of ``query`` as plain tuples, as they are read. On SQLite the driver's
@@ -328,4 +319,53 @@ class StreamReader:
         return query.order_by(QUOTE.c.start, QUOTE.c.end, self._text(QUOTE.c.id))
 
 
-_QUOTE_ID = 1 + translate.QUOTE_COLUMNS.index("id")  # in a row of ``_quotes``
+_OWN = translate.QUOTE_COLUMNS[:-6]  # the columns a quote's own fields are read from
+assert _OWN[0] == "document_id" and len(_OWN) + 6 == len(translate.QUOTE_COLUMNS)
+
+
+class _QuoteReader:
+    """The quotes of rows of ``QUOTE_COLUMNS`` followed by the codes of each quote's
+    devices (``device_codes``), as ``translate.annotation_of_values`` makes them, in one
+    loop over a document's rows. Stamps and sets of devices are shared by many quotes:
+    each is read once."""
+
+    def __init__(self, names: Names) -> None:
+        self.speakers, self.codes = names.speaker_names, names.code_names
+        self.devices = DeviceNames(names.code_names)
+        self.times: dict[Any, datetime] = {}  # stamps parsed, by their stored text
+
+    def __call__(self, rows: list[Sequence[Any]]) -> list[Annotation]:
+        speakers, codes, devices, times = self.speakers, self.codes, self.devices, self.times
+        if len(times) > MANY_STAMPS:
+            times.clear()
+        statuses, stamp, new, width = translate.STATUSES, translate.stamp, object.__new__, len(_OWN)
+        made = []
+        for row in rows:
+            speaker_id, tone_id, status, created, modified, anchor, device_codes = row[width:]
+            values = dict(zip(_OWN, row, strict=False))  # the first ``width`` values, named
+            values.update(
+                speaker=speakers.get(speaker_id) if speaker_id is not None else None,
+                tone=codes.get(tone_id) if tone_id is not None else None,
+                devices=devices[device_codes],
+                status=statuses[status],
+                created=times.get(created) or times.setdefault(created, stamp(created)),
+                modified=times.get(modified) or times.setdefault(modified, stamp(modified)),
+                placed=anchor != "orphaned",
+            )
+            annotation = new(Annotation)  # every field is set: as Annotation.restored does
+            annotation.__dict__.update(values)
+            made.append(annotation)
+        return made
+
+
+_BATCH = 2000  # rows a usage pass takes at once
+
+
+def _batches(rows: Iterator[Sequence[Any]], kept: set[int] | None) -> Iterator[list[Sequence[Any]]]:
+    """``rows`` (a document id first) in lists of up to ``_BATCH``, those of a document
+    outside ``kept`` left out (None: none is)."""
+    while batch := list(islice(rows, _BATCH)):
+        if kept is not None:
+            batch = [row for row in batch if row[0] in kept]
+        if batch:
+            yield batch

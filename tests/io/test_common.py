@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from annotator.core import Annotation
+from annotator.io import common
 from annotator.io.common import (
     GuidPrefix,
     annotation_guid,
@@ -84,6 +85,9 @@ def test_a_stable_guid_is_the_text_of_the_stable_uuid(parts):
     longer = GuidPrefix(*parts[:1]).then(str(parts[-1]))
     assert longer.guid_of("more") == GuidPrefix(*parts[:1], parts[-1]).guid_of("more")
     assert longer.guid_of("more") == str(stable_uuid(*parts[:1], parts[-1], "more"))
+    # Many GUIDs after one more part: each as if grown one part at a time.
+    after = GuidPrefix(*parts[:1]).guids_after(str(parts[-1]), [b"one", "tw\u00f6".encode()])
+    assert after == [longer.guid_of("one"), longer.guid_of("tw\u00f6")]
 
 
 UUID_TEXT = "3f2b8c1e-9d4a-4e6b-8a7c-0f1e2d3c4b5a"
@@ -101,8 +105,18 @@ def test_a_quote_guid_is_the_text_of_its_uuid(own):
 
 def test_every_character_is_safe_exactly_when_xml_safe_keeps_it():
     for code in range(0x110000):
-        text = f"a{chr(code)} b"
-        assert is_xml_safe(text) == (xml_safe(text) == text), hex(code)
+        for text in (f"a{chr(code)} b", f"a\n{chr(code)}\tb"):  # (the second: paragraphs)
+            cleaned = common._XML_INVALID.sub("", text.translate(common._BREAKS))
+            assert is_xml_safe(text) == (cleaned == text), hex(code)
+            assert xml_safe(text) == cleaned, hex(code)
+
+
+def test_a_text_of_paragraphs_is_safe_unless_something_else_in_it_is_not():
+    paragraphs = "“We will,” she said.\n\nHe replied:\tno.\r\n"
+    assert is_xml_safe(paragraphs)
+    for unsafe in ("\x0b", "\x00", "\u2028", "\ufffe", "\ud800"):
+        assert not is_xml_safe(paragraphs + unsafe + "end"), hex(ord(unsafe))
+    assert is_xml_safe(paragraphs + "\u00a0no-break")  # not printable, yet safe
 
 
 @given(st.text(st.characters(blacklist_categories=())))
