@@ -78,6 +78,9 @@ BEFORE_SUBJECT_VERB = Dual(
     rf"{_SUBJ}(?:{_APPOS}|,\s+who)?\s+{_AUX}(?P<verb>{_VERB})(?:\s+[^,:;_.!?\n]{{1,60}}?)?\s*[,:]?\s*$"
 )
 BEFORE_VERB_SUBJECT = Dual(rf"(?<![\p{{L}}])(?P<verb>{_VERB})\s+{_SUBJ}\s*[,:]\s*$")
+# How `BEFORE_VERB_SUBJECT` must end: most texts before a quote do not, and this is found
+# much faster than the whole pattern fails.
+_COMMA_OR_COLON_END = Dual(r"[,:]\s*$")
 # "Truss: “…" (headlines, transcripts) and "“…” — Jane Doe" (signed statements).
 BEFORE_NAME_COLON = Dual(rf"\s*(?P<verb>)(?P<subj>{NAME})\s*:\s*$")
 AFTER_DASH_NAME = Dual(rf"\s*[—–]+\s*(?P<verb>)(?P<subj>{NAME})\s*(?:,[^\n_]{{0,80}})?\s*$")
@@ -305,8 +308,12 @@ def before_cue(index: CueIndex, start: int, end: int) -> Cue | None:
         patterns: tuple[Dual, ...] = (BEFORE_ACCORDING,)
     else:
         patterns = (BEFORE_SUBJECT_VERB, BEFORE_VERB_SUBJECT)
+    window = max(start, verb - 160)
     for pattern in patterns:
-        m = pattern.on(index.plain).search(index.masked, max(start, verb - 160), end)
+        ending = _COMMA_OR_COLON_END if pattern is BEFORE_VERB_SUBJECT else None
+        if ending is not None and not ending.on(index.plain).search(index.masked, window, end):
+            continue
+        m = pattern.on(index.plain).search(index.masked, window, end)
         if m and not (pattern is BEFORE_VERB_SUBJECT and _addressee(m)):
             return _cue("before", m, 0)
     return None

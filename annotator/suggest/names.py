@@ -133,13 +133,17 @@ def _role_before(text: str, start: int) -> str:
     j = start
     while j > 0 and text[j - 1].isspace():
         j -= 1
-    if j == start:
-        return ""  # no space before `start`
+    if j == start or text[j - 2 : j] not in _ROLE_ENDINGS:
+        return ""  # no space before `start`, or no role noun can end there
     k = j
     while k > 0 and k > start - 30 and (text[k - 1].islower() or text[k - 1] == "-"):
         k -= 1
     word = text[k:j]
     return word if j < start and word in lexicon.ROLE_NOUNS else ""
+
+
+# The last two letters of every role noun: most words before a name end otherwise.
+_ROLE_ENDINGS = frozenset(noun[-2:] for noun in lexicon.ROLE_NOUNS)
 
 
 def _keeps_dot(word: str) -> bool:

@@ -87,3 +87,18 @@ def test_translation_spells_out_properties() -> None:
     assert "\\p" not in translated
     assert translated.startswith("[A-Z")
     assert "[^" in translated
+
+
+def test_a_verb_then_subject_before_a_quote_ends_in_a_comma_or_colon() -> None:
+    """`before_cue` tries BEFORE_VERB_SUBJECT only where its ending is found: never where
+    the whole pattern would have matched."""
+    rng = random.Random("ending")
+    pieces = [*PIECES, "said ", "added ", ", ", ": ", "  "]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        start = rng.randint(0, len(text))
+        for engine in (True, False):
+            if cues.BEFORE_VERB_SUBJECT.on(engine).search(text, start):
+                assert cues._COMMA_OR_COLON_END.on(engine).search(text, start), text
+    cue = cues.before_cue(cues.CueIndex("and said Marsh, "), 0, len("and said Marsh, "))
+    assert cue is not None and cue.subject == "Marsh"

@@ -58,3 +58,10 @@ def test_needs_regex() -> None:
     assert not needs_regex("“No,” she said. 🤝")
     assert needs_regex("“No,” said \U0001d400lan.")
     assert needs_regex("x \U00010400", 2) and not needs_regex("x \U00010400", 0, 2)
+
+
+def test_every_role_noun_is_read_before_a_name() -> None:
+    for noun in sorted(names.lexicon.ROLE_NOUNS):
+        text = f"the {noun} Marsh"
+        assert names._role_before(text, len(text) - len("Marsh")) == noun
+    assert names._role_before("the plumber Marsh", 12) == ""
