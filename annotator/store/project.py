@@ -235,17 +235,15 @@ class Project:
         """
         if text is not None and document_id is None:
             raise ValueError("a text is only given with the document it belongs to")
+        if text is not None and document_id is not None:
+            return self._document_quote_summaries(document_id, ids, text)
         conditions = _quote_conditions(document_id, None, ids)
         c = AnnotationRow.__table__.c  # type: ignore[attr-defined]
-        quote = c.quote
-        if text is not None:
-            quote = sa.case((c.anchor == "orphaned", c.quote), else_=sa.null())
-        whole = text or ""  # placed quotes are sliced from it (read as None: see above)
         with self.session() as s, many_objects():
             names = Names.load(s)
             connection = s.connection()
             query = sa.select(
-                c.id, c.document_id, c.start, c.end, quote, c.speaker_id, c.tone_id,
+                c.id, c.document_id, c.start, c.end, c.quote, c.speaker_id, c.tone_id,
                 c.status, c.anchor, c.note, c.confidence, c.why,
                 _device_codes(connection.dialect.name, c.id),
             ).where(*conditions)  # fmt: skip
@@ -254,13 +252,40 @@ class Project:
             speaker, code = names.speaker_names.get, names.code_names.get
             statuses, new = translate.STATUSES, tuple.__new__
             return [
-                new(QuoteSummary, (i, d, start, end,
-                                   whole[start:end] if quote is None else quote,
-                                   speaker(si), code(ti),
+                new(QuoteSummary, (i, d, start, end, quote, speaker(si), code(ti),
                                    devices[codes], statuses.get(st) or Status(st),
                                    anchor != "orphaned", note, confidence, why))
                 for i, d, start, end, quote, si, ti, st, anchor, note, confidence, why, codes
                 in rows
+            ]  # fmt: skip
+
+    def _document_quote_summaries(
+        self, document_id: int, ids: Collection[str] | None, text: str
+    ) -> list[QuoteSummary]:
+        """``quote_summaries`` of one document whose text is given: the stored text is read
+        only for an unplaced quote, which is then the only kind with one (the column says
+        whether a quote is placed), and the document id is not read ten thousand times."""
+        conditions = _quote_conditions(document_id, None, ids)
+        c = AnnotationRow.__table__.c  # type: ignore[attr-defined]
+        stored = sa.case((c.anchor == "orphaned", c.quote), else_=sa.null())
+        with self.session() as s, many_objects():
+            names = Names.load(s)
+            connection = s.connection()
+            query = sa.select(
+                c.id, c.start, c.end, stored, c.speaker_id, c.tone_id, c.status, c.note,
+                c.confidence, c.why, _device_codes(connection.dialect.name, c.id),
+            ).where(*conditions)  # fmt: skip
+            rows = sorted(_driver_rows(connection, query), key=_START_END)
+            devices = DeviceNames(names.code_names)
+            speaker, code = names.speaker_names.get, names.code_names.get
+            statuses, new = translate.STATUSES, tuple.__new__
+            return [
+                new(QuoteSummary, (i, document_id, start, end,
+                                   text[start:end] if quote is None else quote,
+                                   speaker(si), code(ti),
+                                   devices[codes], statuses.get(st) or Status(st),
+                                   quote is None, note, confidence, why))
+                for i, start, end, quote, si, ti, st, note, confidence, why, codes in rows
             ]  # fmt: skip
 
     def annotation(self, annotation_id: str) -> Annotation:
@@ -378,6 +403,7 @@ def _seed_new_project(connection: Connection) -> None:
 
 EDIT_COUNT_KEY = "edit_count"
 _SUMMARY_ORDER = itemgetter(1, 2, 3)  # document_id, start, end
+_START_END = itemgetter(1, 2)
 _READING_ORDER = itemgetter(
     *(translate.QUOTE_COLUMNS.index(name) for name in ("document_id", "start", "end"))
 )

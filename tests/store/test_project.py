@@ -381,6 +381,23 @@ def test_quote_summaries_sliced_from_the_text_equal_those_read(project):
         project.quote_summaries(text=text)
 
 
+def test_quote_summaries_sliced_from_the_text_keep_reading_order_and_their_document(project):
+    """Quotes added out of order come back by start, then end; only the given document's,
+    each with that document's id and a placed flag that is a plain bool."""
+    doc = add_doc(project)
+    other = project.add_document(Document(title="Later", text="Ann Lee left."))
+    written = [quote(doc, "Like a rock"), quote(doc, "We stand"), quote(doc, "We stand firm")]
+    for annotation in [*written, quote(other, "Ann Lee")]:
+        project.apply(AddAnnotation(annotation))
+    ids = [a.id for a in written]
+    sliced = project.quote_summaries(doc.id, text=TEXT)
+    assert [s.quote for s in sliced] == ["We stand", "We stand firm", "Like a rock"]
+    assert {s.document_id for s in sliced} == {doc.id}
+    assert all(s.placed is True for s in sliced)
+    picked = project.quote_summaries(doc.id, ids=[*ids, "not-a-quote"], text=TEXT)
+    assert picked == sliced
+
+
 def _devices_in_any_order(opened: Project) -> None:
     """Quotes whose devices are listed unlike the codebook's order, a dozen for one of
     them, read as quote summaries the way the full annotations read them."""
