@@ -200,8 +200,8 @@ def _parse(
 
 def _words_before_first_name(words: list[str]) -> int:
     """How many words of a run come before a well-known first name that ends it with a
-    surname (and maybe an initial): "Harbour County Recorder Helen Purcell" is Helen
-    Purcell, whatever "Recorder" is; "Martin Luther King" stays whole."""
+    surname (and maybe an initial): "Harbour County Recorder Ingrid Halvorsen" is Ingrid
+    Halvorsen, whatever "Recorder" is; two first names in a row stay one name."""
     for k in range(len(words) - 2, 0, -1):
         if len(words) - k > 3:
             break

@@ -2,9 +2,9 @@
 
 A short phrase in title case is usually the name of a work or a thing ("The Wealth of
 Nations"), so the engine leaves it out. Two places say otherwise: a heading, where every
-word is capitalised anyway (`‘Disqualifying’` in "Ryan: Trump’s Remarks ‘Disqualifying’"),
+word is capitalised anyway (`‘Reckless’` in "Okafor: Varga’s Budget ‘Reckless’"),
 and a phrase that someone is said to have used, right after a naming or speech verb ("he
-called Rubio “Little Marco”", "referring to the governor as “Chris”", "Ward said,
+called Varga “Little Tomas”", "referring to the governor as “Chris”", "Ward said,
 “Probably.”") or after a colon. Pure functions over the article's text.
 """
 
@@ -22,7 +22,7 @@ _HEADING_MAX_WORDS = 30
 _HEADING_SHARE = 0.8
 
 # What comes right before a phrase that someone is said to have used: a naming verb and
-# at most its object ("called Merkel “…”", "calls the mayor a “…”"), "as" after a verb of
+# at most its object ("called Lindqvist “…”", "calls the mayor a “…”"), "as" after a verb of
 # referring ("refers to him as “…”"), a speech verb ("said, “Probably.”") or a colon.
 _NAMING_VERB = (
     r"(?<![-\w])(?<!\bso )(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|label(?:s|ed|led|ing|ling)?"
@@ -37,7 +37,7 @@ _USED_BEFORE_RX = re.compile(
     rf"|\b{_SPEECH_VERB}[,:]?|:)\s*\Z",
     re.IGNORECASE,
 )
-# A heading's own speech verbs, capitalised as headings write them ("Ryan Says …").
+# A heading's own speech verbs, capitalised as headings write them ("Okafor Says …").
 _HEADING_CUE_RX = re.compile(r"\b(?:Says|Said|Tells|Told|Calls|Called|Warns|Insists|Claims)\b")
 _HEADING_NAME_WORDS = 5
 _WORD_RX = re.compile(r"[^\W\d_][\w’'-]*")
@@ -45,7 +45,7 @@ _WORD_RX = re.compile(r"[^\W\d_][\w’'-]*")
 
 def is_heading(text: str, start: int, end: int) -> bool:
     """True for a paragraph written as a heading: short, and nearly every word outside its
-    quotes capitalised ("Warren: Trump Is a ‘Proven Failure’ in Business")."""
+    quotes capitalised ("Dubois: Varga Plan a ‘Costly Mistake’ for Farmers")."""
     found = _WORD_RX.findall(text, start, end)
     if not 2 <= len(found) <= _HEADING_MAX_WORDS:
         return False
@@ -67,7 +67,7 @@ def title_case_is_speech(q: Quote) -> bool:
 
 
 def heading_speaker(q: Quote) -> Candidate | None:
-    """A quote in a heading with no cue ("Warren: Trump Is a ‘Proven Failure’"): the
+    """A quote in a heading with no cue ("Dubois: Varga Plan a ‘Costly Mistake’"): the
     person the heading opens with, when a colon or a speech verb follows that name."""
     article, span = q.article, q.span
     if not is_heading(article.text, q.p_start, q.p_end):

@@ -92,10 +92,10 @@ def test_a_named_aide_speaks_not_the_person_whose_aide_they_are() -> None:
 
 
 def test_a_title_of_unlisted_words_before_a_first_name_is_not_part_of_the_name() -> None:
-    text = "“We counted every ballot,” Harbour County Recorder Helen Purcell said.\n"
-    assert speakers(text) == ["Helen Purcell"]
+    text = "“We counted every ballot,” Harbour County Recorder Ingrid Halvorsen said.\n"
+    assert speakers(text) == ["Ingrid Halvorsen"]
     found = [n.tokens for n in names.names_in(text, 0, len(text))]
-    assert ("Helen", "Purcell") in found
+    assert ("Ingrid", "Halvorsen") in found
     # Two first names in a row are one name, not a title and a name.
-    run = "Martin Luther Okoye spoke."
-    assert [n.tokens for n in names.names_in(run, 0, len(run))] == [("Martin", "Luther", "Okoye")]
+    run = "Anna Sofia Okoye spoke."
+    assert [n.tokens for n in names.names_in(run, 0, len(run))] == [("Anna", "Sofia", "Okoye")]
