@@ -20,11 +20,16 @@ _CONJUNCTIONS = words("and but so yet still")
 # After these words a name is an object, never the sentence's subject ("told the Echo").
 _OBJECT_MARKERS = words("told tell tells telling to with by about from for against on at of met")
 WINDOW = 400  # how far back a quote's sentence may start
+# Who works for or beside someone, besides the roles: "Varga consultant Oliver Brandt".
+_STAFF_NOUNS = words(
+    "speechwriter manager pollster consultant confidant operative staffer surrogate ally "
+    "associate backer donor biographer"
+)
 # A name, then a role it employs, then the next name: "Varga spokesman Oliver Brandt",
 # "former Varga speechwriter Oliver Brandt".
 _EMPLOYER_RX = re.compile(
     r"(?:[A-Z][\w.’'\-]*\s+){0,3}[A-Z][\w.’'\-]*\s+(?:(?!and\b|or\b)[a-z][\w\-]*\s+){0,2}?(?:"
-    + "|".join(sorted(lexicon.ROLE_NOUNS | words("speechwriter manager pollster")))
+    + "|".join(sorted(lexicon.ROLE_NOUNS | _STAFF_NOUNS))
     + r")\s+"
 )
 

@@ -161,6 +161,8 @@ SENTENCE_STARTERS: frozenset[str] = words(
     where which here there following according there's it's that's click watch see
     photo image video getty afp reuters ap update updated breaking live exclusive
     analysis opinion comment share follow subscribe sign log advertisement
+    whenever wherever whatever whoever once nobody somebody someone anyone anybody everyone
+    everybody another others
     """
 )
 

@@ -231,7 +231,37 @@ def resolve(article: Article, cue: cues.Cue, why: list[str]) -> Found:
     parsed = [n for n in names.names_in_phrase(article.masked, at, at + len(subject)) if n.tokens]
     if not parsed or (role_words and (first in _DETERMINERS or _is_role_phrase(subject))):
         return _resolve_role(article, cue, subject, role_words, why)
-    return _resolve_name(article, parsed[-1], subject, at, why)
+    head = _head_name(article.masked, parsed)
+    if head is parsed[0] and not head.person and reference.is_place(head.tokens):
+        owner = _from_whom(article.masked, at)  # "Sen. Jo Marsh of Ohio, …, said"
+        if owner is not None:
+            return _resolve_name(article, owner, owner.surface, owner.start, why)
+    return _resolve_name(article, head, subject, at, why)
+
+
+# Between a person's name and a name that only says where the person is from or works.
+_FROM_LINKS = (("of",), ("from",), ("of", "the"), ("from", "the"))
+
+
+def _head_name(masked: str, parsed: list[names.ParsedName]) -> names.ParsedName:
+    """The name a subject phrase is about: its last, unless that one only says where the
+    person named before it is from ("Sen. Jo Marsh of Ohio", "Jo Marsh of the Ellery
+    Institute" are Jo Marsh)."""
+    if len(parsed) >= 2 and parsed[-2].person and not parsed[-1].person:
+        link = tuple(masked[parsed[-2].end : parsed[-1].start].lower().split())
+        if link in _FROM_LINKS:
+            return parsed[-2]
+    return parsed[-1]
+
+
+def _from_whom(masked: str, at: int) -> names.ParsedName | None:
+    """The person named just before a place's name at `at` that says where they are from
+    ("Rep. Jo Marsh of Ohio": the cue's subject read as "Ohio" is Jo Marsh)."""
+    before = list(names.names_in(masked, max(0, at - 80), at))
+    if not before or not before[-1].person:
+        return None
+    link = tuple(masked[before[-1].end : at].lower().split())
+    return before[-1] if link in _FROM_LINKS else None
 
 
 def _resolve_pronoun(article: Article, cue: cues.Cue, subject: str, why: list[str]) -> Found:

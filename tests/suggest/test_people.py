@@ -99,3 +99,31 @@ def test_a_title_of_unlisted_words_before_a_first_name_is_not_part_of_the_name()
     # Two first names in a row are one name, not a title and a name.
     run = "Anna Sofia Okoye spoke."
     assert [n.tokens for n in names.names_in(run, 0, len(run))] == [("Anna", "Sofia", "Okoye")]
+
+
+def test_a_place_after_of_says_where_the_speaker_is_from() -> None:
+    # After the cue, before it, and as the subject of a sentence with a partial quote.
+    text = (
+        "“We should scrap the rule entirely,” said Sen. Tamsin Ware of Oregon, who backs it.\n\n"
+        "Rep. Tomas Ellery of Oklahoma, an ally of the leadership, said his worry is that the "
+        "plan is “unpredictable.”\n\n"
+        "House Speaker Orla Finch of Wisconsin lamented the “disheartened” state of the race.\n"
+    )
+    assert speakers(text) == ["Tamsin Ware", "Tomas Ellery", "Orla Finch"]
+
+
+def test_a_named_consultant_speaks_not_the_person_they_work_for() -> None:
+    text = (
+        "Tomas Varga won the state in 2008, and he won it well.\n\n"
+        "Varga consultant Oliver Brandt, the campaign's longest-serving pollster, picked up "
+        "the thread at the time. “Turnout will decide it,” he said.\n"
+    )
+    assert speakers(text) == ["Oliver Brandt"]
+
+
+def test_a_capitalised_word_opening_a_sentence_is_not_a_speaker() -> None:
+    text = (
+        "The rally ended early. Whenever asked about the polls, they changed the subject.\n"
+        "“We will win this seat.”\n"
+    )
+    assert speakers(text) == [None]
