@@ -314,9 +314,21 @@ def before_cue(index: CueIndex, start: int, end: int) -> Cue | None:
         if ending is not None and not ending.on(index.plain).search(index.masked, window, end):
             continue
         m = pattern.on(index.plain).search(index.masked, window, end)
+        if m and pattern is BEFORE_SUBJECT_VERB and _possessor(m):
+            return None
         if m and not (pattern is BEFORE_VERB_SUBJECT and _addressee(m)):
             return _cue("before", m, 0)
     return None
+
+
+_POSSESSIVE_ENDINGS = ("’s", "'s", "s’", "s'")
+
+
+def _possessor(m: regex.Match[str]) -> bool:
+    """True when a subject-then-verb match is a possessor and a noun ("calling Marsh’s
+    charge “…”", "Varga’s claim that … is “…”"): no one speaks in it."""
+    subject = m.group("subj")
+    return subject.endswith(_POSSESSIVE_ENDINGS) and m.end("subj") + 1 == m.start("verb")
 
 
 def sentence_cue(index: CueIndex, start: int, end: int) -> Cue | None:
@@ -327,7 +339,8 @@ def sentence_cue(index: CueIndex, start: int, end: int) -> Cue | None:
     window = max(start, verb - 400)
     last = None
     for m in SENTENCE_SUBJECT_VERB.on(index.plain).finditer(index.masked, window, end):
-        last = m
+        if not _possessor(m):
+            last = m
     if last is None:
         last = SENTENCE_ACCORDING.on(index.plain).search(index.masked, window, end)
     return _cue("sentence", last, 0) if last else None

@@ -127,3 +127,14 @@ def test_a_capitalised_word_opening_a_sentence_is_not_a_speaker() -> None:
         "“We will win this seat.”\n"
     )
     assert speakers(text) == [None]
+
+
+def test_a_possessor_before_a_speech_noun_is_not_the_speaker() -> None:
+    # "Marsh’s charge", "Marsh’s claim": nouns, not "Marsh charged" or "Marsh claimed".
+    text = (
+        "Campaign spokesman Oliver Brandt answered on the radio, calling Marsh’s charge "
+        "“pathetic” and “dangerous.”\n\n"
+        "Varga spokeswoman Clara Holt said on Thursday that Marsh’s claim that Varga backs "
+        "the plan is “simply not true.”\n"
+    )
+    assert speakers(text) == ["Oliver Brandt", "Oliver Brandt", "Clara Holt"]
