@@ -219,6 +219,10 @@ def resolve(article: Article, cue: cues.Cue, why: list[str]) -> Found:
         return None, 1.0
     if low in lexicon.PRONOUNS:
         return _resolve_pronoun(article, cue, subject, why)
+    if subject.split()[-1][:1].islower():  # "Varga’s campaign manager, Jo Bloggs, said"
+        named = apposition_name(article, cue, subject, why)
+        if named is not None:
+            return named
     first = low.split()[0] if low.split() else ""
     role_words = [w for w in low.split() if w in lexicon.ROLE_NOUNS and w in subject]
     if role_words and first in _INDEFINITE:  # a new, unnamed person: never an earlier one

@@ -138,3 +138,13 @@ def test_a_possessor_before_a_speech_noun_is_not_the_speaker() -> None:
         "the plan is “simply not true.”\n"
     )
     assert speakers(text) == ["Oliver Brandt", "Oliver Brandt", "Clara Holt"]
+
+
+def test_the_name_beside_someone_elses_role_is_the_speaker() -> None:
+    text = (
+        "Tomas Varga spoke in the capital on Monday.\n\n"
+        "“By December, the state stood out as a place to compete,” Varga’s campaign manager, "
+        "Oliver Brandt, said in an interview.\n\n"
+        "“We are ready,” Varga, the mayor’s aide, said.\n"
+    )
+    assert speakers(text) == ["Oliver Brandt", "Tomas Varga"]
