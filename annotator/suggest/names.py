@@ -19,7 +19,10 @@ from annotator.suggest.stdlib_rx import class_body, needs_regex
 CAP = r"\p{Lu}[\p{L}\p{M}’'\-]*+"
 PARTICLE = "(?:" + "|".join(lexicon.NAME_PARTICLES) + ")"
 # A run of capitalised words (with name particles between them): a name, maybe with titles.
-NAME = rf"{CAP}\.?(?:[ \u00a0](?:{PARTICLE}[ \u00a0])*{CAP}\.?){{0,6}}+"
+# Joined initials ("G.K.", "J.R.R.") are one word of a name.
+INITIALS = r"(?:\p{Lu}\.){2,3}+"
+_WORD = rf"(?:{INITIALS}|{CAP}\.?)"
+NAME = rf"{_WORD}(?:[ \u00a0](?:{PARTICLE}[ \u00a0])*{_WORD}){{0,6}}+"
 RUN_RX = regex.compile(rf"(?<![\p{{L}}\p{{M}}\d’'])(?:{NAME})")
 
 
@@ -28,9 +31,12 @@ def _run_bmp_pattern() -> str:
     rest = "[" + class_body(r"[\p{L}\p{M}’'\-]") + "]*+"
     before = "[" + class_body(r"[\p{L}\p{M}\d’']") + "]"
     cap = upper + rest
-    # The look-behind follows the first capital, so the engine can skip to capitals fast.
-    first = f"{upper}(?<!{before}(?s:.)){rest}"
-    return rf"{first}\.?(?:[ \u00a0](?:{PARTICLE}[ \u00a0])*{cap}\.?){{0,6}}+"
+    initials = rf"(?:{upper}\.){{2,3}}+"
+    word = rf"(?:{initials}|{cap}\.?)"
+    # The look-behind follows the first capital, so the engine can skip to capitals fast;
+    # then joined initials ("G.K.") or the rest of a word.
+    lead = rf"{upper}(?<!{before}(?s:.))(?:\.(?:{upper}\.){{1,2}}+|{rest}\.?)"
+    return rf"{lead}(?:[ \u00a0](?:{PARTICLE}[ \u00a0])*{word}){{0,6}}+"
 
 
 # RUN_RX for the stdlib engine (several times faster), exact where `needs_regex` is False.
@@ -75,7 +81,18 @@ def _strip_possessive(token: str) -> tuple[str, bool]:
 
 
 def _is_acronym(token: str) -> bool:
-    return len(token) >= 2 and token.isupper() and sum(c.isalpha() for c in token) >= 2
+    return (
+        len(token) >= 2
+        and token.isupper()
+        and sum(c.isalpha() for c in token) >= 2
+        and not _person_initials(token)
+    )
+
+
+def _person_initials(token: str) -> bool:
+    """ "G.K." or "J.R.R." (a person's initials), not "U.S." (an abbreviation)."""
+    word = token if token.endswith(".") else token + "."
+    return _joined_initials(word) and word[:-1].lower() not in lexicon.ABBREVIATIONS
 
 
 def split_run(text: str, start: int, end: int, sentence_start: bool) -> list[ParsedName]:
@@ -148,7 +165,12 @@ _ROLE_ENDINGS = frozenset(noun[-2:] for noun in lexicon.ROLE_NOUNS)
 
 def _keeps_dot(word: str) -> bool:
     bare = word[:-1]
-    return len(bare) == 1 or bare.lower() in lexicon.ABBREVIATIONS
+    return len(bare) == 1 or bare.lower() in lexicon.ABBREVIATIONS or _joined_initials(word)
+
+
+def _joined_initials(word: str) -> bool:
+    """ "G.K.", "J.R.R.": capitals each followed by a dot."""
+    return len(word) >= 4 and word[1::2] == "." * (len(word) // 2) and word[::2].isupper()
 
 
 def _parse(
@@ -185,7 +207,7 @@ def _parse(
     core = tokens[first:]
     if not core:
         return []
-    words = tuple(w.rstrip(".") if len(w) > 2 else w for _, w in core)
+    words = tuple(w.rstrip(".") if len(w) > 2 and not _person_initials(w) else w for _, w in core)
     begin = tokens[0][0] if titles else core[0][0]
     if owner >= 0 and titles - lexicon.PLACE_PREFIXES and first > 0:
         begin = owner

@@ -148,3 +148,13 @@ def test_the_name_beside_someone_elses_role_is_the_speaker() -> None:
         "“We are ready,” Varga, the mayor’s aide, said.\n"
     )
     assert speakers(text) == ["Oliver Brandt", "Tomas Varga"]
+
+
+def test_joined_initials_stay_in_the_name() -> None:
+    text = (
+        "“It is outrageous,” said committee chairman G.K. Marlow.\n\n"
+        "“We are ready,” U.S. Ambassador Clara Holt said.\n"
+    )
+    assert speakers(text) == ["G.K. Marlow", "Clara Holt"]
+    (name,) = [n for n in names.names_in(text, 0, 60) if n.person]
+    assert name.tokens == ("G.K.", "Marlow")
