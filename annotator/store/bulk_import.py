@@ -245,12 +245,8 @@ class _BulkRun:
     def _find_speaker(self, name: str) -> int | None:
         found = self.names.speaker_id(name, missing_ok=True)
         if found is None and name.strip():
-            # A new name goes in as its edit adds it (colour), then the lookups are read
-            # again; names are few, quotes many.
             speaker = Speaker(name.strip())
-            self._flush()
-            add_speaker(self.db, self.names, speaker)
-            self.names = Names.read(self.db)
+            self._add(lambda: add_speaker(self.db, self.names, speaker))
             self.parts.speakers.append(speaker)
             found = self.names.speaker_id(name, missing_ok=True)
         return found if found is not None else self.names.speaker_id(name)  # raises
@@ -277,9 +273,7 @@ class _BulkRun:
         found = self.names.code_id(kind, name, missing_ok=True)
         if found is None:
             code = Code(kind, name)
-            self._flush()
-            add_code(self.db, self.names, code)  # at the end of the codebook
-            self.names = Names.read(self.db)
+            self._add(lambda: add_code(self.db, self.names, code))
             self.parts.codes.append(code)
             found = self.names.code_id(kind, name)
         return found
@@ -288,6 +282,13 @@ class _BulkRun:
         assert value is not None  # None (unknown: now) is in ``times`` from the start
         found = self.times[value] = _time(value)
         return found
+
+    def _add(self, add: Callable[[], bool]) -> None:
+        """A new name goes in as its edit adds it (colour, place in the codebook: see
+        ``project_file``), then the lookups are read again; names are few, quotes many."""
+        self._flush()
+        add()
+        self.names = Names.read(self.db)
 
     def _flush(self) -> None:
         # Emptied in place: ``_add_quotes`` holds these lists while it may flush them

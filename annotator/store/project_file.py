@@ -208,21 +208,23 @@ def open_for_import(location: str) -> tuple[sqlite3.Connection, str] | None:
         return None
     try:
         set_pragmas(db, int(seconds * 1000))
-        if revision_of(db) != HEAD_REVISION and not retrying_when_refused(
-            lambda: _set_up(db, where)
+        if revision_of(db) == HEAD_REVISION or (
+            _is_empty(db) and retrying_when_refused(lambda: _set_up(db, where))
         ):
-            db.close()
-            return None
+            return db, where
     except sqlite3.Error as error:
-        db.close()
-        plain = plain_error(error, where)
-        if kind_of(error) == "busy" and plain is not None:
-            raise plain from error
-        return None  # not a database, damaged, read-only...: the full store says which
+        if kind_of(error) == "busy":
+            db.close()
+            raise ProjectBusy(where) from error
     except BaseException:
         db.close()
         raise
-    return db, where
+    db.close()  # not a database, damaged, older...: the full store says which, or migrates
+    return None
+
+
+def _is_empty(db: sqlite3.Connection) -> bool:
+    return db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
 
 
 def _set_up(db: sqlite3.Connection, where: str) -> bool:
@@ -235,8 +237,7 @@ def _set_up(db: sqlite3.Connection, where: str) -> bool:
         raise plain_error(error, where) or error from error
     try:
         current = revision_of(db)
-        empty = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
-        if current is None and empty:
+        if _is_empty(db):  # not set up meanwhile by another program
             for statement in SCHEMA:
                 db.execute(statement)
             db.execute("INSERT INTO alembic_version (version_num) VALUES (?)", (HEAD_REVISION,))
