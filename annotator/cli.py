@@ -442,7 +442,7 @@ def import_corpus(ctx: Context, file: Path) -> None:
 
 
 def _import_corpus(ctx: Context, file: Path, qdpx: bool | None = None) -> None:
-    from annotator.app.imports import import_corpus_file
+    from annotator.app.imports import import_corpus_at
 
     shown = -1
 
@@ -459,17 +459,13 @@ def _import_corpus(ctx: Context, file: Path, qdpx: bool | None = None) -> None:
     on_terminal = sys.stderr.isatty()
     with failures(ctx):
         try:
-            imported = import_corpus_file(
-                ctx.creating().project,
-                file,
-                qdpx=qdpx,
-                progress=progress if on_terminal else None,
-                undoable=False,
+            report = import_corpus_at(
+                ctx.location, file, qdpx=qdpx, progress=progress if on_terminal else None
             )
         finally:  # the progress line ends before the summary or the error
             if shown >= 0:
                 click.echo(err=True)
-        click.echo(imported.report.summary())
+        click.echo(report.summary())
 
 
 @main.command()

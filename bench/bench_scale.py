@@ -145,12 +145,10 @@ def _peak_mb() -> float:
 
 def task_import_corpus(project: str, corpus: str) -> float:
     """What ``annotator import-corpus`` does (no undo stack to fill)."""
-    from annotator.app.imports import import_corpus_file
-    from annotator.store import Project
+    from annotator.app.imports import import_corpus_at
 
     start = time.perf_counter()
-    with Project(project) as opened:
-        import_corpus_file(opened, Path(corpus), undoable=False)
+    import_corpus_at(project, Path(corpus))
     return time.perf_counter() - start
 
 

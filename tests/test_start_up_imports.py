@@ -50,3 +50,39 @@ def test_list_of_an_older_file_loads_the_store(tmp_path):
     engine.dispose()
     run = f"from annotator.cli import main\nmain(['--project', {location!r}, 'list'], standalone_mode=False)"
     assert "sqlalchemy" in loaded_after(run)  # the full store migrates it
+
+
+def test_import_corpus_into_a_new_or_current_file_loads_no_store(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    line = {"title": "Talks", "text": "“Yes,” she said.", "annotations": [
+        {"id": "q1", "start": 0, "end": 6, "quote": "“Yes,”", "speaker": "Ann Bell",
+         "tone": "warning", "devices": ["metaphor", "a device of its own"]}]}  # fmt: skip
+    corpus.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    location = str(tmp_path / "p.speechmark")
+    run = (
+        "from annotator.cli import main\n"
+        f"main(['--project', {location!r}, 'import-corpus', {str(corpus)!r}], standalone_mode=False)"
+    )
+    assert loaded_after(run) == set()  # a new file
+    corpus.write_text(json.dumps({**line, "text": "Another text."} | {"annotations": []}) + "\n")
+    assert loaded_after(run) == set()  # the file it made, now at the newest schema
+    with Project(location) as project:
+        assert [d.title for d in project.documents()] == ["Talks", "Talks"]
+
+
+def test_import_corpus_into_an_older_file_loads_the_store(tmp_path):
+    from annotator.store.database import make_engine, migrate
+
+    location = str(tmp_path / "old.speechmark")
+    engine = make_engine(location)
+    migrate(engine, "v1")
+    engine.dispose()
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"title": "Talks", "text": "Yes."}) + "\n", encoding="utf-8")
+    run = (
+        "from annotator.cli import main\n"
+        f"main(['--project', {location!r}, 'import-corpus', {str(corpus)!r}], standalone_mode=False)"
+    )
+    assert "sqlalchemy" in loaded_after(run)  # the full store migrates it
+    with Project(location) as project:
+        assert [d.title for d in project.documents()] == ["Talks"]

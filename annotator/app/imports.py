@@ -218,11 +218,62 @@ def import_corpus_file(
     the import is in; ``undoable=False`` skips that (the command line has no undo).
     """
     label = f"Import {path.name}"
-    is_qdpx = qdpx if qdpx is not None else path.suffix.lower() == ".qdpx"
-    if is_qdpx or project.engine.dialect.name != "sqlite":
-        return import_corpus(project, read_corpus(path, qdpx=is_qdpx), label)
-    from annotator.io.jsonl import iter_jsonl_records
+    if _is_qdpx(path, qdpx) or project.engine.dialect.name != "sqlite":
+        return import_corpus(project, read_corpus(path, qdpx=qdpx), label)
     from annotator.store.bulk_import import import_documents
+
+    with project.sqlite_connection() as (db, where):
+        report, parts = import_documents(db, where, *_streamed(path, progress))
+    edit = imported_edit(project, parts, label) if parts and undoable else None
+    return CorpusImport(report, edit)
+
+
+def import_corpus_at(
+    location: str,
+    path: Path,
+    *,
+    qdpx: bool | None = None,
+    progress: CorpusProgress | None = None,
+) -> CorpusImportReport:
+    """What ``annotator import-corpus`` does: ``import_corpus_file`` into the project at
+    ``location`` (a new one when it is missing), with no edit kept for an undo.
+
+    A JSONL corpus going into a SQLite file at the newest schema (or a new file) is
+    imported by the same code on a connection of the standard library's own, without
+    loading the full store, whose import alone takes more memory than the work; anything
+    else (a database URL, an older file, a .qdpx project) opens the project as usual.
+    """
+    from annotator.store.project_file import open_for_import
+
+    opened = None if _is_qdpx(path, qdpx) else open_for_import(location)
+    if opened is None:
+        from annotator.app.projects import open_project
+
+        with open_project(location) as project:
+            imported = import_corpus_file(
+                project, path, qdpx=qdpx, progress=progress, undoable=False
+            )
+            return imported.report
+    from annotator.store.bulk_import import import_documents
+
+    db, where = opened
+    try:
+        report, _parts = import_documents(db, where, *_streamed(path, progress))
+    finally:
+        db.close()
+    return report
+
+
+def _is_qdpx(path: Path, qdpx: bool | None) -> bool:
+    return qdpx if qdpx is not None else path.suffix.lower() == ".qdpx"
+
+
+def _streamed(
+    path: Path, progress: CorpusProgress | None
+) -> tuple[Iterator[tuple[Document, list[QuoteRecord]]], Callable[[int], bool]]:
+    """The documents of a JSONL corpus with their quotes, read as they are taken, and the
+    progress to call after each (how far into the file, and how many documents)."""
+    from annotator.io.jsonl import iter_jsonl_records
 
     size = max(1, path.stat().st_size)
     lines = iter_jsonl_records(path)
@@ -237,9 +288,7 @@ def import_corpus_file(
     def each(count: int) -> bool:
         return progress is None or progress(read, size, count)
 
-    report, parts = import_documents(project, documents(), each)
-    edit = imported_edit(project, parts, label) if parts and undoable else None
-    return CorpusImport(report, edit)
+    return documents(), each
 
 
 def imported_edit(project: Project, parts: ImportedParts, label: str) -> Batch:

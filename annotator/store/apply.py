@@ -29,7 +29,6 @@ from annotator.core.edits import (
     UpdateDocument,
     UpdateSpeaker,
 )
-from annotator.core.palette import next_speaker_colour
 from annotator.store import translate
 from annotator.store.changes import Changes as Changes
 from annotator.store.errors import DuplicateDocument, DuplicateName, InUse, NotFound, StoreError
@@ -41,6 +40,7 @@ from annotator.store.tables import (
     DocumentRow,
     SpeakerRow,
 )
+from annotator.store.translate import sqlite_time
 
 FEW_QUOTES = 4  # up to this many new quotes are checked against their text in the database
 BULK_ROWS = 50  # from this many rows on, a bulk insert skips SQLAlchemy's conversions
@@ -173,11 +173,6 @@ def insert_many(connection: Connection, table: Any, rows: list[dict[str, Any]]) 
     insert_rows(connection, table, columns, values)
 
 
-def sqlite_time(value: datetime) -> str:
-    """A time (aware, UTC) as SQLAlchemy's SQLite ``DateTime`` stores it."""
-    return value.strftime("%Y-%m-%d %H:%M:%S.%f")
-
-
 def insert_rows(
     connection: Connection, table: Any, columns: Sequence[str], rows: list[tuple[Any, ...]]
 ) -> None:
@@ -289,18 +284,8 @@ def _add_speaker(run: _Run, edit: Any) -> Edit | None:
         raise StoreError("a speaker needs a name")
     if run.names().speaker_id(sp.name, missing_ok=True) is not None:
         return Batch((), edit.label)
-    colour = sp.colour
-    if colour is None:
-        used = s.exec(select(SpeakerRow.colour)).all()
-        colour = next_speaker_colour(used, len(used))
-    row = SpeakerRow(
-        name=sp.name,
-        aliases=list(sp.aliases),
-        role=sp.role,
-        organisation=sp.organisation,
-        country=sp.country,
-        colour=colour,
-    )
+    colours = s.exec(select(SpeakerRow.colour)).all() if sp.colour is None else []
+    row = SpeakerRow(**translate.new_speaker_row(sp, colours))
     s.add(row)  # a writer adding it at the same moment: Project.apply tries again
     changes.speakers = True
     return replace(edit, speaker=sp) if sp != edit.speaker else None
@@ -352,15 +337,7 @@ def _add_code(run: _Run, edit: Any) -> Edit | None:
     names = run.names()
     if names.code_id(c.kind, c.name, missing_ok=True) is not None:
         return Batch((), edit.label)
-    row = CodeRow(
-        kind=c.kind.value,
-        name=c.name,
-        description=c.description,
-        colour=c.colour,
-        shortcut=c.shortcut,
-        parent=c.parent,
-        position=len(names.code_names),
-    )
+    row = CodeRow(**translate.new_code_row(c, len(names.code_names)))
     s.add(row)
     changes.codebook = True
     return None

@@ -11,41 +11,33 @@ A document that cannot keep its own id (taken in the project, or given twice) is
 under a provisional negative id and renumbered once all have gone in: it then takes the
 next free id, which can no longer be one a later document of the corpus keeps. Any error,
 or a cancel, rolls the whole transaction back: the project is exactly as it was.
+
+The work runs on the standard library's sqlite3 connection alone: the full store lends one
+of its own (``Project.sqlite_connection``), and ``annotator import-corpus`` opens a project
+file without loading the full store at all (``project_file``).
 """
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import itemgetter
 from typing import Any
 
-import sqlalchemy as sa
-from sqlalchemy import Connection, insert
-from sqlmodel import Session
-
 from annotator.core import Code, CodeKind, Document, Speaker, Status, context_around, now
-from annotator.core.edits import AddCode, AddSpeaker
 from annotator.core.records import RECORD_INDEX, QuoteRecord
 from annotator.store import translate
-from annotator.store.apply import (
-    ANNOTATION_DEVICES,
-    ANNOTATIONS,
-    DOCUMENTS,
-    apply_edit,
-    insert_rows,
-    sqlite_time,
-)
 from annotator.store.corpus_import import CorpusImportReport
 from annotator.store.errors import StoreError
 from annotator.store.lookup import Names
-from annotator.store.project import Project, count_edit
-from annotator.store.translate import stored
+from annotator.store.project_file import add_code, add_speaker, count_edit, plain_error
+from annotator.store.translate import sqlite_time, stored
 
-BATCH_ROWS = 5000  # quote rows gathered before one bulk insert
+BATCH_ROWS = 1000  # quote rows gathered before one bulk insert (more: more memory, no faster)
 BATCH_TEXT = 2_000_000  # characters of new documents' texts gathered before one, at most
-LABEL = "Import corpus"
 
 # Called after each document with how many have been read; False cancels the import.
 DocumentProgress = Callable[[int], bool]
@@ -69,25 +61,41 @@ class ImportedParts:
 
 
 def import_documents(
-    project: Project,
+    db: sqlite3.Connection,
+    where: str,
     documents: Iterable[tuple[Document, Sequence[QuoteRecord]]],
     progress: DocumentProgress | None = None,
 ) -> tuple[CorpusImportReport, ImportedParts]:
     """Add each document with its quotes (as records: see ``annotator.core.records``) as
-    they come, all in one transaction; returns what went in. Raises ``ImportCancelled``
-    when ``progress`` says stop, and any error of the data or the database as it is:
-    either way nothing is written."""
-    with project.session() as s:
-        run = _BulkRun(s)
-        for count, (document, quotes) in enumerate(documents, 1):
-            run.take(document, quotes)
-            if progress is not None and not progress(count):
-                raise ImportCancelled("nothing was imported")
-        run.finish()
-        if run.parts:  # nothing new: no edit, as for an import applied as one edit
-            count_edit(s)
-            s.commit()
-        return run.report(), run.parts
+    they come to the SQLite project ``db`` (named ``where`` in messages), all in one
+    transaction; returns what went in. Raises ``ImportCancelled`` when ``progress`` says
+    stop, ``ProjectBusy`` or ``ProjectReadOnly`` when the project cannot be written, and
+    any other error of the data or the database as it is: either way nothing is written.
+
+    ``db`` is a connection with no transaction open: one of the full store's (see
+    ``Project.sqlite_connection``) or one opened by ``project_file.open_for_import``.
+    """
+    try:
+        db.execute("BEGIN IMMEDIATE")  # the write lock now: a writer waits for its turn
+        try:
+            run = _BulkRun(db)
+            for count, (document, quotes) in enumerate(documents, 1):
+                run.take(document, quotes)
+                if progress is not None and not progress(count):
+                    raise ImportCancelled("nothing was imported")
+            run.finish()
+            if run.parts:  # nothing new: no edit, as for an import applied as one edit
+                count_edit(db)
+            db.commit()
+        except BaseException:
+            db.rollback()
+            raise
+    except sqlite3.Error as error:
+        plain = plain_error(error, where)
+        if plain is None:
+            raise
+        raise plain from error
+    return run.report(), run.parts
 
 
 # The quote table's columns a record fills, in the order of its rows here: the document,
@@ -100,6 +108,17 @@ _QUOTE_COLUMNS = (
 _missing = set(translate.QUOTE_COLUMNS) - set(_QUOTE_COLUMNS)
 assert not _missing, f"quote columns a bulk import leaves out: {_missing}"
 _DEVICE_COLUMNS = ("annotation_id", "code_id", "position")
+_DOCUMENT_COLUMNS = tuple(translate.document_row(Document(title="", text="")))
+
+
+def _insert(table: str, columns: Sequence[str]) -> str:
+    names = ", ".join(f'"{c}"' for c in columns)  # "end" is a keyword: quoted
+    return f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" for _ in columns)})'
+
+
+_INSERT_DOCUMENTS = _insert("document", _DOCUMENT_COLUMNS)
+_INSERT_QUOTES = _insert("annotation", _QUOTE_COLUMNS)
+_INSERT_DEVICES = _insert("annotation_device", _DEVICE_COLUMNS)
 _ID, _START, _END, _QUOTE, _SPEAKER, _TONE, _DEVICES, _STATUS, _CREATED, _MODIFIED = (
     RECORD_INDEX[name]
     for name in (
@@ -111,42 +130,39 @@ _OWN_VALUES = itemgetter(*(RECORD_INDEX[name] for name in _OWN))
 _STATUS_TEXT = {status: status.value for status in Status}
 
 
+def _time(value: datetime) -> str:
+    return sqlite_time(stored(value))
+
+
 class _BulkRun:
     """One import's lookups, pending rows and tallies."""
 
-    def __init__(self, s: Session) -> None:
-        self.s = s
-        self.connection: Connection = s.connection()
-        self.names = Names.load(s)
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.names = Names.read(db)
         # Ids by the names as the quotes spell them: looked up once per spelling.
         self.speaker_ids: dict[str | None, int | None] = {None: None}
         self.code_ids: dict[tuple[CodeKind, str], int | None] = {}
         self.tone_ids: dict[str | None, int | None] = {None: None, "": None}
         self.device_ids: dict[str, int | None] = {}
-        rows = self.connection.execute(sa.select(DOCUMENTS.c.sha256, DOCUMENTS.c.id))
-        self.by_hash: dict[str, int] = {sha: i for sha, i in rows}
+        rows = db.execute("SELECT sha256, id FROM document")
+        self.by_hash: dict[str, int] = dict(rows)
         self.taken: set[int] = set(self.by_hash.values())
         # The quotes in the project before the import. The ones it adds are not kept: a
         # hundred thousand ids would be held to the end for nothing, as an id given twice
         # is refused by the reader (naming both lines) or else by the table's key.
-        self.present_quotes: set[str] = set(
-            self.connection.execute(sa.select(ANNOTATIONS.c.id)).scalars()
-        )
-        # Times as the database takes them: SQLite's driver is given SQLAlchemy's text
-        # (see ``insert_rows``); any other database gets datetimes, SQLAlchemy converting.
-        self.sqlite = self.connection.dialect.name == "sqlite"
-        self.times: dict[datetime | None, Any] = {None: self._time(now())}
+        self.present_quotes: set[str] = {i for (i,) in db.execute("SELECT id FROM annotation")}
+        # Times as the full store writes them (SQLAlchemy's text for SQLite), each distinct
+        # one made once: quotes marked together share their stamps.
+        self.times: dict[datetime | None, str] = {None: _time(now())}
         self.provisional: list[int] = []  # documents to renumber at the end
-        self.document_rows: list[dict[str, Any]] = []
+        self.document_rows: list[tuple[Any, ...]] = []
         self.pending_text = 0  # characters of the texts in ``document_rows``
         self.quote_rows: list[tuple[Any, ...]] = []
         self.device_rows: list[tuple[Any, ...]] = []
         self.parts = ImportedParts()
         self.added_hashes: set[str] = set()
         self.documents_present = self.annotations_added = self.annotations_present = 0
-
-    def _time(self, value: datetime) -> Any:
-        return sqlite_time(stored(value)) if self.sqlite else stored(value)
 
     def take(self, document: Document, quotes: Sequence[QuoteRecord]) -> None:
         """Plan and write one document with its quotes."""
@@ -173,8 +189,12 @@ class _BulkRun:
             self.provisional.append(document_id)
         self.taken.add(document_id)
         values = translate.document_row(document)
-        values["id"] = document_id
-        self.document_rows.append(values)  # written before its quotes (see ``_flush``)
+        values.update(
+            id=document_id,
+            imported_at=sqlite_time(values["imported_at"]),
+            attributes=json.dumps(values["attributes"]),  # None as JSON's null, as SQLAlchemy
+        )
+        self.document_rows.append(tuple(values.values()))  # before its quotes (``_flush``)
         self.pending_text += len(document.text)
         self.parts.documents.append(document_id)
         return document_id
@@ -226,7 +246,7 @@ class _BulkRun:
         found = self.names.speaker_id(name, missing_ok=True)
         if found is None and name.strip():
             speaker = Speaker(name.strip())
-            self._add(AddSpeaker(speaker, LABEL))
+            self._add(lambda: add_speaker(self.db, self.names, speaker))
             self.parts.speakers.append(speaker)
             found = self.names.speaker_id(name, missing_ok=True)
         return found if found is not None else self.names.speaker_id(name)  # raises
@@ -253,36 +273,36 @@ class _BulkRun:
         found = self.names.code_id(kind, name, missing_ok=True)
         if found is None:
             code = Code(kind, name)
-            self._add(AddCode(code, LABEL))
+            self._add(lambda: add_code(self.db, self.names, code))
             self.parts.codes.append(code)
             found = self.names.code_id(kind, name)
         return found
 
-    def _stamp(self, value: datetime | None) -> Any:
+    def _stamp(self, value: datetime | None) -> str:
         assert value is not None  # None (unknown: now) is in ``times`` from the start
-        found = self.times[value] = self._time(value)
+        found = self.times[value] = _time(value)
         return found
 
-    def _add(self, edit: AddCode | AddSpeaker) -> None:
-        """A new name goes in through its own edit (colours, positions), then the
-        lookups are read again; names are few, quotes many."""
+    def _add(self, add: Callable[[], bool]) -> None:
+        """A new name goes in as its edit adds it (colour, place in the codebook: see
+        ``project_file``), then the lookups are read again; names are few, quotes many."""
         self._flush()
-        apply_edit(self.s, edit)
-        self.names = Names.load(self.s)
+        add()
+        self.names = Names.read(self.db)
 
     def _flush(self) -> None:
         # Emptied in place: ``_add_quotes`` holds these lists while it may flush them
         # (when a quote names a new speaker or code). Documents go first: their quotes
         # refer to them.
         if self.document_rows:
-            self.connection.execute(insert(DOCUMENTS), self.document_rows)
+            self.db.executemany(_INSERT_DOCUMENTS, self.document_rows)
             self.document_rows.clear()
             self.pending_text = 0
         if self.quote_rows:
-            insert_rows(self.connection, ANNOTATIONS, _QUOTE_COLUMNS, self.quote_rows)
+            self.db.executemany(_INSERT_QUOTES, self.quote_rows)
             self.quote_rows.clear()
         if self.device_rows:
-            insert_rows(self.connection, ANNOTATION_DEVICES, _DEVICE_COLUMNS, self.device_rows)
+            self.db.executemany(_INSERT_DEVICES, self.device_rows)
             self.device_rows.clear()
 
     def finish(self) -> None:
@@ -290,22 +310,18 @@ class _BulkRun:
         self._flush()
         if not self.provisional:
             return
-        if self.connection.dialect.name == "sqlite":
-            # Renumbering moves a document and its quotes in two statements: the foreign
-            # keys are checked at commit instead of between them. (Set inside the open
-            # transaction: SQLite switches it off when a transaction ends.)
-            self.connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+        # Renumbering moves a document and its quotes in two statements: the foreign keys
+        # are checked at commit instead of between them. (Set inside the open transaction:
+        # SQLite switches it off when a transaction ends.)
+        self.db.execute("PRAGMA defer_foreign_keys = ON")
         next_id = max((i for i in self.taken if i > 0), default=0) + 1
         renumbered: dict[int, int] = {}
         for provisional in self.provisional:
             renumbered[provisional] = next_id
-            self.connection.execute(
-                DOCUMENTS.update().where(DOCUMENTS.c.id == provisional).values(id=next_id)
-            )
-            self.connection.execute(
-                ANNOTATIONS.update()
-                .where(ANNOTATIONS.c.document_id == provisional)
-                .values(document_id=next_id)
+            self.db.execute("UPDATE document SET id = ? WHERE id = ?", (next_id, provisional))
+            self.db.execute(
+                "UPDATE annotation SET document_id = ? WHERE document_id = ?",
+                (next_id, provisional),
             )
             next_id += 1
         self.parts.documents = sorted(renumbered.get(i, i) for i in self.parts.documents)

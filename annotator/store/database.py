@@ -14,12 +14,10 @@ driver traceback.
 
 from __future__ import annotations
 
-import os
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     Column,
@@ -36,18 +34,19 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import ExceptionContext, make_url
 
-from annotator.store.errors import ProjectBusy, ProjectReadOnly
+# Re-exported: what a write waits for, and the retry, are the project file's own rules.
+from annotator.store.project_file import BUSY_SECONDS as BUSY_SECONDS
+from annotator.store.project_file import busy_seconds as busy_seconds
+from annotator.store.project_file import plain_error, set_pragmas
+from annotator.store.project_file import retrying_when_refused as retrying_when_refused
 from annotator.store.summaries import HEAD_REVISION as HEAD_REVISION
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 HEAD = "head"
-BUSY_SECONDS = 5.0  # how long a write waits for another program's (ANNOTATOR_BUSY_TIMEOUT)
 # Any fixed number: PostgreSQL advisory locks are keyed by a 64-bit integer per database.
 _SETUP_LOCK_KEY = 0x5EEC_4D41_524B
-_BUSY_STATES = {"55P03", "40P01", "40001"}  # lock not available, deadlock, serialisation
-_READ_ONLY_STATES = {"25006", "42501"}  # read-only transaction, insufficient privilege
 
 
 class ProjectOpenError(RuntimeError):
@@ -61,45 +60,11 @@ def to_url(location: str) -> str:
     return f"sqlite:///{Path(location).expanduser().resolve()}"
 
 
-def busy_seconds() -> float:
-    """How long a write waits for another program before ``ProjectBusy`` is raised."""
-    try:
-        return max(0.0, float(os.environ.get("ANNOTATOR_BUSY_TIMEOUT", BUSY_SECONDS)))
-    except ValueError:
-        return BUSY_SECONDS
-
-
-Result = TypeVar("Result")
-
-
-def retrying_when_refused(work: Callable[[], Result]) -> Result:
-    """``work()`` (one whole transaction), run again when the database refused it as busy
-    without waiting its turn. SQLite does that, rather than wait, when waiting could
-    deadlock (a transaction that read before another program's write wants to write too):
-    the remedy is to run the transaction again. A refusal after waiting the whole busy
-    time is raised as it is."""
-    deadline = time.monotonic() + busy_seconds()
-    pause = 0.01
-    while True:
-        try:
-            return work()
-        except ProjectBusy:
-            if time.monotonic() + pause >= deadline:
-                raise
-            time.sleep(pause)
-            pause = min(pause * 2, 0.25)
-
-
 def _sqlite_pragmas(busy_ms: int) -> Callable[[Any, Any], None]:
-    def set_pragmas(dbapi_connection: Any, _record: Any) -> None:
-        cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout={busy_ms}")  # first: WAL switching may wait
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=FULL")
-        cursor.close()
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        set_pragmas(dbapi_connection, busy_ms)
 
-    return set_pragmas
+    return on_connect
 
 
 def make_engine(location: str) -> Engine:
@@ -129,27 +94,9 @@ def describe(engine: Engine | None) -> str:
 def _plain_error(context: ExceptionContext) -> None:
     """Re-raise a busy or read-only database as one clear StoreError."""
     error = context.original_exception
-    where = describe(context.engine)
-    kind = _kind_of(error)
-    if kind == "busy":
-        raise ProjectBusy(where) from error
-    if kind == "read-only":
-        raise ProjectReadOnly(where) from error
-
-
-def _kind_of(error: BaseException) -> str | None:
-    name = str(getattr(error, "sqlite_errorname", ""))
-    message = str(error).lower()
-    state = str(getattr(error, "sqlstate", "") or "")
-    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in message:
-        return "busy"
-    if name.startswith("SQLITE_READONLY") or "readonly database" in message:
-        return "read-only"
-    if state in _BUSY_STATES:
-        return "busy"
-    if state in _READ_ONLY_STATES:
-        return "read-only"
-    return None
+    plain = plain_error(error, describe(context.engine))
+    if plain is not None:
+        raise plain from error
 
 
 def _alembic_config() -> Config:

@@ -1,15 +1,22 @@
-"""Name <-> id lookups for speakers and codes, loaded once per transaction."""
+"""Name <-> id lookups for speakers and codes, loaded once per transaction.
+
+Loaded through the full store (``load``) or, from a SQLite file opened with the standard
+library alone, by ``read``; both build them from the same rows.
+"""
 
 from __future__ import annotations
 
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-
-import sqlalchemy as sa
-from sqlmodel import Session
+from typing import TYPE_CHECKING
 
 from annotator.core import CodeKind
 from annotator.store.errors import UnknownName
-from annotator.store.tables import CodeRow, SpeakerRow
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 
 @dataclass
@@ -24,11 +31,35 @@ class Names:
 
     @classmethod
     def load(cls, s: Session) -> Names:
-        names = cls()
+        import sqlalchemy as sa  # not for ``read``: a bulk import into a file runs without it
+
+        from annotator.store.tables import CodeRow, SpeakerRow
+
         # Plain rows: this runs for every edit and every read of quotes.
         connection = s.connection()
         speaker = SpeakerRow.__table__.c  # type: ignore[attr-defined]
         speakers = connection.execute(sa.select(speaker.id, speaker.name, speaker.aliases)).all()
+        code = CodeRow.__table__.c  # type: ignore[attr-defined]
+        codes = connection.execute(sa.select(code.id, code.name, code.kind)).all()
+        return cls.of_rows(speakers, codes)
+
+    @classmethod
+    def read(cls, db: sqlite3.Connection) -> Names:
+        """The names of a SQLite project, read by the standard library's driver (which
+        gives the aliases as their JSON text)."""
+        speakers = [
+            (i, name, json.loads(aliases) if aliases else None)
+            for i, name, aliases in db.execute("SELECT id, name, aliases FROM speaker")
+        ]
+        return cls.of_rows(speakers, db.execute("SELECT id, name, kind FROM code"))
+
+    @classmethod
+    def of_rows(
+        cls,
+        speakers: Sequence[tuple[int, str, list[str] | None]],  # id, name, aliases
+        codes: Iterable[tuple[int, str, str]],  # id, name, kind
+    ) -> Names:
+        names = cls()
         for speaker_id, name, _aliases in speakers:
             names.speaker_names[speaker_id] = name
         # Aliases first, so that a canonical name always wins over another's alias.
@@ -37,8 +68,7 @@ class Names:
                 names.speaker_aliases.setdefault(alias.casefold(), speaker_id)
         for speaker_id, name, _aliases in speakers:
             names.speaker_aliases[name.casefold()] = speaker_id
-        code = CodeRow.__table__.c  # type: ignore[attr-defined]
-        for code_id, name, kind in connection.execute(sa.select(code.id, code.name, code.kind)):
+        for code_id, name, kind in codes:
             names.code_names[code_id] = name
             names.code_kinds[code_id] = CodeKind(kind)
         return names

@@ -6,7 +6,9 @@ Every write is one committed transaction. Readers get core objects, never rows.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+import sqlite3
+from collections.abc import Collection, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
@@ -37,6 +39,7 @@ from annotator.store import translate
 from annotator.store.apply import Changes, apply_edit
 from annotator.store.database import (
     ProjectOpenError,
+    describe,
     make_engine,
     prepare,
     retrying_when_refused,
@@ -44,6 +47,7 @@ from annotator.store.database import (
 )
 from annotator.store.errors import NotFound, StoreError, UnknownName
 from annotator.store.lookup import Names
+from annotator.store.project_file import EDIT_COUNT_KEY
 from annotator.store.summaries import DocumentSummary
 from annotator.store.tables import (
     AnnotationDeviceRow,
@@ -88,6 +92,18 @@ class Project:
 
     def session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def sqlite_connection(self) -> Iterator[tuple[sqlite3.Connection, str]]:
+        """The standard library's own connection under one of this SQLite project's, with
+        no transaction open, and the file as messages name it: for work written once for
+        both this store and a file opened without it (a bulk import)."""
+        if self.engine.dialect.name != "sqlite":
+            raise StoreError(f"{describe(self.engine)} is not a SQLite project")
+        with self.engine.connect() as connection:
+            db = connection.connection.driver_connection
+            assert isinstance(db, sqlite3.Connection)
+            yield db, describe(self.engine)
 
     def is_empty(self) -> bool:
         """True for a project with no documents, speakers or codes yet."""
@@ -401,7 +417,6 @@ def _seed_new_project(connection: Connection) -> None:
         s.flush()
 
 
-EDIT_COUNT_KEY = "edit_count"
 _SUMMARY_ORDER = itemgetter(1, 2, 3)  # document_id, start, end
 _START_END = itemgetter(1, 2)
 _READING_ORDER = itemgetter(

@@ -60,7 +60,7 @@ def quick_summaries(location: str) -> list[DocumentSummary] | None:
     except sqlite3.Error:
         return None
     try:
-        if _revision(connection) != HEAD_REVISION:
+        if revision_of(connection) != HEAD_REVISION:
             return None
         return [
             DocumentSummary(i, t, o, p, n, int(s))
@@ -72,7 +72,8 @@ def quick_summaries(location: str) -> list[DocumentSummary] | None:
         connection.close()
 
 
-def _revision(connection: sqlite3.Connection) -> str | None:
+def revision_of(connection: sqlite3.Connection) -> str | None:
+    """The schema version of a SQLite project file, or None when it has none."""
     found = connection.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
     ).fetchone()

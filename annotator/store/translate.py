@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from annotator.core import Annotation, Code, CodeKind, Document, Speaker, Status
 from annotator.core.fields import QUOTE_FIELDS
-from annotator.store.tables import AnnotationRow, CodeRow, DocumentRow, SpeakerRow
+from annotator.core.palette import next_speaker_colour
+from annotator.store.errors import StoreError
+
+if TYPE_CHECKING:  # plain rows need no sqlmodel: a bulk import into a file runs without it
+    from annotator.store.tables import AnnotationRow, CodeRow, DocumentRow, SpeakerRow
 
 
 def utc(value: datetime) -> datetime:
@@ -30,6 +34,11 @@ def stamp(value: datetime | str) -> datetime:
 def stored(value: datetime) -> datetime:
     """A time as the database takes it: aware, in UTC (naive values are taken as UTC)."""
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def sqlite_time(value: datetime) -> str:
+    """A time (aware, UTC) as SQLAlchemy's SQLite ``DateTime`` stores it."""
+    return value.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 def document(row: DocumentRow | Any) -> Document:  # an ORM object or a plain result row
@@ -75,6 +84,36 @@ def speaker(row: SpeakerRow) -> Speaker:
         country=row.country,
         colour=row.colour,
     )
+
+
+def new_speaker_row(sp: Speaker, colours: Sequence[str | None]) -> dict[str, Any]:
+    """The row of a speaker added to a project whose speakers have ``colours``: its name
+    with single spaces, and the next free colour unless it brings one."""
+    name = " ".join(sp.name.split())
+    if not name:
+        raise StoreError("a speaker needs a name")
+    colour = sp.colour if sp.colour is not None else next_speaker_colour(colours, len(colours))
+    return {
+        "name": name,
+        "aliases": list(sp.aliases),
+        "role": sp.role,
+        "organisation": sp.organisation,
+        "country": sp.country,
+        "colour": colour,
+    }
+
+
+def new_code_row(c: Code, codes: int) -> dict[str, Any]:
+    """The row of a tone or device added to a project with ``codes`` codes: it goes last."""
+    return {
+        "kind": c.kind.value,
+        "name": c.name,
+        "description": c.description,
+        "colour": c.colour,
+        "shortcut": c.shortcut,
+        "parent": c.parent,
+        "position": codes,
+    }
 
 
 def code(row: CodeRow) -> Code:

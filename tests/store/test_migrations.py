@@ -115,3 +115,17 @@ def test_a_new_project_has_the_schema_every_migration_makes(tmp_path):
 
         context = MigrationContext.configure(connection)
         assert compare_metadata(context, SQLModel.metadata) == []
+
+
+def test_a_new_file_set_up_without_the_store_has_the_schema_every_migration_makes(tmp_path):
+    # A corpus imported into a new file sets it up with the standard library alone, from
+    # the schema's SQL kept in ``project_file``: the same tables, columns, defaults,
+    # indexes and version as the migrations give.
+    from annotator.store.project_file import open_for_import
+
+    opened = open_for_import(str(tmp_path / "new.speechmark"))
+    assert opened is not None
+    opened[0].close()
+    migrated = make_engine(str(tmp_path / "migrated.speechmark"))
+    migrate(migrated)
+    assert _schema(tmp_path / "new.speechmark") == _schema(tmp_path / "migrated.speechmark")
