@@ -19,6 +19,11 @@ from annotator.suggest.speakers import Cast, Person
 _CONJUNCTIONS = words("and but so yet still")
 # After these words a name is an object, never the sentence's subject ("told the Echo").
 _OBJECT_MARKERS = words("told tell tells telling to with by about from for against on at of met")
+# Where the clause of a pronoun that speaks ends (see ``pronoun_referent``).
+_CLAUSE_BOUNDARY_RX = re.compile(
+    r"[,;:()—–]|\b(?:after|before|when|while|as|because|where|who|which|whom|whose|that|"
+    r"since|until|if|though|although|and|but)\b"
+)
 WINDOW = 400  # how far back a quote's sentence may start
 # Who works for or beside someone, besides the roles: "Varga consultant Oliver Brandt".
 _STAFF_NOUNS = words(
@@ -63,6 +68,7 @@ class Article:
     def __post_init__(self) -> None:
         self.masked = mask(self.text, self.spans)
         self.para_starts = [p[0] for p in self.paras]
+        self.quote_starts = [q.start for q in self.spans]
         self.index = cues.CueIndex(self.masked)
         for word in cues.speaking_words(self.masked):
             if _could_be_surname(word):
@@ -177,9 +183,20 @@ class Article:
         self, at: int, gender: str, continuation: bool, salient: Person | None
     ) -> Person | None:
         """Who "he" or "she" at `at` is: the subject of the sentences just before
-        (`salient`) when its gender does not disagree, else the people named just before."""
+        (`salient`) when its gender does not disagree, else the people named just before;
+        not anyone its own sentence names after it ("She asked Marsh", "he told Marsh":
+        not Marsh)."""
         last = self.last[0] if self.last and self.para_of(at) - self.last[1] <= 3 else None
-        return self.cast.resolve_pronoun(at, gender, last, continuation, salient)
+        # Its clause ends at the sentence's end, the next quote (whose marks hide the full
+        # stops inside it), a comma or a word opening another clause ("he said after
+        # Marsh read ...": that may be anyone).
+        k = bisect.bisect_right(self.quote_starts, at)
+        stop = self.quote_starts[k] if k < len(self.quote_starts) else len(self.masked)
+        stop = self.index.sentence_end(at + 1, stop)
+        boundary = _CLAUSE_BOUNDARY_RX.search(self.masked, at + 1, stop)
+        stop = boundary.start() if boundary else stop
+        named = {p.id for _, p in self.cast.mentions_between(at + 1, stop)}
+        return self.cast.resolve_pronoun(at, gender, last, continuation, salient, named)
 
     def sentences_back(self, at: int, count: int = 3) -> list[tuple[int, int]]:
         """The sentences before `at`, nearest first, no further back than the previous

@@ -8,7 +8,7 @@ the project's known speakers take the known canonical name.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -259,13 +259,17 @@ class Cast:
         last: Person | None,
         continuation: bool,
         salient: Person | None = None,
+        excluded: Container[int] = (),
     ) -> Person | None:
         """The person "he"/"she" at `at` refers to: the subject of the sentences just before
-        (`salient`) unless its gender disagrees, else gender first, then the last speaker."""
-        recent = [p for p in self.recent(at) if not p.body]
+        (`salient`) unless its gender disagrees, else gender first, then the last speaker;
+        never one of the `excluded` (the people its own sentence names after it)."""
+        recent = [p for p in self.recent(at) if not p.body and p.id not in excluded]
+        if last is not None and last.id in excluded:
+            last = None
         if last is not None and last not in recent and not last.body:
             recent.append(last)
-        if salient is not None and salient.body:
+        if salient is not None and (salient.body or salient.id in excluded):
             salient = None
         strong = [p for p in recent if gender and p.gender == gender]
         keep_last = continuation and last is not None and last in strong

@@ -284,3 +284,21 @@ def test_a_name_before_a_role_and_another_name_is_whom_that_person_works_for() -
     )
     assert speakers(works_for) == ["Oliver Brandt"]
     assert speakers(together) == ["Tomas Varga"]
+
+
+def test_he_or_she_is_not_whom_the_same_clause_names_after_it() -> None:
+    # "She asked Varga": not Varga, though Varga is whom the sentences before are about
+    # (and then the "he" later is still Varga); "he told Marsh" is not Marsh. A name in a
+    # later clause of the sentence ("after Ellery read ...") may still be the one meant.
+    text = (
+        "Senator Pat Varga held a forum on Friday.\n\n"
+        "At the forum, Varga took questions from the floor.\n\n"
+        "Then a voter raised the border. She asked Varga about the “two million” sent back.\n\n"
+        "Varga did not usually get this personal.\n\n"
+        "“My own parents came here with nothing,” he said.\n\n"
+        "In court, Oliver Brandt said little and answered only yes or no.\n\n"
+        "“They are all accurate,” he said after prosecutor Tomas Ellery read out the facts.\n"
+    )
+    found = speakers(text)
+    assert found[0] != "Pat Varga"
+    assert found[1:] == ["Pat Varga", "Oliver Brandt"]
