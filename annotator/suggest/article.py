@@ -122,6 +122,17 @@ class Article:
                 start = comma + 1
                 found = masked[start:end].split(None, 1)
                 first = found[0].lower() if found else ""
+        elif first not in lexicon.PRONOUNS:
+            # "Eight years ago, he supported ...": a pronoun after a leading phrase that
+            # names no one is the subject ("Marsh, he said, ..." is Marsh's sentence).
+            comma = masked.find(",", start, min(end, start + 60))
+            after = masked[comma + 1 : end].split(None, 1) if comma >= 0 else []
+            if (
+                after
+                and after[0].lower() in lexicon.PRONOUNS
+                and self.cast.first_mention(start, comma) is None
+            ):
+                start, found, first = comma + 1, after, after[0].lower()
         if found:
             start = masked.find(found[0], start, end)
         return start, first

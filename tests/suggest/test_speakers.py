@@ -302,3 +302,12 @@ def test_he_or_she_is_not_whom_the_same_clause_names_after_it() -> None:
     found = speakers(text)
     assert found[0] != "Pat Varga"
     assert found[1:] == ["Pat Varga", "Oliver Brandt"]
+
+
+def test_a_pronoun_after_a_leading_phrase_is_the_subject() -> None:
+    text = (
+        "Reverend Tomas Varga spoke on Sunday.\n\n"
+        "Eight years ago, he backed Helena Marsh over Clara Holt and said, “Holt has never "
+        "done anything for us.”\n"
+    )
+    assert speakers(text) == ["Tomas Varga"]
