@@ -236,7 +236,7 @@ def resolve(article: Article, cue: cues.Cue, why: list[str]) -> Found:
     if not parsed or (role_words and (first in _DETERMINERS or _is_role_phrase(subject))):
         return _resolve_role(article, cue, subject, role_words, why)
     head = _head_name(article.masked, parsed)
-    if head is parsed[0] and not head.person and reference.is_place(head.tokens):
+    if head is parsed[0] and not head.person:
         owner = _from_whom(article.masked, at)  # "Sen. Jo Marsh of Ohio, …, said"
         if owner is not None:
             return _resolve_name(article, owner, owner.surface, owner.start, why)
@@ -259,13 +259,17 @@ def _head_name(masked: str, parsed: list[names.ParsedName]) -> names.ParsedName:
 
 
 def _from_whom(masked: str, at: int) -> names.ParsedName | None:
-    """The person named just before a place's name at `at` that says where they are from
-    ("Rep. Jo Marsh of Ohio": the cue's subject read as "Ohio" is Jo Marsh)."""
+    """The person named just before the name at `at` that says where they are from or
+    work ("Rep. Jo Marsh of Ohio", "Jo Marsh, 22, of Flint", "Jo Marsh of the Ellery
+    Institute": the cue's subject read as "Ohio" is Jo Marsh)."""
     before = list(names.names_in(masked, max(0, at - 80), at))
     if not before or not before[-1].person:
         return None
-    link = tuple(masked[before[-1].end : at].lower().split())
-    return before[-1] if link in _FROM_LINKS else None
+    link = _AGE_RX.sub("", masked[before[-1].end : at]).lower().split()
+    return before[-1] if tuple(link) in _FROM_LINKS else None
+
+
+_AGE_RX = re.compile(r"^\s*,\s*\d{1,3}\s*,")  # "Cory Ames, 22, of Flint"
 
 
 def _resolve_pronoun(article: Article, cue: cues.Cue, subject: str, why: list[str]) -> Found:

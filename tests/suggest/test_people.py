@@ -110,6 +110,12 @@ def test_a_place_after_of_says_where_the_speaker_is_from() -> None:
         "House Speaker Orla Finch of Wisconsin lamented the “disheartened” state of the race.\n"
     )
     assert speakers(text) == ["Tamsin Ware", "Tomas Ellery", "Orla Finch"]
+    # A small town, an age before it, or an organisation after "of" say the same.
+    text = (
+        "Cory Ames, 22, of Flint, Mich., said he had not given up hope of a “surprise.”\n\n"
+        "Tomas Varga of the Ellery Institute said the plan was “dead on arrival.”\n"
+    )
+    assert speakers(text) == ["Cory Ames", "Tomas Varga"]
 
 
 def test_a_named_consultant_speaks_not_the_person_they_work_for() -> None:
