@@ -326,9 +326,12 @@ def body_named(article: Article, noun: str, at: int) -> Person | None:
 @lru_cache(maxsize=64)
 def _body_rx(noun: str) -> regex.Pattern[str]:
     cap = r"\p{Lu}[\p{L}\-’']+"
+    # Also a body named by a nationality and lowercase words: "the Ruritanian foreign
+    # ministry", "the Ellery city council".
     return regex.compile(
         rf"(?:{cap}\s+){{1,4}}{noun}(?:\s+(?:of|for|on)\s+(?:the\s+)?{cap}(?:\s+{cap}){{0,3}})?"
         rf"|{noun}\s+(?:of|for|on)\s+(?:the\s+)?{cap}(?:\s+{cap}){{0,3}}"
+        rf"|(?<=\b[Tt]he\s+){cap}\s+(?:\p{{Ll}}+\s+){{0,2}}{noun.lower()}\b"
     )
 
 

@@ -164,3 +164,12 @@ def test_joined_initials_stay_in_the_name() -> None:
     assert speakers(text) == ["G.K. Marlow", "Clara Holt"]
     (name,) = [n for n in names.names_in(text, 0, 60) if n.person]
     assert name.tokens == ("G.K.", "Marlow")
+
+
+def test_the_ministry_is_the_body_named_earlier_in_lowercase_words() -> None:
+    text = (
+        "In a statement on Sunday, the Ruritanian foreign ministry accused its neighbour of "
+        "sheltering rebels.\n"
+        "“The republic has shown restraint for eleven months,” the ministry said.\n"
+    )
+    assert speakers(text) == ["Ruritanian foreign ministry"]
