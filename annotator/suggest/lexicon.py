@@ -118,6 +118,27 @@ CLAUSE_OPENERS: frozenset[str] = words(
 )
 
 # Capitalised words that precede a name as a title or role ("Foreign Secretary Liz Truss").
+# What an abbreviated title stands for, as a role a later mention may use ("Sen. Jo
+# Marsh" ... "the senator said").
+TITLE_ROLES: dict[str, frozenset[str]] = {
+    "sen": words("senator lawmaker"),
+    "rep": words("representative congressman congresswoman lawmaker"),
+    "gov": words("governor"),
+    "gen": words("general"),
+    "lt": words("lieutenant"),
+    "col": words("colonel"),
+    "maj": words("major"),
+    "capt": words("captain"),
+    "cmdr": words("commander"),
+    "adm": words("admiral"),
+    "sgt": words("sergeant"),
+    "prof": words("professor"),
+    "senator": words("lawmaker"),
+    "congressman": words("lawmaker"),
+    "congresswoman": words("lawmaker"),
+    "representative": words("lawmaker"),
+}
+
 TITLE_WORDS: frozenset[str] = words(
     """
     mr mrs ms miss mx dr sir dame lord lady king queen prince princess pope sheikh emir

@@ -301,6 +301,16 @@ def _resolve_role(
         return unnamed_source(article, subject, at, why)
     if person is None and len(subject.split()) == 2 and first == "the":
         person = body_named(article, subject.split()[1].lower(), at)
+    if person is None and first == "the" and role_words[-1:] == [subject.split()[-1].lower()]:
+        # "Sanders hesitated. The Vermont senator said …": a description of whom the
+        # sentences just before are about, when no one was given the title.
+        person = salient(article, at)
+        other_roles = (person.titles & lexicon.ROLE_NOUNS) - set(role_words) if person else ()
+        full_name = person is not None and (" " in person.name or bool(person.titles))
+        if person is not None and full_name and not person.body and not other_roles:
+            why.append(f'"{subject}" taken as {person.name}, whom the text before is about')
+            return person, weights.ROLE_SALIENT
+        person = None
     if person is None:
         why.append(f'"{subject}" not linked to a name')
         return None, 1.0

@@ -296,9 +296,12 @@ class Cast:
         best: tuple[int, int] | None = None
         chosen = None
         for rank, person in enumerate(self.recent(at, window=20000, limit=50)):
-            if not heads & person.titles:
+            titles = person.titles
+            if titles & lexicon.TITLE_ROLES.keys():  # "Sen." is a senator
+                titles = titles.union(*(lexicon.TITLE_ROLES.get(t, ()) for t in titles))
+            if not heads & titles:
                 continue
-            score = (len(wanted & person.titles), -rank)
+            score = (len(wanted & titles), -rank)
             if best is None or score > best:
                 best, chosen = score, person
         return chosen

@@ -40,6 +40,7 @@ HEADING = 0.5  # a quote in a heading, from the name the heading opens with
 PRONOUN_GENDER = 0.88  # "she" resolved to a woman
 PRONOUN = 0.8  # "he" resolved to someone of unknown gender
 ROLE = 0.85  # "the minister" resolved to the person holding the title
+ROLE_SALIENT = 0.7  # "the senator": whom the text before is about, never given the title
 NAME_VARIANT = 0.95  # "Lavrov" resolved to "Sergey Lavrov"
 APPOSITION = 0.95  # "the chancellor, Jo Bloggs, said"
 INSTITUTION = 0.9  # "the Foreign Office said"

@@ -311,3 +311,16 @@ def test_a_pronoun_after_a_leading_phrase_is_the_subject() -> None:
         "done anything for us.”\n"
     )
     assert speakers(text) == ["Tomas Varga"]
+
+
+def test_a_title_never_given_is_whom_the_text_before_is_about() -> None:
+    # "Sen." is a senator; "the Vermont senator" with no one given the title is the
+    # person the sentences before are about.
+    text = "Sen. Clara Holt opened the hearing.\n\n“We will take our time,” the senator said.\n"
+    assert speakers(text) == ["Clara Holt"]
+    text = (
+        "Tomas Varga is running for the nomination. It was unclear whether Varga would "
+        "concede.\n\n"
+        "The Vermont senator emailed supporters, saying: “We fight on.”\n"
+    )
+    assert speakers(text) == ["Tomas Varga"]
