@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from functools import lru_cache
 from itertools import compress, count
 
@@ -64,12 +65,15 @@ def _vader() -> tuple[dict[str, float], frozenset[str]]:
     return dict(SentimentIntensityAnalyzer().lexicon), frozenset(NEGATE)
 
 
-def polarity(words: list[str]) -> float:
+def polarity(words: list[str], present: set[str] | None = None) -> float:
     """A VADER-style compound score in [-1, 1]: lexicon valences, negation flips, normalised.
 
-    The full VADER rules (boosters, "but", caps) are skipped to keep this fast.
+    The full VADER rules (boosters, "but", caps) are skipped to keep this fast. `present`,
+    the set of `words` if the caller has it, tells at once when no word has a valence.
     """
     lexicon, negations = _vader()
+    if present is not None and lexicon.keys().isdisjoint(present):
+        return 0.0
     total = 0.0
     # Most words have no valence: find the ones that do without a Python step per word.
     for i in compress(count(), map(lexicon.__contains__, words)):
@@ -136,9 +140,12 @@ def _starts_word(low: str, at: int, not_after: frozenset[str]) -> bool:
     return True
 
 
-def tone_hints(words: list[str], found: Found, pointed: bool) -> list[Hint]:
+def tone_hints(
+    words: list[str], found: Found, pointed: bool, present: set[str] | None = None
+) -> list[Hint]:
     """The likeliest tone (and a close runner-up), from cue phrases plus polarity;
-    `pointed`: a question addressed to someone ("Why ...?", "... you ...?")."""
+    `pointed`: a question addressed to someone ("Why ...?", "... you ...?"); `present`:
+    the set of `words`, if the caller has it."""
     scores: dict[str, float] = {}
     cues_of: dict[str, list[Cue]] = {}
     for (kind, name), cues in found.items():
@@ -150,12 +157,11 @@ def tone_hints(words: list[str], found: Found, pointed: bool) -> list[Hint]:
             weights = sorted({(text, weight) for text, weight, _, _ in cues}, key=_by_weight)
             # The strongest cue counts fully, further distinct ones less and less.
             scores[name] = sum(weight / (1 + k) for k, (_, weight) in enumerate(weights))
-    compound = polarity(words)
+    compound = polarity(words, present)
     if pointed:
         scores["confrontational"] = scores.get("confrontational", 0.0) + 0.6
     if not scores or max(scores.values()) < TONE_THRESHOLD:
-        why = f"no clear tone cue; polarity {compound:+.2f}"
-        return [Hint("tone", "neutral", 0.5 if abs(compound) < 0.5 else 0.35, why)]
+        return [_neutral(f"{compound:+.2f}", abs(compound) < 0.5)]
     for tone, weight in _NEGATIVE_NUDGE if compound < 0 else _POSITIVE_NUDGE:
         if tone in scores:
             scores[tone] += weight * abs(compound)
@@ -170,6 +176,13 @@ def tone_hints(words: list[str], found: Found, pointed: bool) -> list[Hint]:
         why = (f"{why}; " if why else "") + f"polarity {compound:+.2f}"
         hints.append(Hint("tone", tone, round(min(0.85, 0.3 + 0.25 * score), 2), why))
     return hints
+
+
+@lru_cache(maxsize=1024)
+def _neutral(shown: str, mild: bool) -> Hint:
+    """The neutral tone hint for a polarity shown as `shown` (at most 402 such hints)."""
+    why = f"no clear tone cue; polarity {shown}"
+    return Hint("tone", "neutral", 0.5 if mild else 0.35, why)
 
 
 def _by_weight(cue: tuple[str, float]) -> float:
@@ -237,17 +250,20 @@ def device_hints(
 def _repetition(low: str, words: list[str], present: set[str]) -> tuple[float, str] | None:
     if len(words) - len(present) < 2:
         return None  # no word can occur three times, and no pair of words can repeat
-    pairs = list(zip(words, words[1:], strict=False))
-    if len(set(pairs)) < len(pairs):  # a repeated opening needs a repeated pair of words
+    # A repeated opening needs a repeated pair of words.
+    if len(set(zip(words, words[1:], strict=False))) < len(words) - 1:
         anaphora = _anaphora(low)
         if anaphora:
             return anaphora
-    counts: dict[str, int] = {}
-    for word in words:
-        if len(word) > 3 and word not in _STOP:
-            counts[word] = counts.get(word, 0) + 1
-    word, count = max(counts.items(), key=lambda item: (item[1], item[0]), default=("", 0))
-    return (0.45, f'"{word}" repeated {count} times') if count >= 3 else None
+    count, word = max(
+        (
+            (count, word)
+            for word, count in Counter(words).items()
+            if count >= 3 and len(word) > 3 and word not in _STOP
+        ),
+        default=(0, ""),
+    )
+    return (0.45, f'"{word}" repeated {count} times') if count else None
 
 
 def _anaphora(low: str) -> tuple[float, str] | None:
@@ -278,7 +294,7 @@ def hints_for(quote: str) -> tuple[str | None, tuple[str, ...], tuple[Hint, ...]
     present = set(words)  # shared by every cue look-up
     found = _matches(low, words, present)
     pointed = "?" in quote and ("you" in present or "why" in present)
-    tones = tone_hints(words, found, pointed)
+    tones = tone_hints(words, found, pointed, present)
     devices = device_hints(quote, low, words, present, found)
     names = tuple(h.name for h in devices if h.confidence >= 0.5)
     return (tones[0].name if tones else None), names, tuple(tones) + tuple(devices)

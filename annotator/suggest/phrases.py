@@ -70,10 +70,11 @@ def heading_speaker(q: Quote) -> Candidate | None:
     """A quote in a heading with no cue ("Dubois: Varga Plan a ‘Costly Mistake’"): the
     person the heading opens with, when a colon or a speech verb follows that name."""
     article, span = q.article, q.span
-    if not is_heading(article.text, q.p_start, q.p_end):
-        return None
+    # The colon first: most paragraphs have none before the quote, and it is found faster.
     colon = article.masked.find(":", q.p_start, span.start)
     if colon < 0 or len(article.masked[q.p_start : colon].split()) > _HEADING_NAME_WORDS:
+        return None
+    if not is_heading(article.text, q.p_start, q.p_end):
         return None
     person = sources.sentence_speaker(article, q.p_start, colon)
     if person is None:
