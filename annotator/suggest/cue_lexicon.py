@@ -370,19 +370,16 @@ _TABLE = _cue_table()
 WORD_CUES: dict[str, tuple[tuple[CueKey, float], ...]] = {
     entry: tuple(cues.items()) for entry, cues in _TABLE.items() if " " not in entry
 }
-# Phrases, looked up only when their first two words are in the quote: first word ->
-# (" phrase ", cues, second word) in listing order, and first word -> the second words.
-# Most quotes hold a common first word ("not", "will") without any of its second words,
-# so one set test skips all of that word's phrases.
-PHRASE_CUES: dict[str, tuple[tuple[str, tuple[tuple[CueKey, float], ...], str], ...]] = {}
-PHRASE_SECOND_WORDS: dict[str, frozenset[str]] = {}
+# Phrases, looked up only where their first two words follow each other in the quote:
+# (first word, second word) -> (" phrase ", cues) in listing order. Most quotes hold no
+# such pair, so one set intersection with the quote's pairs of words skips them all.
+PHRASE_CUES: dict[tuple[str, str], tuple[tuple[str, tuple[tuple[CueKey, float], ...]], ...]] = {}
 for _entry, _cues in _TABLE.items():
     if " " in _entry:
         _first, _second = _entry.split()[:2]
-        _phrase = (f" {_entry} ", tuple(_cues.items()), _second)
-        PHRASE_CUES[_first] = (*PHRASE_CUES.get(_first, ()), _phrase)
-        PHRASE_SECOND_WORDS[_first] = PHRASE_SECOND_WORDS.get(_first, frozenset()) | {_second}
-CUE_WORDS = frozenset(WORD_CUES) | frozenset(PHRASE_CUES)
+        _phrase = (f" {_entry} ", tuple(_cues.items()))
+        PHRASE_CUES[_first, _second] = (*PHRASE_CUES.get((_first, _second), ()), _phrase)
+PHRASE_PAIRS = frozenset(PHRASE_CUES)
 
 # (cue, weight, label, compiled regex, words it must not follow) for each structure; for
 # each trigger word, the structures it calls for with any further words they also need.

@@ -16,11 +16,10 @@ from functools import lru_cache
 from itertools import compress, count
 
 from annotator.suggest.cue_lexicon import (
-    CUE_WORDS,
     DEVICE_WEIGHTS,
     PATTERNS,
     PHRASE_CUES,
-    PHRASE_SECOND_WORDS,
+    PHRASE_PAIRS,
     TONE_THRESHOLD,
     TRIGGER_WORDS,
     TRIGGERS,
@@ -47,10 +46,7 @@ _EDGE = "\"'“”‘’«»„‚‹›()[]—–-,;:…"
 _NEGATIVE_NUDGE = (("accusatory", 0.2), ("confrontational", 0.15), ("warning", 0.15))
 _POSITIVE_NUDGE = (("optimistic", 0.25), ("conciliatory", 0.15))
 
-# Per cue word: its one-word cues and the second words of the phrases it opens.
-_CUE_ENTRIES: dict[str, tuple[tuple[tuple[CueKey, float], ...], frozenset[str] | None]] = {
-    word: (WORD_CUES.get(word, ()), PHRASE_SECOND_WORDS.get(word)) for word in CUE_WORDS
-}
+_WORD_CUE_WORDS = frozenset(WORD_CUES)
 # One cue found in a quote: (what to show, weight, whether it is a structure, index of the
 # quote's word where it starts).
 Cue = tuple[str, float, bool, int]
@@ -90,23 +86,21 @@ def _matches(low: str, words: list[str], present: set[str]) -> Found:
     """Every cue in the quote: (kind, name) -> [(what triggered it, weight, structure,
     index of the word it starts at)], in the order the cues occur in the quote."""
     found: Found = {}
-    padded = ""
     # The set gives the words in no fixed order: each cue keeps its position instead, and
     # whatever reaches the output is ordered by it.
-    for word in CUE_WORDS.intersection(present):
-        cues, seconds = _CUE_ENTRIES[word]
-        if cues:
-            at = words.index(word)
-            for key, weight in cues:
-                if key in found:
-                    found[key].append((word, weight, False, at))
-                else:
-                    found[key] = [(word, weight, False, at)]
-        if seconds is None or seconds.isdisjoint(present):
-            continue
-        padded = padded or f" {' '.join(words)} "
-        for phrase, cues, second in PHRASE_CUES[word]:
-            if second in present:
+    for word in _WORD_CUE_WORDS.intersection(present):
+        at = words.index(word)
+        for key, weight in WORD_CUES[word]:
+            if key in found:
+                found[key].append((word, weight, False, at))
+            else:
+                found[key] = [(word, weight, False, at)]
+    # A phrase can only occur where its first two words follow each other.
+    pairs = PHRASE_PAIRS.intersection(zip(words, words[1:], strict=False))
+    if pairs:
+        padded = f" {' '.join(words)} "
+        for pair in pairs:
+            for phrase, cues in PHRASE_CUES[pair]:
                 pos = padded.find(phrase)
                 if pos < 0:
                     continue
