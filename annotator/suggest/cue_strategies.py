@@ -58,11 +58,14 @@ class Quote:
         inside = text[q.end - 2 : q.end - 1] if q.closed and q.end - q.start > 2 else ""
         # Ends as if its sentence went on ("“…,” she said").
         self.continued = inside in _CONTINUING or article.masked[q.end : q.end + 1] == ","
+        # Its words end a sentence ("“….”"), found without copying them: the last one that
+        # is not a space before the closing mark.
+        k = q.end - 2
+        while k > q.start and text[k].isspace():
+            k -= 1
+        self.ends_sentence = k > q.start and text[k] in (".", "!", "?", "…")
         # Ends its sentence, and a new one follows ("“….” She …").
-        self.next_sentence = (
-            text[q.start + 1 : q.end - 1].rstrip()[-1:] in (".", "!", "?", "…")
-            and text[q.end : q.end + 3].lstrip()[:1].isupper()
-        )
+        self.next_sentence = self.ends_sentence and text[q.end : q.end + 3].lstrip()[:1].isupper()
         self._after: tuple[cues.Cue | None, bool] | None = None
         self._sentence_start = -1
         self._before = _UNSET
@@ -119,7 +122,7 @@ def cue_end_of_sentence(q: Quote) -> Candidate | None:
     """ "… a “handful” of firms may stay away, Marsh said.": a cue closing the
     quote's sentence after a comma."""
     article, end = q.article, q.span.end
-    if article.text[q.span.start + 1 : end - 1].rstrip()[-1:] in (".", "!", "?", "…"):
+    if q.ends_sentence:
         return None  # the quote ends its sentence: a cue after it is its own sentence's
     stop = article.index.sentence_end(end, q.p_end)
     comma = article.masked.rfind(",", end, stop)
@@ -181,7 +184,7 @@ def cue_after_next_quote(q: Quote) -> Candidate | None:
     article, span = q.article, q.span
     if q.i + 1 >= len(article.spans) or q.next_sentence:
         return None
-    if article.text[span.start + 1 : span.end - 1].rstrip()[-1:] in (".", "!", "?", "…"):
+    if q.ends_sentence:
         return None
     following = article.spans[q.i + 1]
     between = article.masked[span.end : following.start]

@@ -344,6 +344,16 @@ def _phrase_pieces(phrase: str, sentence_start: bool, role_before: str) -> tuple
 
 def _single(text: str, start: int, run: str, sentence_start: bool) -> ParsedName | None:
     """Fast path for a one-word run: most are sentence openers, places or surnames."""
+    word = _single_word(run, sentence_start)
+    if word is None:
+        return None
+    found = _single_piece(word, _role_before(text, start))
+    return ParsedName(start, start + len(word), word, *found)
+
+
+@lru_cache(maxsize=4096)
+def _single_word(run: str, sentence_start: bool) -> str | None:
+    """The name a one-word run may be, or None for an opener, a title or an acronym."""
     word, _ = _strip_possessive(run)
     if word.endswith(".") and not _keeps_dot(word):
         word = word[:-1]
@@ -356,11 +366,16 @@ def _single(text: str, start: int, run: str, sentence_start: bool) -> ParsedName
         or not word
     ):
         return None
-    role = _role_before(text, start)
+    return word
+
+
+@lru_cache(maxsize=4096)
+def _single_piece(word: str, role: str) -> tuple[tuple[str, ...], frozenset[str], bool]:
+    """Tokens, titles and whether a one-word name after `role` (or "") is a person."""
     titles = frozenset((role,)) if role else frozenset()
     tokens = (word.rstrip(".") if len(word) > 2 else word,)
     person = bool(titles) and _looks_like_person(tokens, set(titles))
-    return ParsedName(start, start + len(word), word, tokens, titles, person)
+    return tokens, titles, person
 
 
 def is_sentence_start(text: str, i: int) -> bool:
