@@ -290,5 +290,5 @@ def hints_for(quote: str) -> tuple[str | None, tuple[str, ...], tuple[Hint, ...]
     pointed = "?" in quote and ("you" in present or "why" in present)
     tones = tone_hints(words, found, pointed, present)
     devices = device_hints(quote, low, words, present, found)
-    names = tuple(h.name for h in devices if h.confidence >= 0.5)
-    return (tones[0].name if tones else None), names, tuple(tones) + tuple(devices)
+    names = tuple([h.name for h in devices if h.confidence >= 0.5]) if devices else ()
+    return (tones[0].name if tones else None), names, (*tones, *devices)
