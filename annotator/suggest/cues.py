@@ -197,7 +197,7 @@ def speaking_words(masked: str) -> set[str]:
         at = m.start()
         if at and not masked[at - 1].isspace():
             continue  # inside a word, or after a hyphen or an apostrophe
-        previous = masked[max(0, at - 30) : at].split()[-1:]
+        previous = masked[max(0, at - 30) : at].rsplit(None, 1)[-1:]
         if previous and previous[0][:1].isupper() and previous[0][-1] not in '.!?:”",;':
             continue  # the end of a longer name ("Helena Marsh said")
         found.add(m.group(1))
@@ -251,6 +251,25 @@ def _addressee(m: Any) -> bool:
     return m.group("verb").lower() in _ADDRESS_VERBS
 
 
+# The patterns `after_cue` tries, in order, by what comes before the first cue word and
+# whether a longer subject phrase is read (each ends with `AFTER_VERB_ONLY`).
+_AFTER_PATTERNS: dict[tuple[str, bool], tuple[Dual, ...]] = {
+    ("according", False): (AFTER_ACCORDING, AFTER_VERB_ONLY),
+    ("according", True): (AFTER_ACCORDING, AFTER_VERB_PHRASE, AFTER_PHRASE_VERB, AFTER_VERB_ONLY),
+    ("verb first", False): (AFTER_VERB_SUBJECT, AFTER_SUBJECT_VERB, AFTER_VERB_ONLY),
+    ("verb first", True): (
+        *(AFTER_VERB_PHRASE, AFTER_VERB_SUBJECT, AFTER_SUBJECT_VERB),
+        *(AFTER_VERB_PHRASE, AFTER_PHRASE_VERB, AFTER_VERB_ONLY),
+    ),
+    ("subject first", False): (AFTER_SUBJECT_VERB, AFTER_VERB_SUBJECT, AFTER_VERB_ONLY),
+    ("subject first", True): (
+        *(AFTER_SUBJECT_VERB, AFTER_VERB_SUBJECT),
+        *(AFTER_VERB_PHRASE, AFTER_PHRASE_VERB, AFTER_VERB_ONLY),
+    ),
+}
+_VERB_THEN_SUBJECT = (AFTER_VERB_SUBJECT, AFTER_VERB_PHRASE)
+
+
 def after_cue(
     index: CueIndex, start: int, end: int, phrases: bool = False
 ) -> tuple[Cue | None, bool]:
@@ -268,23 +287,22 @@ def after_cue(
     if verb < 0:
         return None, False
     if word == "according":
-        patterns: tuple[Dual, ...] = (AFTER_ACCORDING,)
+        kind = "according"
     elif not masked[start:verb].strip(" ,;—–-\n"):
         # After a comma, the whole phrase up to the clause's end: "said NPLA executive
         # Director Ines Halvorsen" is Halvorsen, not the NPLA.
-        first = (AFTER_VERB_PHRASE,) if phrases else ()
-        patterns = (*first, AFTER_VERB_SUBJECT, AFTER_SUBJECT_VERB)
+        kind = "verb first"
     else:
-        patterns = (AFTER_SUBJECT_VERB, AFTER_VERB_SUBJECT)
-    if phrases:
-        patterns = (*patterns, AFTER_VERB_PHRASE, AFTER_PHRASE_VERB)
-    for pattern in (*patterns, AFTER_VERB_ONLY):
-        m = pattern.on(index.plain).match(masked, start, stop)
-        if m and pattern in (AFTER_VERB_SUBJECT, AFTER_VERB_PHRASE) and _addressee(m):
+        kind = "subject first"
+    plain = index.plain
+    for pattern in _AFTER_PATTERNS[kind, phrases]:
+        m = (pattern.std if plain else pattern.rx).match(masked, start, stop)
+        if m is None:
             continue
-        if m:
-            colon = pattern is not AFTER_VERB_ONLY and masked[start:stop].rstrip().endswith(":")
-            return _cue("after", m, 0), colon
+        if pattern in _VERB_THEN_SUBJECT and _addressee(m):
+            continue
+        colon = pattern is not AFTER_VERB_ONLY and masked[start:stop].rstrip().endswith(":")
+        return _cue("after", m, 0), colon
     return None, False
 
 
@@ -298,27 +316,25 @@ def after_clause(index: CueIndex, start: int, end: int) -> Cue | None:
 
 def before_cue(index: CueIndex, start: int, end: int) -> Cue | None:
     """A cue right before a quote ("She warned: “…", "said Truss, “…")."""
+    masked, plain = index.masked, index.plain
     verb, word = index.first_cue_word(max(start, end - 90), end)
     if verb < 0:
         # After another quote in the sentence: "Marsh: “…” Varga: “…"
-        start = max(start, index.masked.rfind("_", start, end) + 1)
-        m = BEFORE_NAME_COLON.on(index.plain).fullmatch(index.masked, start, end)
+        start = max(start, masked.rfind("_", start, end) + 1)
+        m = (BEFORE_NAME_COLON.std if plain else BEFORE_NAME_COLON.rx).fullmatch(masked, start, end)
         return _cue("before", m, 0) if m else None
-    if word == "according":
-        patterns: tuple[Dual, ...] = (BEFORE_ACCORDING,)
-    else:
-        patterns = (BEFORE_SUBJECT_VERB, BEFORE_VERB_SUBJECT)
     window = max(start, verb - 160)
-    for pattern in patterns:
-        ending = _COMMA_OR_COLON_END if pattern is BEFORE_VERB_SUBJECT else None
-        if ending is not None and not ending.on(index.plain).search(index.masked, window, end):
-            continue
-        m = pattern.on(index.plain).search(index.masked, window, end)
-        if m and pattern is BEFORE_SUBJECT_VERB and _possessor(m):
-            return None
-        if m and not (pattern is BEFORE_VERB_SUBJECT and _addressee(m)):
-            return _cue("before", m, 0)
-    return None
+    if word == "according":
+        m = (BEFORE_ACCORDING.std if plain else BEFORE_ACCORDING.rx).search(masked, window, end)
+        return _cue("before", m, 0) if m else None
+    m = (BEFORE_SUBJECT_VERB.std if plain else BEFORE_SUBJECT_VERB.rx).search(masked, window, end)
+    if m:
+        return None if _possessor(m) else _cue("before", m, 0)
+    ending = _COMMA_OR_COLON_END.std if plain else _COMMA_OR_COLON_END.rx
+    if not ending.search(masked, window, end):
+        return None
+    m = (BEFORE_VERB_SUBJECT.std if plain else BEFORE_VERB_SUBJECT.rx).search(masked, window, end)
+    return _cue("before", m, 0) if m and not _addressee(m) else None
 
 
 _POSSESSIVE_ENDINGS = ("’s", "'s", "s’", "s'")

@@ -223,8 +223,9 @@ def resolve(article: Article, cue: cues.Cue, why: list[str]) -> Found:
         named = apposition_name(article, cue, subject, why)
         if named is not None:
             return named
-    first = low.split()[0] if low.split() else ""
-    role_words = [w for w in low.split() if w in lexicon.ROLE_NOUNS and w in subject]
+    low_words = low.split()
+    first = low_words[0] if low_words else ""
+    role_words = [w for w in low_words if w in lexicon.ROLE_NOUNS and w in subject]
     if role_words and first in _INDEFINITE:  # a new, unnamed person: never an earlier one
         named = apposition_name(article, cue, subject, why)  # "A rival, Jo Bloggs, said"
         return named or unnamed_source(article, subject, cue.subject_start, why)

@@ -194,18 +194,27 @@ class Cast:
             if self.known:
                 known = self._known_match(name.tokens)
                 person.known = known.name if known else None
-        person.titles |= name.titles
-        person.gender = person.gender or _gender_of(name.tokens, name.titles)
+        if name.titles:
+            person.titles |= name.titles
+        if not person.gender:
+            person.gender = _gender_of(name.tokens, name.titles)
         person.add_mention(name.surface)
-        if name.surface != " ".join(name.tokens):
-            person.add_mention(" ".join(name.tokens))
+        joined = " ".join(name.tokens)
+        if name.surface != joined:
+            person.add_mention(joined)
         self._insert(name.start, person.id)
 
     def _insert(self, at: int, person_id: int) -> None:
-        k = bisect.bisect_right(self._starts, at)
-        self._starts.insert(k, at)
-        self._mentioned.insert(k, person_id)
-        self._last[person_id] = max(at, self._last.get(person_id, -1))
+        starts = self._starts
+        if not starts or at >= starts[-1]:  # a text is read in order: most go last
+            starts.append(at)
+            self._mentioned.append(person_id)
+        else:
+            k = bisect.bisect_right(starts, at)
+            starts.insert(k, at)
+            self._mentioned.insert(k, person_id)
+        if at > self._last.get(person_id, -1):
+            self._last[person_id] = at
 
     def _known_match(self, tokens: tuple[str, ...]) -> KnownSpeaker | None:
         full = " ".join(tokens).lower()
