@@ -137,11 +137,15 @@ class Article:
             start = masked.find(found[0], start, end)
         return start, first
 
-    def first_named(self, start: int, end: int) -> Person | None:
+    def first_named(
+        self, start: int, end: int, mentions: list[tuple[int, Person]] | None = None
+    ) -> Person | None:
         """The first person named in [start, end) other than as an object or a possessor:
         not after "told", "to", "with" ... ("Another trader told the Echo: “…"), nor as
-        whom the next one works for ("Varga spokesman Oliver Brandt")."""
-        mentions = self.cast.mentions_between(start, end)
+        whom the next one works for ("Varga spokesman Oliver Brandt"). `mentions`: those
+        in [start, end), if the caller has them."""
+        if mentions is None:
+            mentions = self.cast.mentions_between(start, end)
         for k, (at, person) in enumerate(mentions):
             before = self.masked[max(start, at - 20) : at].split()
             if before and before[-1].lower() == "the":
@@ -213,12 +217,17 @@ class Article:
         """The sentences before `at`, nearest first, no further back than the previous
         paragraph and `count` sentences (a paragraph end also ends a sentence)."""
         para = self.para_of(at)
+        p_start = self.paras[para][0]
         floor = self.paras[para - 1][0] if para > 0 else 0
+        # `pos` never goes below `floor`: it lies in this paragraph or the one before.
+        before_start = floor if para > 0 else p_start
+        ends = self.index.sentence_ends
         found = []
         pos = at
         for _ in range(count):
-            start = self.index.sentence_start(floor, pos)
-            start = max(start, self.paras[self.para_of(pos)][0])
+            k = bisect.bisect_right(ends, pos) - 1  # as `CueIndex.sentence_start`
+            start = ends[k] if k >= 0 and ends[k] > floor else floor
+            start = max(start, p_start if pos >= p_start else before_start)
             found.append((start, pos))
             if start <= floor:
                 break

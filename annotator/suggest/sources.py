@@ -33,6 +33,7 @@ _UNNAMED_SUBJECT_RX = re.compile(
     + "|".join(sorted(SOURCE_ROLES, key=lambda w: (-len(w), w)))
     + r")\b(?:\s+(?:for|of|at)\s+the\s+[\w\-’']+|\s+(?:for|of|at|from)\s+[A-Z][\w\-’']*)?"
 )
+_UNNAMED_FIRST = ("A", "a", "O", "o")
 # The last word of an institution that speaks in the news ("the Home Office said").
 INSTITUTIONS = words(
     "office commission ministry department council house government agency embassy court "
@@ -76,6 +77,8 @@ def unnamed_source(article: Article, subject: str, at: int, why: list[str]) -> F
 def unnamed_subject(article: Article, start: int, end: int) -> Person | None:
     """An unnamed source opening text[start:end]: "A senior official involved in the talks
     said the side had “…”", "One diplomat told reporters that “…”"."""
+    if article.masked[start : start + 1] not in _UNNAMED_FIRST:
+        return None  # the pattern starts with "a", "an", "one" or "another"
     m = _UNNAMED_SUBJECT_RX.match(article.masked, start, end)
     if not m:
         return None
@@ -96,27 +99,35 @@ def salient(article: Article, at: int, gender: str | None = None, depth: int = 0
                     return leading[0]
                 return salient(article, begin, gender, depth + 1)
             continue
-        person = article.first_named(begin, end) or unnamed_subject(article, begin, end)
-        if gender is not None:
-            person = cue_speaker(article, begin, end, gender, person) or person
+        # The sentence's mentions serve both questions (an unnamed subject found between
+        # them adds a mention of that subject only, whom `cue_speaker` leaves out).
+        mentions = article.cast.mentions_between(begin, end)
+        named = article.first_named(begin, end, mentions) if mentions else None
+        person = named or unnamed_subject(article, begin, end)
+        if gender is not None and mentions:
+            person = cue_speaker(article, begin, end, gender, person, mentions) or person
         if person is not None:
             return person
     return None
 
 
 def cue_speaker(
-    article: Article, start: int, end: int, gender: str, subject: Person | None
+    article: Article,
+    start: int,
+    end: int,
+    gender: str,
+    subject: Person | None,
+    mentions: list[tuple[int, Person]] | None = None,
 ) -> Person | None:
     """The person of `gender` (never a body) other than the sentence's `subject` whom a
     speech cue in the sentence text[start:end] names as speaker: who a "he" or "she" after
     it most likely means, more than the subject ("Varga, Marsh said, has …" is Marsh's).
     Not a question ("Varga asked"), a cue in a clause led by "when", "as", "after" …, nor
-    one in a relative clause ("Varga, who said")."""
-    others = {
-        p.id
-        for _, p in article.cast.mentions_between(start, end)
-        if p is not subject and p.gender == gender and not p.body
-    }
+    one in a relative clause ("Varga, who said"). `mentions`: those in [start, end), if
+    the caller has them."""
+    if mentions is None:
+        mentions = article.cast.mentions_between(start, end)
+    others = {p.id for _, p in mentions if p is not subject and p.gender == gender and not p.body}
     if not others:
         return None  # nobody else who could be meant: no cue to read
     cue = cues.first_sentence_cue(article.index, start, end)
