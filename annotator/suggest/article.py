@@ -73,7 +73,10 @@ class Article:
         for word in cues.speaking_words(self.masked):
             if _could_be_surname(word):
                 self.cast.expect_surname(word)
-        for name in names.names_in(self.masked, 0, len(self.masked), self.cast.surnames):
+        found = names.names_in(
+            self.masked, 0, len(self.masked), self.cast.surnames, self.index.beyond_bmp
+        )
+        for name in found:
             person = self.cast.add(name)
             if person is not None:
                 person.titles |= names.apposition_roles(self.masked, name.end)

@@ -15,7 +15,7 @@ import regex
 
 from annotator.suggest import lexicon
 from annotator.suggest.names import CAP, NAME
-from annotator.suggest.stdlib_rx import Dual, plain
+from annotator.suggest.stdlib_rx import Dual, needs_regex, plain
 
 # Verbs that, capitalised, are mostly part of a name ("Secretary of State", "the Morning Post").
 _NAME_WORDS = frozenset(("state", "states", "post", "posts", "note", "notes", "charge"))
@@ -211,6 +211,9 @@ class CueIndex:
         self.masked = masked
         self.sentence_ends = sentence_ends(masked)
         self.plain = plain(masked)  # the faster `re` engine matches as `regex` on it
+        # Letters beyond the BMP, on which `names.names_in` needs the `regex` engine too
+        # (a plain text has none).
+        self.beyond_bmp = not self.plain and needs_regex(masked)
 
     def first_cue_word(self, start: int, end: int) -> tuple[int, str]:
         """Position and form of the first cue word in [start, end), or (-1, "")."""

@@ -279,14 +279,21 @@ def leading_roles(text: str, start: int) -> frozenset[str]:
 
 
 def names_in(
-    text: str, start: int, end: int, surnames: Container[str] | None = None
+    text: str,
+    start: int,
+    end: int,
+    surnames: Container[str] | None = None,
+    beyond_bmp: bool | None = None,
 ) -> Iterator[ParsedName]:
     """Every name-like piece in text[start:end], with sentence starts taken into account.
 
     With `surnames`, a one-word run is only yielded when it is one of them (lowercase) or
     follows a role noun ("spokesman Peskov"): the fast path for scanning a whole text.
+    `beyond_bmp`: what `needs_regex` says of text[start - 1:end], if the caller knows.
     """
-    scan = RUN_RX if needs_regex(text, start - 1 if start else 0, end) else _RUN_BMP_RX
+    if beyond_bmp is None:
+        beyond_bmp = needs_regex(text, start - 1 if start else 0, end)
+    scan = RUN_RX if beyond_bmp else _RUN_BMP_RX
     for m in scan.finditer(text, start, end):
         run = m.group()
         at = m.start()
