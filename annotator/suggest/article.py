@@ -95,8 +95,13 @@ class Article:
 
     def quote_paragraphs(self, q: QuoteSpan) -> tuple[int, int, int]:
         """The first paragraph of a quote, where it starts and where its last one ends."""
+        paras = self.paras
         first = self.para_of(q.start)
-        return first, self.paras[first][0], self.paras[self.para_of(max(q.start, q.end - 1))][1]
+        # Most quotes end in the paragraph they start in: no second look-up for them.
+        after = first + 1
+        inside = after >= len(paras) or paras[after][0] > q.end - 1
+        last = first if inside else self.para_of(max(q.start, q.end - 1))
+        return first, paras[first][0], paras[last][1]
 
     def sentence_before(self, q: QuoteSpan) -> int:
         """Where the sentence holding the quote starts (within its paragraph)."""

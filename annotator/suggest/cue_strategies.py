@@ -50,6 +50,12 @@ class Quote:
     """The quote under attribution, its paragraphs, how it ends, and the cues around it
     (the cue before it is found when a strategy first asks)."""
 
+    __slots__ = (
+        *("article", "i", "span", "para", "p_start", "p_end"),
+        *("continued", "ends_sentence", "next_sentence", "_after", "_sentence_start", "_before"),
+        "memo",
+    )
+
     def __init__(self, article: Article, i: int) -> None:
         self.article = article
         self.i = i

@@ -154,12 +154,16 @@ def tone_hints(
     compound = polarity(words, present)
     if pointed:
         scores["confrontational"] = scores.get("confrontational", 0.0) + 0.6
+    shown_polarity = f"{compound:+.2f}"
     if not scores or max(scores.values()) < TONE_THRESHOLD:
-        return [_neutral(f"{compound:+.2f}", abs(compound) < 0.5)]
+        return [_neutral(shown_polarity, abs(compound) < 0.5)]
     for tone, weight in _NEGATIVE_NUDGE if compound < 0 else _POSITIVE_NUDGE:
         if tone in scores:
             scores[tone] += weight * abs(compound)
-    best_tones = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:2]
+    if len(scores) == 1:
+        best_tones = list(scores.items())
+    else:
+        best_tones = sorted(scores.items(), key=_by_score)[:2]
     hints = []
     for tone, score in best_tones:
         if score < 0.7 * best_tones[0][1] or score < TONE_THRESHOLD:
@@ -167,9 +171,13 @@ def tone_hints(
         why = ", ".join(_shown(cues_of.get(tone, []))[:3])
         if tone == "confrontational" and pointed:
             why = f"{why}, a pointed question" if why else "a pointed question"
-        why = (f"{why}; " if why else "") + f"polarity {compound:+.2f}"
+        why = f"{why}; polarity {shown_polarity}" if why else f"polarity {shown_polarity}"
         hints.append(Hint("tone", tone, round(min(0.85, 0.3 + 0.25 * score), 2), why))
     return hints
+
+
+def _by_score(item: tuple[str, float]) -> tuple[float, str]:
+    return -item[1], item[0]
 
 
 @lru_cache(maxsize=1024)
@@ -189,6 +197,9 @@ def _rank(cue: Cue) -> tuple[float, int, str]:
 
 def _shown(cues: list[Cue]) -> list[str]:
     """Distinct cues, strongest first (ties in quote order, then by text), phrases quoted."""
+    if len(cues) == 1:
+        text, _, structure, _ = cues[0]
+        return [text if structure else f'"{text}"']
     ranked = sorted(cues, key=_rank)
     shown: list[str] = []
     for text, _, structure, _ in ranked:
