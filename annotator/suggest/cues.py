@@ -214,6 +214,7 @@ class CueIndex:
         # Letters beyond the BMP, on which `names.names_in` needs the `regex` engine too
         # (a plain text has none).
         self.beyond_bmp = not self.plain and needs_regex(masked)
+        self._last_cue: dict[tuple[int, int], int] = {}
 
     def first_cue_word(self, start: int, end: int) -> tuple[int, str]:
         """Position and form of the first cue word in [start, end), or (-1, "")."""
@@ -226,12 +227,19 @@ class CueIndex:
         return -1, ""
 
     def last_cue_word(self, start: int, end: int) -> int:
-        """Position of the last cue word in [start, end), or -1."""
+        """Position of the last cue word in [start, end), or -1 (kept for the strategies
+        that ask again about the same sentence)."""
+        found = self._last_cue.get((start, end))
+        if found is not None:
+            return found
+        found = -1
         chunk = self.masked[start:end]
         for word in reversed(chunk.split()):
             if word.strip(_EDGE_PUNCT) in _CUE_FORMS:
-                return start + chunk.rfind(word)
-        return -1
+                found = start + chunk.rfind(word)
+                break
+        self._last_cue[start, end] = found
+        return found
 
     def sentence_start(self, start: int, end: int) -> int:
         """Start of the sentence containing position `end`, not before `start`."""

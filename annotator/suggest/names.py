@@ -294,6 +294,7 @@ def names_in(
     if beyond_bmp is None:
         beyond_bmp = needs_regex(text, start - 1 if start else 0, end)
     scan = RUN_RX if beyond_bmp else _RUN_BMP_RX
+    keys = _SURNAME_KEYS
     for m in scan.finditer(text, start, end):
         run = m.group()
         at = m.start()
@@ -301,9 +302,8 @@ def names_in(
             yield from split_run(text, at, m.end(), is_sentence_start(text, at))
             continue
         if surnames is not None:
-            key = _SURNAME_KEYS.get(run)
-            if key is None:
-                key = _surname_key(run)
+            key = keys.get(run) or _surname_key(run)
+            # Most one-word runs are no one's surname and follow no lowercase word.
             if key not in surnames and (
                 not text[at - 2 : at - 1].islower() or not _role_before(text, at)
             ):
