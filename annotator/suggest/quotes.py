@@ -66,7 +66,7 @@ class QuoteSpan(NamedTuple):
     paragraphs: int = 1
 
 
-@dataclass
+@dataclass(slots=True)
 class _Open:
     index: int
     mark: str
