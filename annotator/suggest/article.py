@@ -79,7 +79,7 @@ class Article:
         for name in found:
             person = self.cast.add(name)
             if person is not None:
-                person.titles |= names.apposition_roles(self.masked, name.end)
+                person.titles |= names.apposition_roles(self.masked, name.end, self.index.plain)
                 person.titles |= names.leading_roles(self.masked, name.start)
 
     def record(self, person: Person | None, at: int) -> None:

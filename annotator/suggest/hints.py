@@ -68,9 +68,16 @@ def polarity(words: list[str], present: set[str] | None = None) -> float:
     the set of `words` if the caller has it, tells at once when no word has a valence.
     """
     lexicon, negations = _vader()
-    if present is not None and lexicon.keys().isdisjoint(present):
+    if present is None:
+        present = set(words)
+    if lexicon.keys().isdisjoint(present):
         return 0.0
     total = 0.0
+    if negations.isdisjoint(present) and "n't" not in " ".join(present):
+        # Nothing negates: every valence counts as it is, in the order of the words.
+        for word in filter(lexicon.__contains__, words):
+            total += lexicon[word]
+        return total / math.sqrt(total * total + 15)
     # Most words have no valence: find the ones that do without a Python step per word.
     for i in compress(count(), map(lexicon.__contains__, words)):
         valence = lexicon[words[i]]

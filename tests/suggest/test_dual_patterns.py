@@ -8,11 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from annotator.suggest import cues, suggest
+from annotator.suggest import cues, names, suggest
 from annotator.suggest.stdlib_rx import Dual, plain, stdlib_pattern
 
 ROOT = Path(__file__).resolve().parents[2]
-DUALS = {name: value for name, value in vars(cues).items() if isinstance(value, Dual)}
+DUALS = {
+    name: value
+    for module in (cues, names)
+    for name, value in vars(module).items()
+    if isinstance(value, Dual)
+}
 PIECES = [
     *"aAzZ  .,:;’'-—\u00a0\n1éÉßΩ_(“”\"",
     *("said ", "told ", "she ", "He ", "the minister ", "according to ", "Foreign Secretary "),
