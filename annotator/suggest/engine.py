@@ -63,6 +63,7 @@ _WORK_BEFORE_RX = re.compile(
     re.IGNORECASE,
 )
 _WORK_ENDINGS = _TITLE_VERBS + _WORK_NOUNS
+_LONG = 8  # words from which a quote's length no longer matters to the checks
 
 
 def suggest(text: str, known_speakers: Iterable[object] = ()) -> list[Suggestion]:
@@ -107,7 +108,8 @@ def attribute(q: Quote) -> Candidate | None:
 def make_suggestion(q: Quote, candidate: Candidate | None) -> Suggestion | None:
     """The suggestion for one quote; None when it is not speech (a title, a name)."""
     span, text = q.span, q.article.text
-    quoted = text[span.start + 1 : span.end - 1].split()
+    # Up to seven words tell every length the checks ask about; the rest stays unsplit.
+    quoted = text[span.start + 1 : span.end - 1].split(None, _LONG - 1)
     if not is_speech(q, quoted, candidate):
         return None
     why = [span.style]
@@ -154,10 +156,13 @@ def _confidence(q: Quote, quoted: list[str], candidate: Candidate | None, why: l
 def is_speech(q: Quote, quoted: list[str], candidate: Candidate | None) -> bool:
     """False for a quote that is a title or a name in quotation marks rather than speech:
     short or capitalised like a headline and without a speaker, introduced as a work ("a
-    report titled"), or a short title-cased phrase not followed by its cue."""
+    report titled"), or a short title-cased phrase not followed by its cue. `quoted`: the
+    quote's words, from the eighth on maybe left as one."""
     if not quoted:
         return False
     short = len(quoted) <= 6
+    if candidate is None and len(quoted) >= _LONG:
+        quoted = q.article.text[q.span.start + 1 : q.span.end - 1].split()
     if candidate is None and (len(quoted) <= 3 or all(map(_title_word, quoted))):
         return False
     span, masked = q.span, q.article.masked
