@@ -71,6 +71,8 @@ def known_speakers_from(items: Iterable[object]) -> list[KnownSpeaker]:
 def _first_names_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if len(a) < 2 or len(b) < 2:
         return True
+    if a[0] == b[0] and a[0].rstrip("."):
+        return True  # the same first name (or initial)
     fa, fb = a[0].rstrip(".").lower(), b[0].rstrip(".").lower()
     if len(fa) == 1 or len(fb) == 1:
         return fa[0] == fb[0]
@@ -124,6 +126,8 @@ class Cast:
             return None
         ids = self._by_surname.get(tokens[-1].lower(), [])
         people = self.people
+        if len(tokens) < 2 and len(ids) == 1:
+            return people[ids[0]]  # the one person with this surname
         if len(tokens) < 2:  # a surname alone agrees with every first name
             matches = [people[i] for i in ids]
         else:
