@@ -274,6 +274,8 @@ def _from_whom(masked: str, at: int) -> names.ParsedName | None:
     """The person named just before the name at `at` that says where they are from or
     work ("Rep. Jo Marsh of Ohio", "Jo Marsh, 22, of Flint", "Jo Marsh of the Ellery
     Institute": the cue's subject read as "Ohio" is Jo Marsh)."""
+    if not masked[max(0, at - 12) : at].rstrip().endswith((" of", " from", " the")):
+        return None  # the usual case, told cheaply
     before = list(names.names_in(masked, max(0, at - 80), at))
     if not before or not before[-1].person:
         return None
