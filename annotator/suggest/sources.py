@@ -257,6 +257,7 @@ def resolve(article: Article, cue: cues.Cue, why: list[str]) -> Found:
 
 # Between a person's name and a name that only says where the person is from or works.
 _FROM_LINKS = (("of",), ("from",), ("of", "the"), ("from", "the"))
+_AGE_RX = re.compile(r"^\s*,\s*\d{1,3}\s*,")  # "Cory Ames, 22, of Flint"
 
 
 def _head_name(masked: str, parsed: list[names.ParsedName]) -> names.ParsedName:
@@ -282,8 +283,6 @@ def _from_whom(masked: str, at: int) -> names.ParsedName | None:
     link = _AGE_RX.sub("", masked[before[-1].end : at]).lower().split()
     return before[-1] if tuple(link) in _FROM_LINKS else None
 
-
-_AGE_RX = re.compile(r"^\s*,\s*\d{1,3}\s*,")  # "Cory Ames, 22, of Flint"
 
 
 def _resolve_pronoun(article: Article, cue: cues.Cue, subject: str, why: list[str]) -> Found:
