@@ -334,7 +334,10 @@ def before_cue(index: CueIndex, start: int, end: int) -> Cue | None:
         start = max(start, masked.rfind("_", start, end) + 1)
         m = (BEFORE_NAME_COLON.std if plain else BEFORE_NAME_COLON.rx).fullmatch(masked, start, end)
         return _cue("before", m, 0) if m else None
-    window = max(start, verb - 160)
+    # Each pattern below ends where the quote starts and can hold no "_": a match starts
+    # after the last quote blanked out before this one, and the engine need not try each
+    # position of that quote ("‘…,’ she added, ‘…’").
+    window = max(start, verb - 160, masked.rfind("_", start, end) + 1)
     if word == "according":
         m = (BEFORE_ACCORDING.std if plain else BEFORE_ACCORDING.rx).search(masked, window, end)
         return _cue("before", m, 0) if m else None

@@ -250,6 +250,8 @@ def device_hints(
     repetition = _repetition(low, words, present)
     if repetition:
         best["repetition"] = repetition
+    if not best:
+        return []  # most quotes: no device at all
     hints = [
         Hint("device", name, round(min(confidence, 0.9), 2), why)
         for name, (confidence, why) in best.items()
