@@ -284,7 +284,6 @@ def _from_whom(masked: str, at: int) -> names.ParsedName | None:
     return before[-1] if tuple(link) in _FROM_LINKS else None
 
 
-
 def _resolve_pronoun(article: Article, cue: cues.Cue, subject: str, why: list[str]) -> Found:
     gender = lexicon.PRONOUNS[subject.lower()]
     if gender is None:
