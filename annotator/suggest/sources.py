@@ -341,8 +341,41 @@ def body_named(article: Article, noun: str, at: int) -> Person | None:
     for m in pattern.finditer(article.masked, floor, at):
         found = m
     if found is None:
-        return None
+        return _body_subject(article, noun, at) if noun in _GENERIC_BODIES else None
     return institution(article, found.group(), found.start())[0]
+
+
+# Nouns that stand for a body whatever its name ("Black Lives Matter ... the group said").
+_GENERIC_BODIES = words("group company organization organisation firm coalition network")
+
+
+def _body_subject(article: Article, noun: str, at: int) -> Person | None:
+    """The body that a generic "the group" at `at` stands for: the latest name opening a
+    sentence, in this paragraph or the two before, that is neither a person nor a place,
+    of several words or initials ("The Ellery Harbour Trust did not reply. … the
+    organization said")."""
+    masked = article.masked
+    floor = article.paras[max(0, article.para_of(at) - 2)][0]
+    chosen = None
+    for name in names.names_in(masked, floor, at):
+        one_word = len(name.tokens) == 1
+        if (
+            name.person
+            or len(name.tokens) > 6
+            or (one_word and not _ACRONYM_RX.fullmatch(name.surface))
+        ):
+            continue  # one capitalised word may be anything ("Carrying placards, ...")
+        begin = name.start
+        if masked[max(0, begin - 4) : begin] in ("The ", "the "):
+            begin -= 4
+        if not names.is_sentence_start(masked, begin):
+            continue
+        if reference.is_place(name.tokens) or reference.is_calendar(name.tokens):
+            continue
+        chosen = name
+    if chosen is None:
+        return None
+    return institution(article, chosen.surface, chosen.start)[0]
 
 
 @lru_cache(maxsize=64)

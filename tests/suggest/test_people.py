@@ -173,3 +173,13 @@ def test_the_ministry_is_the_body_named_earlier_in_lowercase_words() -> None:
         "“The republic has shown restraint for eleven months,” the ministry said.\n"
     )
     assert speakers(text) == ["Ruritanian foreign ministry"]
+
+
+def test_the_group_is_the_body_that_opened_a_sentence_before() -> None:
+    text = (
+        "The Ellery Riders Union issued a statement on Monday.\n\n"
+        "“We will keep marching,” the group said.\n\n"
+        "Carrying placards, the crowd marched to the hall.\n\n"
+        "“Power to the people!” the group shouted.\n"
+    )
+    assert speakers(text) == ["Ellery Riders Union", None]
