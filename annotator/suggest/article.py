@@ -112,7 +112,7 @@ class Article:
     def subject_start(self, start: int, end: int) -> tuple[int, str]:
         """Where the subject of the sentence text[start:end] starts, and its first word
         (lowercase): after a conjunction ("But he ...") and a leading clause ("Asked about
-        the deal, Ruiz laughed", "In Paris, Roque said")."""
+        the deal, Ruiz laughed", "In Port Ellery, Roque said")."""
         masked = self.masked
         found = masked[start:end].split(None, 2)
         first = found[0].lower().strip(",") if found else ""
@@ -121,7 +121,7 @@ class Article:
             found = found[1:]
             first = found[0].lower().strip(",")
         participle = first.endswith(("ed", "ing")) and len(found) > 1
-        if participle:  # "Speaking in Paris," but not "Vehling, 58,"
+        if participle:  # "Speaking in Port Ellery," but not "Vehling, 58,"
             at = masked.find(found[0], start, end)
             participle = self.cast.first_mention(at, at + 1) is None
         if first in lexicon.CLAUSE_OPENERS or participle:
@@ -245,7 +245,7 @@ class Article:
 
 def _could_be_surname(word: str) -> bool:
     """False for a word that speaks only as a pronoun, a sentence opener, a date or a place
-    ("Monday said", "Washington said" are not a person's surname)."""
+    ("Monday said", or a capital city said, is not a person's surname)."""
     low = word.lower()
     return not (
         low in lexicon.SENTENCE_STARTERS

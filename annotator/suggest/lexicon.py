@@ -111,7 +111,7 @@ CONTINUATION_VERBS: frozenset[str] = words(
     "reiterate reiterates reiterated conclude concludes concluded"
 )
 
-# Words opening a leading clause before a sentence's subject ("In Paris, Roque said ...").
+# Words opening a leading clause before a sentence's subject ("In Port Ellery, Roque said ...").
 CLAUSE_OPENERS: frozenset[str] = words(
     "after before in at on during despite unlike like with following since while when as "
     "for under earlier later meanwhile elsewhere separately asked pressed speaking"

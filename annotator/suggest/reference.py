@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 
 from annotator.suggest import lexicon
 
-# A one-word name that is also a town is more often a surname ("Warren", "Lincoln"): only
+# A one-word name that is also a town is more often a surname (many small towns carry one): only
 # countries, states and the largest cities count as places alone.
 _BIG_CITY = 1_000_000
 

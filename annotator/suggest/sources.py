@@ -314,7 +314,7 @@ def _resolve_role(
     if person is None and len(subject.split()) == 2 and first == "the":
         person = body_named(article, subject.split()[1].lower(), at)
     if person is None and first == "the" and role_words[-1:] == [subject.split()[-1].lower()]:
-        # "Sanders hesitated. The Vermont senator said …": a description of whom the
+        # "Varga hesitated. The Ellery senator said …": a description of whom the
         # sentences just before are about, when no one was given the title.
         person = salient(article, at)
         other_roles = (person.titles & lexicon.ROLE_NOUNS) - set(role_words) if person else ()
