@@ -10,7 +10,7 @@ from annotator.core import Document
 from annotator.io.jsonl import CorpusFormatError, read_jsonl, write_jsonl
 from annotator.store import Project
 from annotator.store.bulk_import import ImportCancelled
-from tests.data.io.awkward_corpus import awkward_corpus
+from tests.data.io.awkward_corpus import exported_awkward_corpus
 
 
 def state(project: Project) -> tuple[object, ...]:
@@ -26,12 +26,7 @@ def state(project: Project) -> tuple[object, ...]:
 
 @pytest.fixture
 def corpus_file(tmp_path: Path) -> Path:
-    """An exported corpus: emoji, variables, devices, speakers and tones to add."""
-    with Project(str(tmp_path / "source.speechmark")) as source:
-        source.import_corpus(awkward_corpus())
-        path = tmp_path / "corpus.jsonl"
-        write_jsonl(source.corpus(), path)
-    return path
+    return exported_awkward_corpus(tmp_path)
 
 
 def test_a_streamed_corpus_exports_as_its_source(corpus_file, tmp_path):

@@ -20,7 +20,7 @@ from annotator.io.jsonl import CorpusFormatError, read_jsonl, write_jsonl
 from annotator.store import Project
 from annotator.store.bulk_import import ImportCancelled
 from annotator.store.database import current_revision, head_revision, make_engine, migrate
-from tests.data.io.awkward_corpus import awkward_corpus
+from tests.data.io.awkward_corpus import exported_awkward_corpus
 
 
 def rows(path: Path) -> dict[str, tuple[list[str], list[tuple[object, ...]]]]:
@@ -47,12 +47,7 @@ def dump(path: Path) -> list[str]:
 
 @pytest.fixture
 def corpus_file(tmp_path: Path) -> Path:
-    """An exported corpus: emoji, variables, devices, speakers and tones to add."""
-    with Project(str(tmp_path / "source.speechmark")) as source:
-        source.import_corpus(awkward_corpus())
-        path = tmp_path / "corpus.jsonl"
-        write_jsonl(source.corpus(), path)
-    return path
+    return exported_awkward_corpus(tmp_path)
 
 
 def with_work_of_its_own(path: Path, corpus_file: Path) -> Path:

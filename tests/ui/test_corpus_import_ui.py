@@ -1,24 +1,13 @@
 """Importing a corpus in the workspace: progress, and a cancel that changes nothing."""
 
-from pathlib import Path
-
-from annotator.io.jsonl import write_jsonl
 from annotator.store import Project
 from annotator.ui.file_controller import PER_MILLE, corpus_import_task
 from annotator.ui.import_worker import ImportWorker
-from tests.data.io.awkward_corpus import awkward_corpus
-
-
-def corpus_file(tmp_path: Path) -> Path:
-    with Project(str(tmp_path / "source.speechmark")) as source:
-        source.import_corpus(awkward_corpus())
-        path = tmp_path / "corpus.jsonl"
-        write_jsonl(source.corpus(), path)
-    return path
+from tests.data.io.awkward_corpus import exported_awkward_corpus
 
 
 def test_a_cancelled_corpus_import_leaves_the_project_unchanged(qtbot, tmp_path):
-    path = corpus_file(tmp_path)
+    path = exported_awkward_corpus(tmp_path)
     location = str(tmp_path / "target.speechmark")
     with Project(location) as target:
         before = (target.documents(), target.speakers(), target.codebook(), target.edit_count())
@@ -40,7 +29,7 @@ def test_a_cancelled_corpus_import_leaves_the_project_unchanged(qtbot, tmp_path)
 
 
 def test_a_corpus_import_reports_how_far_the_file_is_read(qtbot, tmp_path):
-    path = corpus_file(tmp_path)
+    path = exported_awkward_corpus(tmp_path)
     location = str(tmp_path / "target.speechmark")
     Project(location).close()
     worker = ImportWorker(

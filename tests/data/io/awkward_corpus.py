@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from annotator.core.corpus import Corpus
 from annotator.core.model import Annotation, Code, Codebook, CodeKind, Document, Speaker, Status
@@ -99,3 +100,16 @@ def awkward_corpus(seed: int = 11) -> Corpus:
         speakers=SPEAKERS,
         codebook=Codebook(tones=TONES, devices=DEVICES),
     )
+
+
+def exported_awkward_corpus(folder: Path) -> Path:
+    """The corpus as a Speechmark JSONL file exported from a project in ``folder`` (as a
+    user would have it to import): emoji, variables, devices, speakers and tones to add."""
+    from annotator.io.jsonl import write_jsonl
+    from annotator.store import Project
+
+    with Project(str(folder / "source.speechmark")) as source:
+        source.import_corpus(awkward_corpus())
+        path = folder / "corpus.jsonl"
+        write_jsonl(source.corpus(), path)
+    return path
