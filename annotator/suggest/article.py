@@ -207,8 +207,8 @@ class Article:
     ) -> Person | None:
         """Who "he" or "she" at `at` is: the subject of the sentences just before
         (`salient`) when its gender does not disagree, else the people named just before;
-        not anyone its own sentence names after it ("She asked Marsh", "he told Marsh":
-        not Marsh)."""
+        not anyone its own clause names after it ("She asked Marsh", "he told Marsh": not
+        Marsh)."""
         last = self.last[0] if self.last and self.para_of(at) - self.last[1] <= 3 else None
         # Its clause ends at the sentence's end, the next quote (whose marks hide the full
         # stops inside it), a comma or a word opening another clause ("he said after

@@ -117,7 +117,6 @@ CLAUSE_OPENERS: frozenset[str] = words(
     "for under earlier later meanwhile elsewhere separately asked pressed speaking"
 )
 
-# Capitalised words that precede a name as a title or role ("Foreign Secretary Liz Truss").
 # What an abbreviated title stands for, as a role a later mention may use ("Sen. Jo
 # Marsh" ... "the senator said").
 TITLE_ROLES: dict[str, frozenset[str]] = {
@@ -139,6 +138,7 @@ TITLE_ROLES: dict[str, frozenset[str]] = {
     "representative": words("lawmaker"),
 }
 
+# Capitalised words that precede a name as a title or role ("Foreign Secretary Liz Truss").
 TITLE_WORDS: frozenset[str] = words(
     """
     mr mrs ms miss mx dr sir dame lord lady king queen prince princess pope sheikh emir

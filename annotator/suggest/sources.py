@@ -316,18 +316,23 @@ def _resolve_role(
     if person is None and first == "the" and role_words[-1:] == [subject.split()[-1].lower()]:
         # "Varga hesitated. The Ellery senator said …": a description of whom the
         # sentences just before are about, when no one was given the title.
-        person = salient(article, at)
-        other_roles = (person.titles & lexicon.ROLE_NOUNS) - set(role_words) if person else ()
-        full_name = person is not None and (" " in person.name or bool(person.titles))
-        if person is not None and full_name and not person.body and not other_roles:
-            why.append(f'"{subject}" taken as {person.name}, whom the text before is about')
-            return person, weights.ROLE_SALIENT
-        person = None
+        about = salient(article, at)
+        if about is not None and _may_hold(about, role_words):
+            why.append(f'"{subject}" taken as {about.name}, whom the text before is about')
+            return about, weights.ROLE_SALIENT
     if person is None:
         why.append(f'"{subject}" not linked to a name')
         return None, 1.0
     why.append(f'"{subject}" resolved to {person.name}')
     return person, weights.ROLE
+
+
+def _may_hold(person: Person, role_words: list[str]) -> bool:
+    """Whether a person never given a role may hold it: a full name or a title (not a
+    one-word name that may be anything), not a body, and no other role known."""
+    full_name = " " in person.name or bool(person.titles)
+    other_roles = (person.titles & lexicon.ROLE_NOUNS) - set(role_words)
+    return full_name and not person.body and not other_roles
 
 
 def body_named(article: Article, noun: str, at: int) -> Person | None:
