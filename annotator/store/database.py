@@ -19,25 +19,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import (
-    Column,
-    Connection,
-    Engine,
-    MetaData,
-    PrimaryKeyConstraint,
-    String,
-    Table,
-    create_engine,
-    event,
-    inspect,
-    text,
-)
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import ExceptionContext, make_url
 
 # Re-exported: what a write waits for, and the retry, are the project file's own rules.
 from annotator.store.project_file import BUSY_SECONDS as BUSY_SECONDS
 from annotator.store.project_file import busy_seconds as busy_seconds
-from annotator.store.project_file import plain_error, set_pragmas
+from annotator.store.project_file import create_schema, plain_error, set_pragmas
 from annotator.store.project_file import retrying_when_refused as retrying_when_refused
 from annotator.store.summaries import HEAD_REVISION as HEAD_REVISION
 
@@ -150,27 +138,6 @@ def _upgrade(connection: Connection, revision: str) -> None:
     command.upgrade(config, revision)
 
 
-# Alembic's own table of schema versions, as it creates it.
-_VERSIONS = Table(
-    "alembic_version",
-    MetaData(),
-    Column("version_num", String(32), nullable=False),
-    PrimaryKeyConstraint("version_num", name="alembic_version_pkc"),
-)
-
-
-def _create_newest(connection: Connection) -> None:
-    """The newest schema in an empty SQLite database, made at once from the tables'
-    declarations and marked as the newest version (a test keeps it equal to the schema
-    the migrations make): running every migration, and loading Alembic, took longer
-    than the rest of setting up a project."""
-    from annotator.store.tables import SQLModel
-
-    SQLModel.metadata.create_all(connection)
-    _VERSIONS.create(connection)
-    connection.execute(_VERSIONS.insert().values(version_num=HEAD_REVISION))
-
-
 @contextmanager
 def _setup_lock(engine: Engine) -> Iterator[Connection]:
     """A transaction that no other process can run alongside: SQLite's write lock taken
@@ -201,7 +168,10 @@ def _set_up(engine: Engine, seed: Callable[[Connection], None] | None) -> None:
         current = _revision_of(connection)
         _refuse_unknown(current)  # another process may have set it up meanwhile
         if current is None and engine.url.get_backend_name() == "sqlite":
-            _create_newest(connection)
+            # At once, from the schema's SQL (a test keeps it equal to what the migrations
+            # make): running every migration, and loading Alembic, took longer than the
+            # rest of setting up a project.
+            create_schema(connection.exec_driver_sql)
         elif current != HEAD_REVISION:
             _upgrade(connection, HEAD)
         if current is None and seed is not None:

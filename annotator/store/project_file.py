@@ -32,8 +32,9 @@ BUSY_SECONDS = 5.0  # how long a write waits for another program's (ANNOTATOR_BU
 EDIT_COUNT_KEY = "edit_count"
 
 # The newest schema, statement by statement, as SQLAlchemy creates it from the tables'
-# declarations (``tables.py``), with Alembic's table of versions. A test checks that a file
-# set up with it has the tables, columns, indexes and version the migrations give.
+# declarations (``tables.py``), with Alembic's table of versions: every new SQLite project
+# is set up from it (``create_schema``). Tests check that a file set up with it has the
+# tables, columns, indexes and version the migrations give, and the declarations' schema.
 SCHEMA = (
     """CREATE TABLE document (
         id INTEGER NOT NULL,
@@ -223,6 +224,15 @@ def open_for_import(location: str) -> tuple[sqlite3.Connection, str] | None:
     return None
 
 
+def create_schema(execute: Callable[..., object]) -> None:
+    """The newest schema and its version row in an empty SQLite database, through
+    ``execute(sql[, parameters])``: sqlite3's ``execute`` here, SQLAlchemy's
+    ``exec_driver_sql`` when the full store sets up a new file."""
+    for statement in SCHEMA:
+        execute(statement)
+    execute("INSERT INTO alembic_version (version_num) VALUES (?)", (HEAD_REVISION,))
+
+
 def _is_empty(db: sqlite3.Connection) -> bool:
     return db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0
 
@@ -238,9 +248,7 @@ def _set_up(db: sqlite3.Connection, where: str) -> bool:
     try:
         current = revision_of(db)
         if _is_empty(db):  # not set up meanwhile by another program
-            for statement in SCHEMA:
-                db.execute(statement)
-            db.execute("INSERT INTO alembic_version (version_num) VALUES (?)", (HEAD_REVISION,))
+            create_schema(db.execute)
             _seed(db)
             current = HEAD_REVISION
         db.commit()

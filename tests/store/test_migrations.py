@@ -100,8 +100,9 @@ def _schema(path):
 
 
 def test_a_new_project_has_the_schema_every_migration_makes(tmp_path):
-    # A new project is made from the tables' declarations at once, not migration by
-    # migration: the two must be the same, column order and defaults included.
+    # A new project is made from the schema's SQL at once, not migration by migration:
+    # the two must be the same, column order and defaults included, and agree with the
+    # tables' declarations.
     created = make_engine(str(tmp_path / "new.speechmark"))
     prepare(created)
     migrated = make_engine(str(tmp_path / "migrated.speechmark"))
