@@ -33,6 +33,7 @@ from annotator.store import translate
 from annotator.store.changes import Changes as Changes
 from annotator.store.errors import DuplicateDocument, DuplicateName, InUse, NotFound, StoreError
 from annotator.store.lookup import Names
+from annotator.store.project_file import insert_sql
 from annotator.store.tables import (
     AnnotationDeviceRow,
     AnnotationRow,
@@ -185,9 +186,7 @@ def insert_rows(
     if connection.dialect.name != "sqlite":
         connection.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
         return
-    names = ", ".join(f'"{c}"' for c in columns)  # "end" is a keyword: quoted
-    places = ", ".join("?" for _ in columns)
-    connection.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({places})', rows)
+    connection.exec_driver_sql(insert_sql(table.name, columns), rows)
 
 
 def _remove_annotation(run: _Run, edit: Any) -> None:

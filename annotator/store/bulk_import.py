@@ -33,7 +33,13 @@ from annotator.store import translate
 from annotator.store.corpus_import import CorpusImportReport
 from annotator.store.errors import StoreError
 from annotator.store.lookup import Names
-from annotator.store.project_file import add_code, add_speaker, count_edit, plain_error
+from annotator.store.project_file import (
+    add_code,
+    add_speaker,
+    count_edit,
+    insert_sql,
+    plain_error,
+)
 from annotator.store.translate import sqlite_time, stored
 
 BATCH_ROWS = 1000  # quote rows gathered before one bulk insert (more: more memory, no faster)
@@ -111,14 +117,9 @@ _DEVICE_COLUMNS = ("annotation_id", "code_id", "position")
 _DOCUMENT_COLUMNS = tuple(translate.document_row(Document(title="", text="")))
 
 
-def _insert(table: str, columns: Sequence[str]) -> str:
-    names = ", ".join(f'"{c}"' for c in columns)  # "end" is a keyword: quoted
-    return f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" for _ in columns)})'
-
-
-_INSERT_DOCUMENTS = _insert("document", _DOCUMENT_COLUMNS)
-_INSERT_QUOTES = _insert("annotation", _QUOTE_COLUMNS)
-_INSERT_DEVICES = _insert("annotation_device", _DEVICE_COLUMNS)
+_INSERT_DOCUMENTS = insert_sql("document", _DOCUMENT_COLUMNS)
+_INSERT_QUOTES = insert_sql("annotation", _QUOTE_COLUMNS)
+_INSERT_DEVICES = insert_sql("annotation_device", _DEVICE_COLUMNS)
 _ID, _START, _END, _QUOTE, _SPEAKER, _TONE, _DEVICES, _STATUS, _CREATED, _MODIFIED = (
     RECORD_INDEX[name]
     for name in (

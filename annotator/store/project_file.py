@@ -16,7 +16,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from annotator import paths
@@ -293,9 +293,15 @@ def add_code(db: sqlite3.Connection, names: Names, code: Code) -> bool:
 
 
 def _insert(db: sqlite3.Connection, table: str, row: dict[str, object]) -> None:
-    columns = ", ".join(f'"{name}"' for name in row)
-    places = ", ".join("?" for _ in row)
-    db.execute(f'INSERT INTO "{table}" ({columns}) VALUES ({places})', tuple(row.values()))
+    db.execute(insert_sql(table, row), tuple(row.values()))
+
+
+def insert_sql(table: str, columns: Iterable[str]) -> str:
+    """SQLite's statement inserting one row of ``columns`` into ``table`` (names quoted:
+    "end" is a keyword), its values given in that order."""
+    columns = list(columns)
+    names = ", ".join(f'"{name}"' for name in columns)
+    return f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" for _ in columns)})'
 
 
 def count_edit(db: sqlite3.Connection) -> int:
