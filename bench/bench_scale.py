@@ -329,7 +329,16 @@ def task_raw_open(project: str) -> float:
     view.show()
     app.processEvents()
     start = time.perf_counter()
-    (text,) = sqlite3.connect(project).execute("SELECT text FROM document LIMIT 1").fetchone()
+    db = sqlite3.connect(project)
+    (document_id, text) = db.execute("SELECT id, text FROM document LIMIT 1").fetchone()
+    # What highlighting needs at the least: each quote's span and colour, in text order
+    # (Qt's own cost of colouring them is left out: this is a floor, not a highlighter).
+    spans = db.execute(
+        'SELECT start, "end", speaker_id FROM annotation WHERE document_id = ? ORDER BY start',
+        (document_id,),
+    ).fetchall()
+    if not spans:
+        raise SystemExit("the article to open has no quotes")
     view.setPlainText(text)
     view.viewport().repaint()
     app.processEvents()
