@@ -87,6 +87,15 @@ def article(rng: random.Random) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _engine() -> str:
+    """Which engine answers: the modules compiled to C, or the Python ones."""
+    try:
+        from annotator.suggest.native import in_use
+    except ImportError:  # a checkout from before the engine could be compiled
+        return "plain Python"
+    return "compiled (mypyc)" if in_use() else "plain Python (SPEECHMARK_NATIVE=off, or not built)"
+
+
 def main() -> int:
     megabytes = float(sys.argv[1]) if len(sys.argv) > 1 else 5.0
     runs = int(sys.argv[2]) if len(sys.argv) > 2 else 3
@@ -100,6 +109,7 @@ def main() -> int:
     texts = [path.read_text(encoding="utf-8") for path in written]
     for text in [articles[0], *texts]:
         suggest(text)  # load the word lists and name data (sentiment, genders, places) once
+    print(f"engine: {_engine()}")
     rates: list[float] = []
     for run in range(1, runs + 1):
         started, cpu = time.perf_counter(), time.process_time()
