@@ -261,14 +261,74 @@ def partial_quote(q: Quote) -> Candidate | None:
     quoted = article.text[span.start + 1 : span.end - 1].split()
     if not 1 <= len(quoted) <= _PARTIAL_WORDS or not quoted[0][:1].islower():
         return None
-    before = article.masked[max(q.p_start, span.start - 30) : span.start].lower().split()
-    if before and (
-        before[-1] in _SCARE_MARKERS or before[-2:-1] == ["the"] and before[-1] in _TERMS
-    ):
+    if _scare_quoted(q):
         return None
     return _by_sentence_speaker(
         q, weights.PARTIAL_QUOTE, "a phrase quoted in a sentence about", "partial quote"
     )
+
+
+def _scare_quoted(q: Quote) -> bool:
+    """True when the words right before the quote mark it as a scare quote or a term
+    ("so-called “…”", "the term “…”", "dubbed the “…”"), not as anyone's words."""
+    article, span = q.article, q.span
+    before = article.masked[max(q.p_start, span.start - 30) : span.start].lower().split()
+    if not before:
+        return False
+    return (
+        before[-1] in _SCARE_MARKERS
+        or (before[-2:-1] == ["the"] and before[-1] in _TERMS)
+        or (before[-1] == "the" and before[-2:-1] == ["dubbed"])
+    )
+
+
+_DESCRIBED_WORDS = 4
+_DESCRIBED_CHARS = 120  # four words and their marks take less: longer spans are not split
+# Besides a speech or labelling verb, what says that a phrase is someone's: a describing
+# verb ("rated the claim “misleading”") or their words ("in the mayor’s words, a “…”").
+_DESCRIBING_RX = re.compile(
+    rf"\b(?:{lexicon.trie_pattern(sorted(lexicon.DESCRIBING_VERBS))})\b|[’']s?\s+words\b"
+)
+
+
+def described_phrase(q: Quote) -> Candidate | None:
+    """A short lowercase phrase after a reporting or describing verb earlier in its
+    sentence ("The council described the vote as “historic”", "calling the levy “ruinous”",
+    "what her aides call her “…” plan", "in the mayor’s words, a “…”"): someone's words,
+    by whoever the sentence is about, or by no one it names. Not a scare quote or a term
+    ("so-called “…”"), and not a phrase with no such verb before it ("the “freeze” on
+    fares")."""
+    article, span = q.article, q.span
+    if span.end - span.start > _DESCRIBED_CHARS:
+        return None  # told without splitting the words of a longer quote
+    quoted = article.text[span.start + 1 : span.end - 1].split(None, _DESCRIBED_WORDS)
+    if not 1 <= len(quoted) <= _DESCRIBED_WORDS or not quoted[0][:1].islower():
+        return None
+    start = q.sentence_start
+    if (
+        article.index.last_cue_word(start, span.start) < 0
+        and _DESCRIBING_RX.search(article.masked, start, span.start) is None
+    ):
+        return None
+    if _scare_quoted(q):
+        return None
+    person = (
+        sources.sentence_speaker(article, start, span.start)
+        or _agent_after(q)
+        or sources.institution_at(article, start, span.start, sources.BODY_NOUNS)
+    )
+    reason = f"a phrase described by {person.name}" if person else "a phrase someone used"
+    return Candidate(person, weights.DESCRIBED_PHRASE, (reason,), "described phrase")
+
+
+# A passive's agent right after the quote: "… was called “…” by Nadia Kerr".
+_BY_RX = re.compile(r"[\s,.]*by\s+(?:the\s+)?")
+
+
+def _agent_after(q: Quote) -> Person | None:
+    """The person named right after "by" following the quote, if any."""
+    m = _BY_RX.match(q.article.masked, q.span.end, q.span.end + 12)
+    return q.article.cast.first_mention(m.end(), m.end() + 1) if m else None
 
 
 def quote_in_sentence(q: Quote) -> Candidate | None:

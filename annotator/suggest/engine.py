@@ -46,6 +46,7 @@ STRATEGIES: tuple[Strategy, ...] = (
     near.paragraph_after_cue,
     near.paragraph_after_name,
     near.partial_quote,
+    near.described_phrase,
     near.quote_in_sentence,
     phrases.heading_speaker,
     near.text_subject,

@@ -105,6 +105,11 @@ LABEL_VERBS: frozenset[str] = (
     .union(f for base in _LABELLING_NOUNS for f in inflections(base) if f.endswith(("ed", "ing")))
 )
 
+# Verbs that judge something in a word or two of someone's, missing from the lists above
+# ("rated the claim “misleading”", "heralded the pact as a “turning point”"): only the
+# forms that are never nouns ("rating" and "rates" are).
+DESCRIBING_VERBS: frozenset[str] = words("rated heralded heralds heralding deemed deems")
+
 # Verbs after which "he"/"she" most likely continues the previous speaker.
 CONTINUATION_VERBS: frozenset[str] = words(
     "continue continues continued add adds added went go goes repeat repeats repeated "

@@ -41,7 +41,7 @@ INSTITUTIONS = words(
     "administration cabinet presidency directorate service"
 )
 # Nouns that stand for a body named earlier ("the board said": the Board of Elections).
-_BODY_NOUNS = INSTITUTIONS | words(
+BODY_NOUNS = INSTITUTIONS | words(
     "foundation association union party network group center centre institute organization "
     "organisation company corporation university college coalition alliance campaign"
 )
@@ -176,13 +176,16 @@ def institution(article: Article, subject: str, at: int) -> Found:
     return person, weights.INSTITUTION
 
 
-def institution_at(article: Article, start: int, end: int) -> Person | None:
-    """An institution opening the sentence text[start:end] ("The White House said")."""
+def institution_at(
+    article: Article, start: int, end: int, nouns: frozenset[str] = INSTITUTIONS
+) -> Person | None:
+    """An institution opening the sentence text[start:end] ("The White House said"):
+    a name ending in one of `nouns` (any body's with `BODY_NOUNS`)."""
     at, _ = article.subject_start(start, end)
     name = next(iter(names.names_in(article.masked, at, end)), None)
     if name is None or name.person or name.start > at + 4:
         return None
-    if name.tokens[-1].lower() not in INSTITUTIONS:
+    if name.tokens[-1].lower() not in nouns:
         return None
     return institution(article, article.masked[at : name.end], at)[0]
 
@@ -338,7 +341,7 @@ def _may_hold(person: Person, role_words: list[str]) -> bool:
 def body_named(article: Article, noun: str, at: int) -> Person | None:
     """The body that "the board" (`noun`) at `at` stands for: the latest name before it,
     within a few paragraphs, whose words include the noun ("Ellery Harbour Board")."""
-    if noun not in _BODY_NOUNS:
+    if noun not in BODY_NOUNS:
         return None
     floor = article.paras[max(0, article.para_of(at) - 4)][0]
     pattern = _body_rx(noun.capitalize())

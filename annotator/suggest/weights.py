@@ -33,6 +33,7 @@ PARAGRAPH_AFTER_CUE = 0.6  # ... after a paragraph with a speech cue
 PARAGRAPH_AFTER_NAME = 0.5  # ... after a paragraph about someone
 TEXT_SUBJECT = 0.3  # no cue at all: whom the sentences before are about
 PARTIAL_QUOTE = 0.35  # a short phrase quoted in a sentence about someone, no cue
+DESCRIBED_PHRASE = 0.25  # a short phrase after a reporting or describing verb, no cue to it
 QUOTE_IN_SENTENCE = 0.4  # a longer quote carrying on a sentence about someone, no cue
 HEADING = 0.5  # a quote in a heading, from the name the heading opens with
 

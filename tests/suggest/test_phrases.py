@@ -48,3 +48,28 @@ def test_a_title_read_or_named_is_not_speech() -> None:
     assert quotes(text) == {}
     text = "Dana Whitfield backed the so called “Harbour Compact” in March."
     assert quotes(text) == {}
+
+
+def test_a_short_phrase_after_a_describing_verb_is_the_words_of_whom_the_sentence_names() -> None:
+    text = "The levy was called “ruinous” by Nadia Kerr on Monday."
+    assert quotes(text) == {"ruinous": "Nadia Kerr"}
+    text = "Nadia Kerr heralded the pact as a “turning point.”"
+    assert quotes(text) == {"turning point": "Nadia Kerr"}
+
+
+def test_a_short_phrase_after_a_describing_verb_with_no_one_named_is_speech() -> None:
+    found = suggest("The harbour board rated both claims “misleading.”")
+    assert [(s.quote, s.speaker) for s in found] == [("“misleading.”", None)]
+    assert "by described phrase" in found[0].why
+    assert found[0].confidence < 0.2  # a low confidence: whose words is unknown
+    text = "The ferry company hit back, calling the lawsuit “baseless” and “petty.”"
+    assert quotes(text) == {"baseless": None, "petty": None}
+
+
+def test_a_scare_quote_title_or_unreported_phrase_stays_out_even_after_a_verb() -> None:
+    assert quotes("The harbour board rated the “reset” a failure.") == {"reset": None}
+    assert quotes("The harbour board rated the so-called “reset” a failure.") == {}
+    assert quotes("The harbour board called the so-called “reset” a failure.") == {}
+    assert quotes("The talks, dubbed the “reset,” ended on Monday.") == {}
+    assert quotes("The harbour board called the “Harbour Compact” a failure.") == {}
+    assert quotes("Critics pointed to the “pause” in the ferry tax.") == {}

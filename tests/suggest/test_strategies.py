@@ -222,6 +222,23 @@ CASES = [
     ),
     (near.partial_quote, "Tomas Varga said little. The so-called “reset” went on.", "reset", "-"),
     (
+        near.described_phrase,
+        "The levy was called “ruinous” by Nadia Kerr on Monday.",
+        "ruinous",
+        "Nadia Kerr",
+    ),
+    (
+        near.described_phrase,
+        "The Ellery Harbour Foundation rated the plan “unworkable.”",
+        "unworkable",
+        "Ellery Harbour Foundation",
+    ),
+    (near.described_phrase, "The harbour board rated the claim “misleading.”", "mislead", None),
+    (near.described_phrase, "The board called the so-called “reset” a failure.", "reset", "-"),
+    (near.described_phrase, "The talks, dubbed the “reset,” ended on Monday.", "reset", "-"),
+    (near.described_phrase, "The board called the “Harbour Compact” a failure.", "Compact", "-"),
+    (near.described_phrase, "Critics pointed to the “pause” in the ferry tax.", "pause", "-"),
+    (
         near.quote_in_sentence,
         "Nadia Kerr estimated that there are “somewhere between twenty and thirty people "
         "who will never agree to it” in the chamber.",
