@@ -233,11 +233,19 @@ PLACE_PREFIXES: frozenset[str] = words(
 
 PRONOUNS: dict[str, str | None] = {"he": "m", "she": "f", "they": None}
 
+# Family words, which name someone in an apposition ("her father, Brad, said").
+KIN_NOUNS: frozenset[str] = words(
+    "wife husband father mother son daughter brother sister uncle aunt nephew niece "
+    "grandfather grandmother grandson granddaughter stepfather stepmother widow widower"
+)
+
 MALE_TITLES: frozenset[str] = words(
-    "mr sir lord king prince father brother sheikh emir spokesman chairman congressman pope"
+    "mr sir lord king prince father brother sheikh emir spokesman chairman congressman pope "
+    "husband son uncle nephew grandfather grandson stepfather widower"
 )
 FEMALE_TITLES: frozenset[str] = words(
-    "mrs ms miss dame lady queen princess sister spokeswoman chairwoman congresswoman"
+    "mrs ms miss dame lady queen princess sister spokeswoman chairwoman congresswoman "
+    "wife mother daughter aunt niece grandmother granddaughter stepmother widow"
 )
 
 # Common first names across the languages news reports most often quote.

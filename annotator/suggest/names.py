@@ -146,21 +146,28 @@ def _split(run: str, sentence_start: bool, role_before: str) -> tuple[_Piece, ..
 
 
 def _role_before(text: str, start: int) -> str:
-    """The lowercase role noun just before `start` and a space ("the minister Jo ..."), or ""."""
+    """The lowercase role noun just before `start` and a space ("the minister Jo ..."), or
+    a role or family noun and a comma, the name in apposition ("her father, Brad, ..."); or ""."""
     j = start
     while j > 0 and text[j - 1].isspace():
         j -= 1
-    if j == start or text[j - 2 : j] not in _ROLE_ENDINGS:
-        return ""  # no space before `start`, or no role noun can end there
+    if j == start:
+        return ""  # no space before `start`
+    apposed = text[j - 1] == ","
+    if apposed:
+        j -= 1
+    if text[j - 2 : j] not in _ROLE_ENDINGS:
+        return ""  # no role noun can end there
     k = j
     while k > 0 and k > start - 30 and (text[k - 1].islower() or text[k - 1] == "-"):
         k -= 1
     word = text[k:j]
-    return word if j < start and word in lexicon.ROLE_NOUNS else ""
+    return word if word in (_APPOSED_NOUNS if apposed else lexicon.ROLE_NOUNS) else ""
 
 
-# The last two letters of every role noun: most words before a name end otherwise.
-_ROLE_ENDINGS = frozenset(noun[-2:] for noun in lexicon.ROLE_NOUNS)
+_APPOSED_NOUNS = lexicon.ROLE_NOUNS | lexicon.KIN_NOUNS
+# The last two letters of every such noun: most words before a name end otherwise.
+_ROLE_ENDINGS = frozenset(noun[-2:] for noun in _APPOSED_NOUNS)
 
 
 def _keeps_dot(word: str) -> bool:
@@ -306,8 +313,9 @@ def names_in(
         if surnames is not None:
             key = keys.get(run) or _surname_key(run)
             # Most one-word runs are no one's surname and follow no lowercase word.
+            before = text[at - 2 : at - 1]
             if key not in surnames and (
-                not text[at - 2 : at - 1].islower() or not _role_before(text, at)
+                not (before.islower() or before == ",") or not _role_before(text, at)
             ):
                 continue
         single = _single(text, at, run, is_sentence_start(text, at))

@@ -183,3 +183,18 @@ def test_the_group_is_the_body_that_opened_a_sentence_before() -> None:
         "“Power to the people!” the group shouted.\n"
     )
     assert speakers(text) == ["Ellery Riders Union", None]
+
+
+def test_a_first_name_in_apposition_after_a_family_word_or_role_is_a_person() -> None:
+    text = (
+        "Orla Keane, 14, held up a sign at the rally. Her father, Cormac, 41, worried that "
+        "voters read too little.\n\n"
+        "“People are afraid of wasting their votes,” he said.\n\n"
+        "His wife, Maeve, spoke before the delegates went to the hall.\n\n"
+        "“If he wins, he keeps this going,” she said.\n"
+    )
+    assert speakers(text) == ["Cormac", "Maeve"]
+    found = {n.surface: n for n in names.names_in(text, 0, len(text))}
+    assert found["Cormac"].person and "father" in found["Cormac"].titles
+    # a capitalised word after a comma and any other word stays no one
+    assert not any(n.person for n in names.names_in("At the rally, Concord cheered.", 0, 30))
