@@ -305,20 +305,29 @@ def described_phrase(q: Quote) -> Candidate | None:
     if not 1 <= len(quoted) <= _DESCRIBED_WORDS or not quoted[0][:1].islower():
         return None
     start = q.sentence_start
-    if (
-        article.index.last_cue_word(start, span.start) < 0
-        and _DESCRIBING_RX.search(article.masked, start, span.start) is None
-    ):
-        return None
+    verb = article.index.last_cue_word(start, span.start)
+    if verb < 0:
+        described = _DESCRIBING_RX.search(article.masked, start, span.start)
+        if described is None:
+            return None
+        verb = described.start()
     if _scare_quoted(q):
         return None
     person = (
-        sources.sentence_speaker(article, start, span.start)
-        or _agent_after(q)
+        _agent_after(q)
+        or _named_before(article, start, verb)
+        or sources.sentence_speaker(article, start, span.start)
         or sources.institution_at(article, start, span.start, sources.BODY_NOUNS)
     )
     reason = f"a phrase described by {person.name}" if person else "a phrase someone used"
     return Candidate(person, weights.DESCRIBED_PHRASE, (reason,), "described phrase")
+
+
+def _named_before(article: Article, start: int, verb: int) -> Person | None:
+    """The person or body named last before the verb at `verb`, in its sentence: the
+    verb's subject ("a plan the mayor, Jo Marsh, heralded as …")."""
+    found = article.cast.mentions_between(start, verb)
+    return found[-1][1] if found else None
 
 
 # A passive's agent right after the quote: "… was called “…” by Nadia Kerr".

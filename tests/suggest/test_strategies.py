@@ -233,6 +233,12 @@ CASES = [
         "unworkable",
         "Ellery Harbour Foundation",
     ),
+    (
+        near.described_phrase,
+        "Tomas Varga led the vote on a plan the mayor, Nadia Kerr, heralded as a “turning point.”",
+        "turning",
+        "Nadia Kerr",
+    ),
     (near.described_phrase, "The harbour board rated the claim “misleading.”", "mislead", None),
     (near.described_phrase, "The board called the so-called “reset” a failure.", "reset", "-"),
     (near.described_phrase, "The talks, dubbed the “reset,” ended on Monday.", "reset", "-"),
