@@ -191,8 +191,12 @@ def _can_open(text: str, i: int, mark: str) -> bool:
         return _open_ctx(text, i)
     if mark == "«":
         return True
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return not after.isspace()
+    after = text[i + 1 : i + 3]
+    if mark == "“" and after[:1] == " " and after[1:].strip():
+        # "saying, “ you have to …": a space typed after an opening mark, which only ever
+        # opens where a quote may start (after a space, a bracket or a dash).
+        return (text[i - 1] if i > 0 else " ") in _OPEN_BEFORE
+    return bool(after) and not after[0].isspace()
 
 
 def _discard(stack: list[_Open], found: list[QuoteSpan]) -> None:
@@ -223,7 +227,7 @@ def _carry_over(
     while end > bottom.index + 1 and text[end - 1].isspace():
         end -= 1
     head = text[p_start : bottom.index].strip()
-    if end - bottom.index > 2 and (bottom.paragraphs > 1 or not head or head[-1] in ":,"):
+    if end - bottom.index > 2 and (bottom.paragraphs > 1 or not head or head[-1] in ":,.!?"):
         stack.pop()
         found.append(
             QuoteSpan(bottom.index, end, MARK_STYLES[bottom.mark], False, bottom.paragraphs)

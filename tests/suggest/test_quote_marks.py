@@ -78,3 +78,22 @@ def test_a_curly_opening_mark_may_close_with_a_straight_one() -> None:
     text = '“I do not agree at all," said Rudi Hahn. "We need a plan," he added.'
     assert spans(text) == ['“I do not agree at all,"', '"We need a plan,"']
     assert [s.speaker for s in suggest(text)] == ["Rudi Hahn", "Rudi Hahn"]
+
+
+def test_a_space_typed_after_a_curly_opening_mark_still_opens_a_quote() -> None:
+    text = "The ad cuts to Varga saying, “ you have to give them a path.” Then it ends."
+    assert spans(text) == ["“ you have to give them a path.”"]
+    # a mark that a word runs into is no opening, with or without the space
+    assert spans("The ferry ran late.“ Nobody said why.") == []
+
+
+def test_a_quote_left_open_after_a_full_sentence_runs_to_the_paragraph_end() -> None:
+    text = (
+        "Varga has since backed the plan. “Realistically, this is the best chance we have.\n\n"
+        "The vote is on Friday."
+    )
+    found = suggest(text)
+    assert [s.quote for s in found] == ["“Realistically, this is the best chance we have."]
+    assert "no closing mark" in found[0].why
+    # mid-paragraph, an unclosed mark is still dropped
+    assert spans("Varga left. “Then the vote came, and “nobody” knew.") == ["“nobody”"]
