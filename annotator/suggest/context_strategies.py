@@ -285,9 +285,11 @@ def _scare_quoted(q: Quote) -> bool:
 _DESCRIBED_WORDS = 4
 _DESCRIBED_CHARS = 120  # four words and their marks take less: longer spans are not split
 # Besides a speech or labelling verb, what says that a phrase is someone's: a describing
-# verb ("rated the claim “misleading”") or their words ("in the mayor’s words, a “…”").
+# verb ("rated the claim “misleading”"), or their words, call, claim... ("in the mayor’s
+# words, a “…”", "Varga’s call for a “fresh start”", "by her own admission a “mistake”").
 _DESCRIBING_RX = re.compile(
-    rf"\b(?:{lexicon.trie_pattern(sorted(lexicon.DESCRIBING_VERBS))})\b|[’']s?\s+words\b"
+    rf"\b(?:{lexicon.trie_pattern(sorted(lexicon.DESCRIBING_VERBS))})\b"
+    rf"|(?:[’']s?|\bown)(?:\s+[a-z]+)?\s+(?:{lexicon.trie_pattern(sorted(lexicon.SPEECH_NOUNS))})\b"
 )
 
 

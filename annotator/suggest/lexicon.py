@@ -110,6 +110,14 @@ LABEL_VERBS: frozenset[str] = (
 # forms that are never nouns ("rating" and "rates" are).
 DESCRIBING_VERBS: frozenset[str] = words("rated heralded heralds heralding deemed deems")
 
+# Nouns for what someone said, which after their owner make a short phrase theirs
+# ("Varga’s call for a “fresh start”", "the mayor’s claim that it was “sound”").
+SPEECH_NOUNS: frozenset[str] = words(
+    """words call calls claim claims admission dictum pledge promise vow warning warnings
+    assertion insistence boast charge argument mantra refrain plea demand complaint
+    accusation description"""
+)
+
 # Verbs after which "he"/"she" most likely continues the previous speaker.
 CONTINUATION_VERBS: frozenset[str] = words(
     "continue continues continued add adds added went go goes repeat repeats repeated "

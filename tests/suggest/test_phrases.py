@@ -73,3 +73,12 @@ def test_a_scare_quote_title_or_unreported_phrase_stays_out_even_after_a_verb() 
     assert quotes("The talks, dubbed the “reset,” ended on Monday.") == {}
     assert quotes("The harbour board called the “Harbour Compact” a failure.") == {}
     assert quotes("Critics pointed to the “pause” in the ferry tax.") == {}
+
+
+def test_a_short_phrase_after_its_owners_call_or_claim_is_theirs() -> None:
+    text = "While Tomas Varga’s clarion call for a “revolution” draws crowds, rivals wait."
+    assert quotes(text) == {"revolution": "Tomas Varga"}
+    text = "Many followed Helena Marsh’s dictum that the pact was an “evil empire” at heart."
+    assert quotes(text) == {"evil empire": "Helena Marsh"}
+    # a thing someone owns is not their words
+    assert quotes("The ferry’s timetable was a “mess” all week.") == {}
