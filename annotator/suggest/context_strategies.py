@@ -296,10 +296,11 @@ _DESCRIBING_RX = re.compile(
 def described_phrase(q: Quote) -> Candidate | None:
     """A short lowercase phrase after a reporting or describing verb earlier in its
     sentence ("The council described the vote as “historic”", "calling the levy “ruinous”",
-    "what her aides call her “…” plan", "in the mayor’s words, a “…”"): someone's words,
-    by whoever the sentence is about, or by no one it names. Not a scare quote or a term
-    ("so-called “…”"), and not a phrase with no such verb before it ("the “freeze” on
-    fares")."""
+    "what her aides call her “…” plan") or after its owner's words, call or claim ("in the
+    mayor’s words, a “…”"): someone's words. Whose: the agent of a passive ("called “…” by
+    Kerr"), else whoever is named last before the verb, else whom the sentence is about or
+    a body opening it, else no one. Not a scare quote or a term ("so-called “…”"), and not
+    a phrase with no such word before it ("the “freeze” on fares")."""
     article, span = q.article, q.span
     if span.end - span.start > _DESCRIBED_CHARS:
         return None  # told without splitting the words of a longer quote
