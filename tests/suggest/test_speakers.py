@@ -324,3 +324,14 @@ def test_a_title_never_given_is_whom_the_text_before_is_about() -> None:
         "The Vermont senator emailed supporters, saying: “We fight on.”\n"
     )
     assert speakers(text) == ["Tomas Varga"]
+
+
+def test_a_body_named_after_its_owner_speaks_not_the_owner() -> None:
+    text = (
+        "Tomas Varga has run the harbour board for years. “We will appeal,” the Varga "
+        "campaign said on Monday.\n\n"
+        "Later, Tomas Varga’s office said the ruling was “deeply flawed.” Varga campaign "
+        "manager Nadia Kerr said: “We expected this.”\n\n"
+        "The Varga government insists the levy is “temporary”.\n"
+    )
+    assert speakers(text) == ["Varga campaign", "Varga office", "Nadia Kerr", "Varga government"]
