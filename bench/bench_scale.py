@@ -401,6 +401,7 @@ def _open_workspace(project: str):  # noqa: ANN202
     just after, so the painting is watched, not the return of ``show``."""
     app = _application()
     from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QWidget
 
     from annotator.ui.app import open_window
 
@@ -408,7 +409,11 @@ def _open_workspace(project: str):  # noqa: ANN202
 
     class FirstFrame(QObject):
         def eventFilter(self, watched, event):  # noqa: ANN001, ANN202
-            if event.type() == QEvent.Type.Paint and not getattr(watched.window(), "loaded", 1):
+            if (
+                event.type() == QEvent.Type.Paint
+                and isinstance(watched, QWidget)  # not the QWindow under it
+                and not getattr(watched.window(), "loaded", 1)
+            ):
                 painted.append(time.perf_counter())  # a widget of the first frame
             return False
 
