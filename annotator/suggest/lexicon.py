@@ -241,7 +241,7 @@ PLACE_PREFIXES: frozenset[str] = words(
 
 PRONOUNS: dict[str, str | None] = {"he": "m", "she": "f", "they": None}
 
-# Family words, which name someone in an apposition ("her father, Brad, said").
+# Family words, which name someone in an apposition ("her father, Cormac, said").
 KIN_NOUNS: frozenset[str] = words(
     "wife husband father mother son daughter brother sister uncle aunt nephew niece "
     "grandfather grandmother grandson granddaughter stepfather stepmother widow widower"

@@ -147,7 +147,7 @@ def _split(run: str, sentence_start: bool, role_before: str) -> tuple[_Piece, ..
 
 def _role_before(text: str, start: int) -> str:
     """The lowercase role noun just before `start` and a space ("the minister Jo ..."), or
-    a role or family noun and a comma, the name in apposition ("her father, Brad, ..."); or ""."""
+    a role or family noun and a comma, the name in apposition ("her father, Cormac, ..."); or ""."""
     j = start
     while j > 0 and text[j - 1].isspace():
         j -= 1

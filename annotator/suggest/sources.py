@@ -45,7 +45,7 @@ BODY_NOUNS = INSTITUTIONS | words(
     "foundation association union party network group center centre institute organization "
     "organisation company corporation university college coalition alliance campaign"
 )
-# A body named after whom it belongs to, right after that name: "the Clinton campaign",
+# A body named after whom it belongs to, right after that name: "the Varga campaign",
 # "Varga’s government", "the Port Ellery council".
 _OWNED_BODY_RX = re.compile(rf"(?:[’']s)?\s+({lexicon.trie_pattern(sorted(BODY_NOUNS))})\b")
 # A cue that asks ("Varga asked"), or whose subject follows one of these words ("when
@@ -184,7 +184,7 @@ def institution(article: Article, subject: str, at: int) -> Found:
 
 
 def owned_body(article: Article, start: int, end: int) -> Person | None:
-    """A body named after whom it belongs to, opening text[start:end] ("The Clinton
+    """A body named after whom it belongs to, opening text[start:end] ("The Varga
     campaign said", "Varga’s government insists"): the body, not the person, speaks."""
     name = next(iter(names.names_in(article.masked, start, min(end, start + 80))), None)
     if name is None or name.start > start + 4 or not name.tokens:
@@ -195,14 +195,14 @@ def owned_body(article: Article, start: int, end: int) -> Person | None:
 def _owned_body(
     article: Article, name: names.ParsedName, end: int, whole: bool = False
 ) -> Person | None:
-    """The body named by `name` and the noun right after it ("Clinton" + " campaign"); with
+    """The body named by `name` and the noun right after it ("Varga" + " campaign"); with
     `whole`, only when the noun ends text[:end] (a cue's subject)."""
     m = _OWNED_BODY_RX.match(article.masked, name.end, end)
     if m is None or (whole and m.end() != end):
         return None
     owner = article.cast.lookup(name.tokens, name.start)
-    # A person's by their surname, however named here ("Trey Gowdy’s office" and "the
-    # Gowdy office" are one "Gowdy office"); a place's or party's by its whole name.
+    # A person's by their surname, however named here ("Nadia Kerr’s office" and "the
+    # Kerr office" are one "Kerr office"); a place's or party's by its whole name.
     tokens = owner.tokens[-1:] if owner is not None and not owner.body else name.tokens
     return institution(article, " ".join((*tokens, m.group(1))), name.start)[0]
 
@@ -283,7 +283,7 @@ def resolve(article: Article, cue: cues.Cue, why: list[str]) -> Found:
         return _resolve_role(article, cue, subject, role_words, why)
     head = _head_name(article.masked, parsed)
     body = _owned_body(article, head, at + len(subject), whole=True)
-    if body is not None:  # "the Clinton campaign said"
+    if body is not None:  # "the Varga campaign said"
         return body, weights.INSTITUTION
     if head is parsed[0] and not head.person:
         owner = _from_whom(article.masked, at)  # "Sen. Jo Marsh of Ohio, …, said"
