@@ -183,13 +183,17 @@ def institution(article: Article, subject: str, at: int) -> Found:
     return person, weights.INSTITUTION
 
 
+def _opening_name(article: Article, start: int, end: int) -> names.ParsedName | None:
+    """The name that opens text[start:end], after "The " at most, if any."""
+    name = next(iter(names.names_in(article.masked, start, end)), None)
+    return name if name is not None and name.start <= start + 4 and name.tokens else None
+
+
 def owned_body(article: Article, start: int, end: int) -> Person | None:
     """A body named after whom it belongs to, opening text[start:end] ("The Varga
     campaign said", "Varga’s government insists"): the body, not the person, speaks."""
-    name = next(iter(names.names_in(article.masked, start, min(end, start + 80))), None)
-    if name is None or name.start > start + 4 or not name.tokens:
-        return None
-    return _owned_body(article, name, end)
+    name = _opening_name(article, start, end)
+    return None if name is None else _owned_body(article, name, end)
 
 
 def _owned_body(
@@ -213,10 +217,8 @@ def institution_at(
     """An institution opening the sentence text[start:end] ("The White House said"):
     a name ending in one of `nouns` (any body's with `BODY_NOUNS`)."""
     at, _ = article.subject_start(start, end)
-    name = next(iter(names.names_in(article.masked, at, end)), None)
-    if name is None or name.person or name.start > at + 4:
-        return None
-    if name.tokens[-1].lower() not in nouns:
+    name = _opening_name(article, at, end)
+    if name is None or name.person or name.tokens[-1].lower() not in nouns:
         return None
     return institution(article, article.masked[at : name.end], at)[0]
 

@@ -276,7 +276,7 @@ class Cast:
     ) -> Person | None:
         """The person "he"/"she" at `at` refers to: the subject of the sentences just before
         (`salient`) unless its gender disagrees, else gender first, then the last speaker;
-        never one of the `excluded` (the people its own sentence names after it)."""
+        never one of the `excluded` (the people its own clause names after it)."""
         recent = [p for p in self.recent(at) if not p.body and p.id not in excluded]
         if last is not None and last.id in excluded:
             last = None
