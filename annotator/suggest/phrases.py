@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 
 from annotator.suggest import sources, weights
+from annotator.suggest.article import Article
 from annotator.suggest.cue_strategies import Candidate, Quote
 from annotator.suggest.lexicon import words
+from annotator.suggest.speakers import Person
 
 # Words a heading writes in lower case even when it capitalises all others.
 _SMALL = words("a an and as at but by for from in into of on or the to vs via with")
@@ -67,17 +69,38 @@ def title_case_is_speech(q: Quote) -> bool:
 
 
 def heading_speaker(q: Quote) -> Candidate | None:
-    """A quote in a heading with no cue ("Dubois: Varga Plan a ‘Costly Mistake’"): the
-    person the heading opens with, when a colon or a speech verb follows that name."""
+    """A quote in a heading with no cue: the person the heading opens with, before a colon
+    ("Dubois: Varga Plan a ‘Costly Mistake’") or as its subject ("Varga Calls Levy
+    ‘Ruinous’"). Headings put quotation marks round someone's words, as reports do."""
     article, span = q.article, q.span
     # The colon first: most paragraphs have none before the quote, and it is found faster.
     colon = article.masked.find(":", q.p_start, span.start)
-    if colon < 0 or len(article.masked[q.p_start : colon].split()) > _HEADING_NAME_WORDS:
-        return None
     if not is_heading(article.text, q.p_start, q.p_end):
         return None
-    person = sources.sentence_speaker(article, q.p_start, colon)
+    if colon >= 0 and len(article.masked[q.p_start : colon].split()) <= _HEADING_NAME_WORDS:
+        person = _heading_subject(article, q.p_start, colon, q.p_end) or sources.sentence_speaker(
+            article, q.p_start, colon
+        )
+    else:
+        opening = q.p_start if colon < 0 else colon + 1
+        person = _heading_subject(article, opening, span.start, q.p_end)
     if person is None:
         return None
     reason = f"a heading about {person.name}"
     return Candidate(person, weights.HEADING, (reason,), "heading", "sentence")
+
+
+def _heading_subject(article: Article, start: int, end: int, p_end: int) -> Person | None:
+    """Whom a heading opens with ("Tomas Varga Calls Levy ‘Ruinous’"): the longest run of
+    its first words, after "The" at most, that names someone the article names again after
+    the heading. A heading capitalises every word, so its own names run on ("Tomas Varga
+    Calls"); the article's body tells where a name ends."""
+    opening = _WORD_RX.findall(article.masked, start, end)[:_HEADING_NAME_WORDS]
+    if opening[:1] == ["The"]:
+        opening = opening[1:]
+    cast = article.cast
+    for n in range(min(3, len(opening)), 0, -1):
+        person = cast.lookup(tuple(opening[:n]))
+        if person is not None and cast.last_mention_at(person) >= p_end:
+            return person
+    return None

@@ -258,6 +258,10 @@ class Cast:
         hi = bisect.bisect_left(self._starts, end)
         return [(self._starts[k], self.people[self._mentioned[k]]) for k in range(lo, hi)]
 
+    def last_mention_at(self, person: Person) -> int:
+        """Where `person` is last named in the text, -1 if nowhere."""
+        return self._last.get(person.id, -1)
+
     def first_mention(self, start: int, end: int) -> Person | None:
         """The first person mentioned in [start, end), if any."""
         k = bisect.bisect_left(self._starts, start)

@@ -26,6 +26,26 @@ def test_a_title_case_phrase_in_a_heading_after_a_name_and_colon_is_speech() -> 
     assert quotes(text) == {"Costly Mistake": "Tomas Varga"}
 
 
+def test_a_heading_quote_is_the_words_of_whom_the_heading_opens_with() -> None:
+    # A heading capitalises every word, so its name runs on ("Tomas Varga Calls"): the
+    # body names where the name ends.
+    text = (
+        "Tomas Varga Calls Harbour Levy ‘Ruinous’ for Small Boats\n\n"
+        "Tomas Varga, the harbour master, spoke to reporters on Monday.\n"
+    )
+    assert quotes(text) == {"Ruinous": "Tomas Varga"}
+    text = "Helena Marsh Plan Heads for a ‘Costly Mistake’\n\nThe council met on Monday.\n"
+    assert quotes(text) == {}  # a name the body never gives is no speaker
+
+
+def test_a_heading_quote_after_a_surname_and_colon_is_that_persons() -> None:
+    text = (
+        "Varga Endorses Helena Marsh: Rival Is ‘Unfit to Serve’\n\n"
+        "Tomas Varga backed Helena Marsh on Monday, saying she had earned it.\n"
+    )
+    assert quotes(text) == {"Unfit to Serve": "Tomas Varga"}
+
+
 def test_a_title_case_phrase_in_a_heading_with_no_speaker_is_left_out() -> None:
     text = "Harbour Plan Heads Into ‘Stormy Waters’\n\nThe council meets on Monday.\n"
     assert quotes(text) == {}
