@@ -5,12 +5,13 @@ Usage: python bench/eval_quality.py [-v] [--examples N] [--only NAME] [--learnin
 Scores `suggest()` in process on the seed article and the PolNeAR train articles in
 ../shared/eval (its fixed split: "train" to develop against, "held" kept to check that
 gains generalise), and on the articles written for the tests (tests/data/heldout,
-heldout2). Prints one row per set: quotes gold, precision / recall / F1, speaker accuracy,
-seconds of CPU. With -v, the missed, extra and wrongly attributed quotes of each set are
-counted by kind of error, with a few examples of each (never read one case as a rule);
-the held-out sets show counts only, unless --show-held. With --learning, each set is run
-as `annotator suggest --all` runs a project: the speakers found in one article are known
-speakers in the next.
+heldout2). Under each PolNeAR part, a second row scores the same articles with their gold
+quotations whole, as bench/polnear_gold.py reads the corpus's annotation. Prints one row
+per set: quotes gold, precision / recall / F1, speaker accuracy, seconds of CPU. With -v,
+the missed, extra and wrongly attributed quotes of each set are counted by kind of error,
+with a few examples of each (never read one case as a rule); the held-out sets show counts
+only, unless --show-held. With --learning, each set is run as `annotator suggest --all`
+runs a project: the speakers found in one article are known speakers in the next.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import time
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from annotator.app.suggesting import learn_speakers
@@ -29,6 +31,9 @@ from annotator.core import Speaker
 from annotator.suggest import Suggestion, suggest
 from annotator.suggest.lexicon import words
 from annotator.suggest.scoring import GoldArticle, Outcome, load_gold, name_words, score
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from polnear_gold import with_whole_quotations  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "eval"
@@ -39,7 +44,7 @@ _MONTHS_DAYS = words(
 )
 
 
-HELD = ("polnear held", "tests/data/heldout2")
+HELD = ("polnear held", "polnear held, whole", "tests/data/heldout2")
 
 
 def held_out(name: str) -> bool:
@@ -52,12 +57,25 @@ def gold_sets() -> dict[str, Callable[[], list[GoldArticle]]]:
     if (SHARED / "gold.jsonl").exists():
         sets["seed article"] = lambda: load_gold(SHARED)
     if (POLNEAR / "gold.jsonl").exists():
-        sets["polnear train"] = lambda: load_gold(POLNEAR, lambda n: not held_out(n))
-        sets["polnear held"] = lambda: load_gold(POLNEAR, held_out)
+        whole = (POLNEAR / "attributions").is_dir()
+        for part, names in (("train", _developed), ("held", held_out)):
+            sets[f"polnear {part}"] = partial(load_gold, POLNEAR, names)
+            if whole:
+                # The same articles, their gold quotations carried on to their closing
+                # marks where the annotators went on sentence by sentence.
+                sets[f"polnear {part}, whole"] = partial(_whole, names)
     for folder in ("heldout", "heldout2"):
         path = ROOT / "tests" / "data" / folder
         sets[f"tests/data/{folder}"] = lambda path=path: load_gold(path)  # type: ignore[misc]
     return sets
+
+
+def _developed(name: str) -> bool:
+    return not held_out(name)
+
+
+def _whole(names: Callable[[str], bool]) -> list[GoldArticle]:
+    return with_whole_quotations(load_gold(POLNEAR, names), POLNEAR / "attributions")
 
 
 def learning() -> Callable[[str], list[Suggestion]]:
