@@ -20,6 +20,7 @@ format, for the evaluation scorer: `score.py PREDICTIONS --gold OUT.jsonl --arti
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -28,7 +29,9 @@ from annotator.suggest.scoring import GoldArticle, load_gold
 
 POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "eval" / "polnear-train"
 
-_CLOSING = {"“": "”", '"': '"', "‘": "’"}
+_OPENING = ("“", '"', "‘")
+_DOUBLE_RX = re.compile(r'[”"“‘]')  # what closes a double quotation, or opens another
+_SINGLE_CLOSE_RX = re.compile(r"’(?![A-Za-z])|[“‘]")  # not the apostrophe in "don’t"
 _SLACK = 3  # the next content span may start at the space or mark after the cut
 
 
@@ -65,16 +68,39 @@ def whole_quotations(article: GoldArticle, contents: list[tuple[int, int]]) -> G
     quotes: list[dict[str, object]] = []
     for quote in article.quotes:
         start, end = int(quote["start"]), int(quote["end"])  # type: ignore[call-overload]
-        closing = _CLOSING.get(text[start : start + 1])
-        if closing is not None and closing not in text[start + 1 : end]:
-            line_end = text.find("\n", end)
-            mark = text.find(closing, end, len(text) if line_end < 0 else line_end)
-            if mark >= 0 and any(end - _SLACK <= a <= mark and b > end for a, b in contents):
-                quote = {**quote, "end": mark + 1, "text": text[start : mark + 1]}
+        mark = _closing_mark(text, start, end)
+        if mark > end and any(end - _SLACK <= a <= mark and b > end for a, b in contents):
+            quote = {**quote, "end": mark + 1, "text": text[start : mark + 1]}
         if quotes and start < int(quotes[-1]["end"]):  # type: ignore[call-overload]
             continue  # inside the quotation just carried on
         quotes.append(quote)
     return replace(article, quotes=tuple(quotes))
+
+
+def _closing_mark(text: str, start: int, end: int) -> int:
+    """Where the quotation opened at `start` closes, when the quote text[start:end] stops
+    before its closing mark: in the same paragraph, with no other quotation opened first
+    (a double mark closes with either double mark, as the gold reads them). -1 otherwise."""
+    opening = text[start : start + 1]
+    if opening not in _OPENING:
+        return -1
+    line_end = text.find("\n", end)
+    stop = len(text) if line_end < 0 else line_end
+    if opening == "‘":
+        found = _SINGLE_CLOSE_RX.search(text, start + 1, stop)
+    else:
+        found = _DOUBLE_RX.search(text, start + 1, stop)
+    if found is None or found.start() < end or _opens(text, found.start()):
+        return -1  # closed inside the quote, not closed, or a new quotation opens first
+    return found.start()
+
+
+def _opens(text: str, at: int) -> bool:
+    """True for an opening mark: a curly one, or a straight one between a space and a word."""
+    mark = text[at]
+    if mark in "“‘":
+        return True
+    return mark == '"' and text[at - 1 : at].isspace() and text[at + 1 : at + 2].isalnum()
 
 
 def with_whole_quotations(articles: list[GoldArticle], folder: Path) -> list[GoldArticle]:
