@@ -89,6 +89,8 @@ SENTENCE_SUBJECT_VERB = Dual(
     rf"{_SUBJ}(?:{_APPOS}|,\s+who)?\s+{_AUX}(?P<verb>{_VERB}|{_LABEL}|according\s+to)"
 )
 SENTENCE_ACCORDING = Dual(rf"(?P<verb>[Aa]ccording\s+to)\s+{_SUBJ}")
+# A verb before its subject after a comma, in reported speech ("Costs will rise, said Kerr").
+SENTENCE_VERB_SUBJECT = Dual(rf",\s+(?P<verb>{_VERB})\s+{_SUBJ}")
 _ABBREVIATION = "|".join(
     regex.escape(a) for a in sorted(lexicon.ABBREVIATIONS, key=lambda a: (-len(a), a))
 )
@@ -378,10 +380,12 @@ def sentence_cue(index: CueIndex, start: int, end: int) -> Cue | None:
 
 def first_sentence_cue(index: CueIndex, start: int, end: int) -> Cue | None:
     """The first subject + speech verb in text[start:end]: the sentence's own cue, not one
-    in the speech it reports ("Marsh said Varga told her …" is Marsh's)."""
+    in the speech it reports ("Marsh said Varga told her …" is Marsh's), else one with its
+    verb first after a comma ("Costs will rise, said Kerr")."""
     verb, _ = index.first_cue_word(start, end)
     if verb < 0:
         return None
     m = SENTENCE_SUBJECT_VERB.on(index.plain).search(index.masked, max(start, verb - 400), end)
     m = m or SENTENCE_ACCORDING.on(index.plain).search(index.masked, start, end)
+    m = m or SENTENCE_VERB_SUBJECT.on(index.plain).search(index.masked, start, end)
     return _cue("sentence", m, 0) if m else None

@@ -141,7 +141,9 @@ def cue_speaker(
     before = masked[max(start, cue.subject_start - 30) : cue.subject_start].split()
     if before and before[-1].lower().strip(",") in _NOT_ONE_SPEAKER:
         return None
-    if masked[subject_end : subject_end + 8].lstrip(" ,").startswith("who"):
+    # "Varga, who said" is a relative clause; in "…, said Varga, who runs it" it is Varga's.
+    inverted = before[-1:] == [cue.verb]
+    if not inverted and masked[subject_end : subject_end + 8].lstrip(" ,").startswith("who"):
         return None
     named = article.cast.mentions_between(cue.subject_start, subject_end)
     person = named[-1][1] if named else None

@@ -335,3 +335,14 @@ def test_a_body_named_after_its_owner_speaks_not_the_owner() -> None:
         "The Varga government insists the levy is “temporary”.\n"
     )
     assert speakers(text) == ["Varga campaign", "Varga office", "Nadia Kerr", "Varga government"]
+
+
+def test_she_after_reported_speech_with_its_verb_first_is_whoever_said_it() -> None:
+    # "…, said Katie Marsh" names the speaker of the sentence, not the Varga its subject
+    # is about; "she" in the next sentence is Marsh.
+    text = (
+        "Helena Varga spoke in Leeds on Monday. “We will win,” she said.\n\n"
+        "The Varga approach works because of its money, said Katie Marsh, who runs a "
+        "polling firm. Others are “having to be leaner,” she said.\n"
+    )
+    assert speakers(text) == ["Helena Varga", "Katie Marsh"]
