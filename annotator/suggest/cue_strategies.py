@@ -229,7 +229,10 @@ def sentence_subject(q: Quote) -> Candidate | None:
     colon = lead == ":" or (lead == "," and _opens_sentence(article.text, q.span))
     if verb < 0 and not colon:
         return None
-    person = sources.sentence_speaker(article, start, end)
+    # "The Harbour Commission released a statement, saying …": a body opening it speaks.
+    person = sources.sentence_speaker(article, start, end) or sources.institution_at(
+        article, start, end
+    )
     if person is None:
         return None
     word = article.masked[verb:end].split(None, 1)[0].strip(",;:") if verb >= 0 else ""

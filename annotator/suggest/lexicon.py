@@ -212,7 +212,7 @@ NON_PERSON_WORDS: frozenset[str] = words(
     road river sea ocean mountains island islands east west north south middle european
     african asian gulf bay valley daily herald journal tribune telegraph guardian reuters
     bloomberg twitter facebook instagram youtube tiktok google microsoft apple amazon
-    war treaty act bill agreement
+    war treaty act bill agreement convention caucus caucuses primary primaries debate rally
     summit conference security programme program project fund service services network
     channel radio television tv museum gallery station bridge hall palace capitol
     downing whitehall pentagon brexit covid christmas easter ramadan eid

@@ -38,7 +38,7 @@ _UNNAMED_FIRST = ("A", "a", "O", "o")
 INSTITUTIONS = words(
     "office commission ministry department council house government agency embassy court "
     "police committee inspectorate authority board parliament assembly secretariat bank "
-    "administration cabinet presidency directorate service"
+    "administration cabinet presidency directorate service convention"
 )
 # Nouns that stand for a body named earlier ("the board said": the Board of Elections).
 BODY_NOUNS = INSTITUTIONS | words(
@@ -213,6 +213,10 @@ def _owned_body(
     return institution(article, " ".join((*tokens, m.group(1))), name.start)[0]
 
 
+# What a body's name may go on with after its noun: "(Ministry) of Defence", "of the Interior".
+_OF_NAME_RX = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,3}")
+
+
 def institution_at(
     article: Article, start: int, end: int, nouns: frozenset[str] = INSTITUTIONS
 ) -> Person | None:
@@ -222,7 +226,8 @@ def institution_at(
     name = _opening_name(article, at, end)
     if name is None or name.person or name.tokens[-1].lower() not in nouns:
         return None
-    return institution(article, article.masked[at : name.end], at)[0]
+    whole = _OF_NAME_RX.match(article.masked, name.end, end)  # "Ministry" "of Defence"
+    return institution(article, article.masked[at : whole.end() if whole else name.end], at)[0]
 
 
 def issuer(article: Article, noun: str, at: int) -> Person | None:

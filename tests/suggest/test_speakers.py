@@ -195,8 +195,9 @@ def test_institutions_keep_their_full_names() -> None:
     assert speakers(text) == ["Foreign Office", "Home Office"]
     text = "The State Department said it was “deeply concerned” by the arrests."
     assert speakers(text) == ["State Department"]
-    # a role word after "of" is no source to name ("Defence" is not linked to anyone)
-    assert speakers("The Ministry of Defence said: “The exercise will go ahead.”") == [None]
+    # a role word after "of" is part of the body's name, not someone to link it to
+    text = "The Ministry of Defence said: “The exercise will go ahead.”"
+    assert speakers(text) == ["Ministry of Defence"]
 
 
 def test_the_statement_said_goes_to_whoever_issued_it() -> None:
@@ -346,3 +347,23 @@ def test_she_after_reported_speech_with_its_verb_first_is_whoever_said_it() -> N
         "polling firm. Others are “having to be leaner,” she said.\n"
     )
     assert speakers(text) == ["Helena Varga", "Katie Marsh"]
+
+
+def test_a_convention_is_no_one_she_could_mean() -> None:
+    text = (
+        "Maeve Woods, whose husband died at sea, spoke to reporters.\n\n"
+        "“I was angry,” Woods said.\n\n"
+        "Regarding Varga’s rhetoric following Kerr’s speech at last month’s Harbour National "
+        "Convention, Woods shared her belief that none of it was beyond the pale.\n\n"
+        "“The way I see it,” she elaborated, “no one questioned his service.”\n"
+    )
+    assert speakers(text) == ["Maeve Woods"] * 3
+
+
+def test_a_body_opening_a_sentence_with_a_speech_verb_speaks() -> None:
+    text = (
+        "Tomas Varga spoke on Monday.\n\n"
+        "The Harbour Commission released a statement on Monday, saying the plan is "
+        "“another example of reckless and divisive spending.”\n"
+    )
+    assert speakers(text) == ["Harbour Commission"]
