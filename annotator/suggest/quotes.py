@@ -40,6 +40,7 @@ _OPEN_BEFORE = set(" \t\r\n\u00a0([{—–-/:") | set(DOUBLE_MARKS) | set(SINGLE
 _CLOSE_AFTER = set(" \t\r\n\u00a0.,;:!?)]}—–-…/") | set(DOUBLE_MARKS) | set(SINGLE_MARKS)
 _SENTENCE_END = set('.!?:…"”’»')
 _POSSESSIVE_NEXT_CLOSER = re.compile(r"\S[’'](?=[\s.,;:!?)\]—–]|$)")
+_FEET_INCHES_RX = re.compile(r"(?<!\w)\d[’']\d{1,2}\Z")
 
 MARK_STYLES: dict[str, str] = {
     '"': "straight quotes",
@@ -116,7 +117,15 @@ def _is_apostrophe(text: str, i: int) -> bool:
     after = text[i + 1] if i + 1 < len(text) else " "
     if before.isalnum() and after.isalpha():
         return True  # don't, O’Brien
+    if before.isdigit() and after.isdigit():
+        return True  # feet: 6’2”
     return after.isdigit() and not before.isalnum()  # the ’90s
+
+
+def _is_inches(text: str, i: int) -> bool:
+    """A double mark after feet and inches ("he’s 6’2”", "5'11\""): a measure, not a quote
+    closing."""
+    return _FEET_INCHES_RX.search(text, max(0, i - 4), i) is not None
 
 
 def _closes(text: str, i: int, mark: str, opener: str, line_end: int) -> bool:
@@ -158,6 +167,8 @@ def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[Q
                 continue
             mark = text[i]
             if mark in "'’" and _is_apostrophe(text, i):
+                continue
+            if mark in '"”' and _is_inches(text, i):
                 continue
             double = mark in DOUBLE_MARKS
             family = "d" if double else "s"

@@ -97,3 +97,13 @@ def test_a_quote_left_open_after_a_full_sentence_runs_to_the_paragraph_end() -> 
     assert "no closing mark" in found[0].why
     # mid-paragraph, an unclosed mark is still dropped
     assert spans("Varga left. “Then the vote came, and “nobody” knew.") == ["“nobody”"]
+
+
+def test_feet_and_inches_inside_a_quote_do_not_close_it() -> None:
+    text = "“I admit, he’s taller than me; he’s like 6’2”,” Kerr said. “I am 5’9”. Fine.”"
+    assert spans(text) == [
+        "“I admit, he’s taller than me; he’s like 6’2”,”",
+        "“I am 5’9”. Fine.”",
+    ]
+    straight = '"He is 5\'11" and quick," the coach said.'
+    assert spans(straight) == ['"He is 5\'11" and quick,"']
