@@ -21,6 +21,7 @@ from annotator.suggest.speakers import Person
 # Words a heading writes in lower case even when it capitalises all others.
 _SMALL = words("a an and as at but by for from in into of on or the to vs via with")
 _HEADING_MAX_WORDS = 30
+_HEADING_MAX_CHARS = 400  # more than thirty words of any usual length take
 _HEADING_SHARE = 0.8
 
 # What comes right before a phrase that someone is said to have used: a naming verb and
@@ -48,6 +49,8 @@ _WORD_RX = re.compile(r"[^\W\d_][\w’'-]*")
 def is_heading(text: str, start: int, end: int) -> bool:
     """True for a paragraph written as a heading: short, and nearly every word outside its
     quotes capitalised ("Dubois: Varga Plan a ‘Costly Mistake’ for Farmers")."""
+    if end - start > _HEADING_MAX_CHARS:
+        return False  # told without reading the words of a long paragraph
     found = _WORD_RX.findall(text, start, end)
     if not 2 <= len(found) <= _HEADING_MAX_WORDS:
         return False
@@ -73,10 +76,9 @@ def heading_speaker(q: Quote) -> Candidate | None:
     ("Dubois: Varga Plan a ‘Costly Mistake’") or as its subject ("Varga Calls Levy
     ‘Ruinous’"). Headings put quotation marks round someone's words, as reports do."""
     article, span = q.article, q.span
-    # The colon first: most paragraphs have none before the quote, and it is found faster.
-    colon = article.masked.find(":", q.p_start, span.start)
     if not is_heading(article.text, q.p_start, q.p_end):
         return None
+    colon = article.masked.find(":", q.p_start, span.start)
     if colon >= 0 and len(article.masked[q.p_start : colon].split()) <= _HEADING_NAME_WORDS:
         person = _heading_subject(article, q.p_start, colon, q.p_end) or sources.sentence_speaker(
             article, q.p_start, colon
