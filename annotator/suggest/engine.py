@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 
 from annotator.suggest import context_strategies as near
 from annotator.suggest import cue_strategies as cue
-from annotator.suggest import phrases, weights
+from annotator.suggest import lexicon, names, phrases, weights
 from annotator.suggest.article import Article
 from annotator.suggest.cue_strategies import Candidate, Quote
 from annotator.suggest.hints import hints_for
@@ -65,6 +65,8 @@ _WORK_BEFORE_RX = re.compile(
 )
 _WORK_ENDINGS = _TITLE_VERBS + _WORK_NOUNS
 _LONG = 8  # words from which a quote's length no longer matters to the checks
+_EDGE = "“”‘’\"'«».,;:!?()[]—–-"
+_CONTRACTION_RX = re.compile(r"[’'](?:s|re|m|ll|d|ve)\Z")
 
 
 def suggest(text: str, known_speakers: Iterable[object] = ()) -> list[Suggestion]:
@@ -181,7 +183,26 @@ def is_speech(q: Quote, quoted: list[str], candidate: Candidate | None) -> bool:
         return False  # the name of a report, book or show: “…”, not speech
     if candidate is None or candidate.place == "after" or not short:
         return True
-    return not all(map(_title_word, quoted)) or phrases.title_case_is_speech(q)
+    return (
+        not all(map(_title_word, quoted))
+        or _capitals_are_names(q, quoted)
+        or phrases.title_case_is_speech(q)
+    )
+
+
+def _capitals_are_names(q: Quote, quoted: list[str]) -> bool:
+    """True for a sentence about people rather than a title: it opens with a function word
+    ("That’s", "It", "He") and its other capitals are people's names ("That’s Jeb Bush and
+    Marco Rubio.")."""
+    first = _CONTRACTION_RX.sub("", quoted[0].strip(_EDGE).lower())
+    if first not in lexicon.FUNCTION_WORDS:
+        return False
+    article, span = q.article, q.span
+    found = names.names_in(article.text, span.start + 1, span.end - 1)
+    known = [n for n in found if n.person or article.cast.lookup(n.tokens) is not None]
+    tokens = {t.lower() for name in known for t in name.tokens}
+    capitals = [w.strip(_EDGE).lower() for w in quoted[1:] if w.strip(_EDGE)[:1].isupper()]
+    return bool(capitals) and all(w in tokens for w in capitals)
 
 
 def _title_word(word: str) -> bool:

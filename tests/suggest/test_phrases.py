@@ -102,3 +102,17 @@ def test_a_short_phrase_after_its_owners_call_or_claim_is_theirs() -> None:
     assert quotes(text) == {"evil empire": "Helena Marsh"}
     # a thing someone owns is not their words
     assert quotes("The ferry’s timetable was a “mess” all week.") == {}
+
+
+def test_a_short_sentence_naming_people_is_speech_not_a_title() -> None:
+    text = (
+        "“Two people in this race know how to do that,” said Rick Walsh, a strategist. "
+        "“That’s Helena Marsh and Dana Kerr.”"
+    )
+    assert quotes(text) == {
+        "Two people in this race know how to do that": "Rick Walsh",
+        "That’s Helena Marsh and Dana Kerr": "Rick Walsh",
+    }
+    # a show's title stays out, though a name is in it
+    text = "Rick Walsh said he watches “The Late Hour with Dana Kerr” every night."
+    assert quotes(text) == {}
