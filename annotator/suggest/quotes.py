@@ -198,6 +198,8 @@ def find_quotes(text: str, paras: list[tuple[int, int]] | None = None) -> list[Q
 
 
 def _can_open(text: str, i: int, mark: str) -> bool:
+    if mark == '"' and text[i - 1 : i] in (".", "!", "?") and text[i + 1 : i + 2].isupper():
+        return True  # no space typed after a sentence: 'the authorities."We were …'
     if mark in "\"'”":
         return _open_ctx(text, i)
     if mark == "«":

@@ -107,3 +107,11 @@ def test_feet_and_inches_inside_a_quote_do_not_close_it() -> None:
     ]
     straight = '"He is 5\'11" and quick," the coach said.'
     assert spans(straight) == ['"He is 5\'11" and quick,"']
+
+
+def test_a_straight_quote_opened_without_a_space_after_a_sentence_is_found() -> None:
+    text = 'Workers waited at the gate for hours."We were told to come back tomorrow."'
+    assert spans(text) == ['"We were told to come back tomorrow."']
+    # the same marks closing a quote are still read as closing it
+    text = '"We were told to wait."Then the gate opened.'
+    assert spans(text) == ['"We were told to wait."']
