@@ -51,13 +51,15 @@ def content_spans(ann: str) -> list[tuple[int, int]]:
     return sorted(found)
 
 
-def annotation_file(folder: Path, article: str) -> Path | None:
-    """The first annotator's file for an article, the one the gold was made from."""
-    stem = Path(article).stem
-    files = sorted(
-        p for p in folder.glob(f"{stem}*.ann") if p.stem == stem or p.stem.startswith(stem + "_")
-    )
-    return files[0] if files else None
+def first_annotations(folder: Path, articles: list[str]) -> dict[str, Path]:
+    """Each article's first annotator's file (`<stem>.ann` or `<stem>_<annotator>.ann`,
+    the first in name order), the one the gold was made from; the folder is read once."""
+    stems = {Path(name).stem for name in articles}
+    first: dict[str, Path] = {}
+    for path in sorted(folder.glob("*.ann")):
+        stem = path.stem if path.stem in stems else path.stem.rpartition("_")[0]
+        first.setdefault(stem, path)
+    return first
 
 
 def whole_quotations(article: GoldArticle, contents: list[tuple[int, int]]) -> GoldArticle:
@@ -105,9 +107,10 @@ def _opens(text: str, at: int) -> bool:
 
 def with_whole_quotations(articles: list[GoldArticle], folder: Path) -> list[GoldArticle]:
     """`whole_quotations` for each article that has its annotation file in `folder`."""
+    files = first_annotations(folder, [article.name for article in articles])
     found = []
     for article in articles:
-        ann = annotation_file(folder, article.name)
+        ann = files.get(Path(article.name).stem)
         if ann is not None:
             article = whole_quotations(article, content_spans(ann.read_text(encoding="utf-8")))
         found.append(article)
